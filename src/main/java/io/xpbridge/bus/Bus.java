@@ -30,8 +30,14 @@ public final class Bus {
   /** Request {}. Reply {pending, processing, completed, failed, total, byType: {type: {status: n}}, oldestPendingAgeSeconds}. */
   public static final String STATS = "xpbridge.stats";
 
-  /** Publish. One applied event, for metrics and benchmarks: {eventId, type, source, playerId, submittedAt, appliedAt}. */
+  /**
+   * Publish, once per applied batch, for metrics and benchmarks:
+   * {appliedAt (epoch ms), events: [{eventId, key, type, source, playerId}], failed: n}.
+   */
   public static final String EVENTS_APPLIED = "xpbridge.events.applied";
+
+  /** Request {}. Reply {database: "up"} or fail(503, reason) when PostgreSQL cannot be reached. */
+  public static final String HEALTH_DATABASE = "xpbridge.health.database";
 
   // ---- platform effects (sent by SyncVerticle to the bot verticles) ----
 

@@ -1,0 +1,80 @@
+package io.xpbridge.cleanup;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.config.CleanupSettings;
+import io.xpbridge.config.ConfigValidator;
+import io.xpbridge.config.DatabaseUrl;
+import io.xpbridge.store.CleanupStore;
+import io.xpbridge.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the queue small: completed events are kept {@code completedRetentionDays}, failed ones
+ * {@code failedRetentionDays}. Audit rows are never deleted, so an idempotency key stays spent.
+ */
+public class CleanupVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(CleanupVerticle.class);
+
+  private Pool pool;
+  private CleanupStore store;
+  private volatile CleanupSettings settings;
+  private long timerId = -1;
+  private boolean running;
+
+  @Override
+  public Future<?> start() {
+    settings = CleanupSettings.from(config());
+    pool = Database.pool(vertx, DatabaseUrl.parse(config().getJsonObject("db").getString("url")), 1);
+    store = new CleanupStore(pool);
+    vertx.eventBus().<JsonObject>consumer(Bus.CLEANUP_RUN_NOW, msg -> run().onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(new JsonObject().put("completedDeleted", ar.result().completed())
+            .put("failedDeleted", ar.result().failed()).put("linkCodesDeleted", ar.result().linkCodes()));
+      } else {
+        msg.fail(503, "cleanup failed: " + ar.cause().getMessage());
+      }
+    }));
+    vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
+      if (ConfigValidator.problems(msg.body()).isEmpty()) {
+        long previous = settings.intervalMs();
+        settings = CleanupSettings.from(msg.body());
+        if (previous != settings.intervalMs()) {
+          schedule();
+        }
+      }
+    });
+    schedule();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool.close();
+  }
+
+  private void schedule() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    timerId = vertx.setPeriodic(settings.intervalMs(), id -> {
+      if (!running) {
+        running = true;
+        run().onComplete(ar -> running = false);
+      }
+    });
+  }
+
+  private Future<CleanupStore.Deleted> run() {
+    CleanupSettings current = settings;
+    return store.clean(current.completedRetentionDays(), current.failedRetentionDays())
+        .onSuccess(d -> LOG.info("cleanup run: completedDeleted={} failedDeleted={} linkCodesDeleted={} "
+                + "(retention {} / {} days)", d.completed(), d.failed(), d.linkCodes(),
+            current.completedRetentionDays(), current.failedRetentionDays()))
+        .onFailure(e -> LOG.warn("cleanup run failed: {}", e.toString()));
+  }
+}

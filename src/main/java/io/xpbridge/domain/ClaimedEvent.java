@@ -1,0 +1,27 @@
+package io.xpbridge.domain;
+
+import java.time.LocalDate;
+
+/**
+ * An event taken from the queue for applying. {@code playerId} is the ledger row it changes (already
+ * redirected when its original player was merged away); {@code dailyDay}/{@code dailyStreak} are set
+ * for daily rewards only.
+ */
+public record ClaimedEvent(
+    long id,
+    String idempotencyKey,
+    Platform source,
+    EventType type,
+    long playerId,
+    long xpDelta,
+    long balanceDelta,
+    String achievement,
+    String reason,
+    LocalDate dailyDay,
+    Integer dailyStreak) {
+
+  public ClaimedEvent redirectedTo(long survivorId) {
+    return new ClaimedEvent(id, idempotencyKey, source, type, survivorId, xpDelta, balanceDelta, achievement,
+        reason, dailyDay, dailyStreak);
+  }
+}

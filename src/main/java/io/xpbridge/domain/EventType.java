@@ -1,0 +1,46 @@
+package io.xpbridge.domain;
+
+import java.util.Arrays;
+
+/** Kinds of sync events, with the names used on the wire and in the database. */
+public enum EventType {
+  XP_CHANGE("xp_change", "xp"),
+  BALANCE_CHANGE("balance_change", "balance"),
+  RANK_CHANGE("rank_change", null),
+  ACHIEVEMENT_UNLOCK("achievement_unlock", "achievement"),
+  REWARD_GRANT("reward_grant", "reward");
+
+  private final String wireName;
+  private final String auditType;
+
+  EventType(String wireName, String auditType) {
+    this.wireName = wireName;
+    this.auditType = auditType;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The {@code transactions.type} written when this event changes the ledger. */
+  public String auditType() {
+    return auditType;
+  }
+
+  /** Whether outside callers may submit it; rank changes are only ever derived from XP. */
+  public boolean submittable() {
+    return this != RANK_CHANGE;
+  }
+
+  /** Events whose work includes telling the platforms something. */
+  public boolean carriesEffects() {
+    return this == RANK_CHANGE || this == ACHIEVEMENT_UNLOCK;
+  }
+
+  public static EventType fromWire(String name) {
+    return Arrays.stream(values())
+        .filter(t -> t.wireName.equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown event type '" + name + "'"));
+  }
+}

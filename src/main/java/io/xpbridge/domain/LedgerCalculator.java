@@ -1,0 +1,104 @@
+package io.xpbridge.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a batch of events to the locked ledger rows, in event order, in memory. Pure: the same
+ * input always gives the same plan, so a batch retried after a crash computes the same writes.
+ */
+public final class LedgerCalculator {
+  private final RankLadder ladder;
+  private final List<AchievementDefinition> achievements;
+
+  public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements) {
+    this.ladder = ladder;
+    this.achievements = List.copyOf(achievements);
+  }
+
+  public ApplyPlan plan(List<ClaimedEvent> events, Map<Long, PlayerState> lockedPlayers) {
+    Map<Long, PlayerState> current = new HashMap<>(lockedPlayers);
+    Map<Long, PlayerState> changed = new LinkedHashMap<>();
+    Map<Long, ClaimedEvent> lastRankCause = new HashMap<>();
+    List<ApplyPlan.Outcome> outcomes = new ArrayList<>(events.size());
+    List<ApplyPlan.AuditRow> audits = new ArrayList<>(events.size());
+    List<ApplyPlan.AchievementCandidate> candidates = new ArrayList<>();
+
+    for (ClaimedEvent event : events) {
+      PlayerState before = current.get(event.playerId());
+      if (before == null) {
+        outcomes.add(failed(event, "player " + event.playerId() + " does not exist"));
+        continue;
+      }
+      String rejection = rejection(event, before);
+      if (rejection != null) {
+        outcomes.add(failed(event, rejection));
+        continue;
+      }
+      PlayerState after = before.withDeltas(event.xpDelta(), event.balanceDelta());
+      if (event.dailyDay() != null) {
+        after = after.withDaily(event.dailyStreak() == null ? 1 : event.dailyStreak(), event.dailyDay());
+      }
+      if (!after.equals(before)) {
+        current.put(event.playerId(), after);
+        changed.put(event.playerId(), after);
+      }
+      if (event.xpDelta() != 0 || event.balanceDelta() != 0 || event.type() == EventType.REWARD_GRANT) {
+        audits.add(new ApplyPlan.AuditRow(event, event.playerId(), event.xpDelta(), event.balanceDelta()));
+      }
+      if (ladder.rankFor(before.xp()).number() != ladder.rankFor(after.xp()).number()) {
+        lastRankCause.put(event.playerId(), event);
+      }
+      for (AchievementDefinition achievement : achievements) {
+        if (achievement.crossedBy(before, after, ladder)) {
+          candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), achievement.code(), event, false));
+        }
+      }
+      if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
+        candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), event.achievement(), event, true));
+      }
+      outcomes.add(new ApplyPlan.Outcome(event, true, null, event.source().mirrorTarget()));
+    }
+
+    List<ApplyPlan.RankChange> rankChanges = new ArrayList<>();
+    lastRankCause.forEach((playerId, cause) -> {
+      int from = ladder.rankFor(lockedPlayers.get(playerId).xp()).number();
+      int to = ladder.rankFor(current.get(playerId).xp()).number();
+      if (from != to) {
+        rankChanges.add(new ApplyPlan.RankChange(playerId, from, to, cause));
+      }
+    });
+    rankChanges.sort((a, b) -> Long.compare(a.cause().id(), b.cause().id()));
+    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates);
+  }
+
+  private String rejection(ClaimedEvent event, PlayerState before) {
+    long newBalance = before.balance() + event.balanceDelta();
+    if (newBalance < 0) {
+      return "balance would go below zero: balance " + before.balance() + ", change " + event.balanceDelta();
+    }
+    long newXp = before.xp() + event.xpDelta();
+    if (newXp < 0) {
+      return "xp would go below zero: xp " + before.xp() + ", change " + event.xpDelta();
+    }
+    if (event.dailyDay() != null && before.lastDailyDay() != null && !event.dailyDay().isAfter(before.lastDailyDay())) {
+      return "daily reward for " + event.dailyDay() + " already claimed (last claim " + before.lastDailyDay() + ")";
+    }
+    if (event.type() == EventType.ACHIEVEMENT_UNLOCK
+        && achievements.stream().noneMatch(a -> a.code().equals(event.achievement()))) {
+      return "unknown achievement '" + event.achievement() + "'";
+    }
+    return null;
+  }
+
+  private static ApplyPlan.Outcome failed(ClaimedEvent event, String error) {
+    return new ApplyPlan.Outcome(event, false, error, null);
+  }
+
+  public RankLadder ladder() {
+    return ladder;
+  }
+}

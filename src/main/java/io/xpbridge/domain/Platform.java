@@ -1,0 +1,45 @@
+package io.xpbridge.domain;
+
+/** Where an event came from. {@code SYSTEM} marks events the engine derives itself (rank changes, reconcile). */
+public enum Platform {
+  TELEGRAM("telegram", "tg"),
+  DISCORD("discord", "ds"),
+  SYSTEM("system", "sys");
+
+  private final String wireName;
+  private final String keyPrefix;
+
+  Platform(String wireName, String keyPrefix) {
+    this.wireName = wireName;
+    this.keyPrefix = keyPrefix;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public String keyPrefix() {
+    return keyPrefix;
+  }
+
+  /**
+   * Ping-pong protection: a change is mirrored to the platform it did not come from. System events
+   * are addressed to both.
+   */
+  public String mirrorTarget() {
+    return switch (this) {
+      case TELEGRAM -> "discord";
+      case DISCORD -> "telegram";
+      case SYSTEM -> "both";
+    };
+  }
+
+  public static Platform fromWire(String name) {
+    for (Platform p : values()) {
+      if (p.wireName.equals(name)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown source '" + name + "' (expected telegram, discord or system)");
+  }
+}

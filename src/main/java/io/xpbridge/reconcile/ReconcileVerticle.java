@@ -1,0 +1,167 @@
+package io.xpbridge.reconcile;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.SubmitMessage;
+import io.xpbridge.config.ConfigValidator;
+import io.xpbridge.config.DatabaseUrl;
+import io.xpbridge.config.GameRules;
+import io.xpbridge.config.ReconcileSettings;
+import io.xpbridge.domain.InvalidRequestException;
+import io.xpbridge.domain.RankLadder;
+import io.xpbridge.store.Database;
+import io.xpbridge.store.ReconcileStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Walks all players on a timer, finds where a platform shows something other than the ledger (a
+ * lost role change, a moderator's hand edit, a player who linked after reaching a rank) and queues
+ * corrective rank events. Discord's real member roles are asked from the Discord bot when it runs.
+ */
+public class ReconcileVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileVerticle.class);
+
+  private Pool pool;
+  private ReconcileStore store;
+  private volatile ReconcileSettings settings;
+  private volatile RankLadder ladder;
+  private long timerId = -1;
+  private boolean running;
+
+  /** Counts of one pass. */
+  record Pass(int players, int divergences) {}
+
+  @Override
+  public Future<?> start() {
+    settings = ReconcileSettings.from(config());
+    ladder = GameRules.ladder(config());
+    pool = Database.pool(vertx, DatabaseUrl.parse(config().getJsonObject("db").getString("url")), 2);
+    store = new ReconcileStore(pool);
+    vertx.eventBus().<JsonObject>consumer(Bus.RECONCILE_RUN_NOW, this::onRunNow);
+    vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
+      if (ConfigValidator.problems(msg.body()).isEmpty()) {
+        long previous = settings.intervalMs();
+        settings = ReconcileSettings.from(msg.body());
+        ladder = GameRules.ladder(msg.body());
+        if (previous != settings.intervalMs()) {
+          schedule();
+        }
+      }
+    });
+    schedule();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool.close();
+  }
+
+  private void schedule() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    timerId = vertx.setPeriodic(settings.intervalMs(), id -> {
+      if (running) {
+        return;
+      }
+      running = true;
+      run(null).onComplete(ar -> running = false);
+    });
+  }
+
+  private void onRunNow(Message<JsonObject> msg) {
+    Long playerId;
+    try {
+      playerId = msg.body() == null ? null : SubmitMessage.optionalId(msg.body(), "playerId");
+    } catch (InvalidRequestException e) {
+      msg.fail(400, e.getMessage());
+      return;
+    }
+    run(playerId).onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(new JsonObject().put("players", ar.result().players()).put("divergences", ar.result().divergences())
+            .put("corrected", ar.result().divergences()));
+      } else {
+        msg.fail(503, "reconcile failed: " + ar.cause().getMessage());
+      }
+    });
+  }
+
+  /** One pass over all players (or one), batch by batch. */
+  Future<Pass> run(Long onlyPlayer) {
+    long started = System.currentTimeMillis();
+    String runId = Long.toString(started, 36);
+    return page(0, onlyPlayer, runId, new Pass(0, 0)).onSuccess(pass -> {
+      long took = System.currentTimeMillis() - started;
+      if (onlyPlayer == null) {
+        LOG.info("reconcile run: players={} divergences={} corrected={} tookMs={}", pass.players(),
+            pass.divergences(), pass.divergences(), took);
+      }
+      if (pass.divergences() > 0) {
+        vertx.eventBus().send(Bus.EVENTS_PROCESS_NOW, new JsonObject());
+      }
+    }).onFailure(e -> LOG.warn("reconcile run failed: {}", e.toString()));
+  }
+
+  private Future<Pass> page(long afterId, Long onlyPlayer, String runId, Pass total) {
+    int batch = settings.batchSize();
+    RankLadder currentLadder = ladder;
+    return store.page(afterId, batch, onlyPlayer).compose(players -> {
+      if (players.isEmpty()) {
+        return Future.succeededFuture(total);
+      }
+      return observedRoles(players).compose(observed -> {
+        List<ReconcileStore.Correction> corrections = new ArrayList<>();
+        for (ReconcileStore.PlayerView player : players) {
+          Set<Long> roles = player.discordId() == null || observed == null ? null
+              : observed.getOrDefault(player.discordId(), null);
+          JsonArray targets = Divergence.platformsToCorrect(player, currentLadder, roles);
+          if (!targets.isEmpty()) {
+            corrections.add(new ReconcileStore.Correction("reconcile_" + runId + "_" + player.playerId(),
+                player.playerId(), Divergence.payload(player, currentLadder, targets).encode()));
+          }
+        }
+        Pass next = new Pass(total.players() + players.size(), total.divergences() + corrections.size());
+        long last = players.get(players.size() - 1).playerId();
+        return store.record(players, corrections).compose(v -> players.size() < batch
+            ? Future.succeededFuture(next) : page(last, onlyPlayer, runId, next));
+      });
+    });
+  }
+
+  /** The Discord bot's view of members' roles; null when it is not running or does not answer. */
+  private Future<Map<Long, Set<Long>>> observedRoles(List<ReconcileStore.PlayerView> players) {
+    JsonArray ids = new JsonArray();
+    players.stream().filter(p -> p.discordId() != null).forEach(p -> ids.add(p.discordId()));
+    if (ids.isEmpty() || ladder.mappedRoleIds().isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return vertx.eventBus().<JsonObject>request(Bus.DISCORD_MEMBER_ROLES, new JsonObject().put("discordIds", ids),
+            new DeliveryOptions().setSendTimeout(5_000))
+        .map(reply -> {
+          Map<Long, Set<Long>> roles = new HashMap<>();
+          JsonObject members = reply.body().getJsonObject("members", new JsonObject());
+          for (String id : members.fieldNames()) {
+            Set<Long> set = new HashSet<>();
+            members.getJsonArray(id).forEach(r -> set.add(Long.parseLong(r.toString())));
+            roles.put(Long.parseLong(id), set);
+          }
+          return roles;
+        })
+        .otherwise(e -> null);
+  }
+}

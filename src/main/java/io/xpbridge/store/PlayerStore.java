@@ -1,0 +1,134 @@
+package io.xpbridge.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.PlayerRef;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Player registration and the read side: profiles and the leaderboard. */
+public final class PlayerStore {
+  static final String TELEGRAM_PLAYER = "SELECT player_id FROM telegram_identities WHERE telegram_id = $1";
+  static final String DISCORD_PLAYER = "SELECT player_id FROM discord_identities WHERE discord_id = $1";
+  static final String PLAYER_EXISTS = "SELECT id FROM players WHERE id = $1";
+  static final String RESOLVE = "SELECT player_id FROM resolve_players($1, ARRAY[$2]::bigint[])";
+  static final String UPDATE_TELEGRAM = """
+      UPDATE telegram_identities
+         SET chat_id = coalesce($2, chat_id), username = coalesce($3, username),
+             language_code = coalesce($4, language_code), updated_at = now()
+       WHERE telegram_id = $1""";
+  static final String UPDATE_DISCORD = "UPDATE discord_identities SET username = coalesce($2, username) WHERE discord_id = $1";
+  static final String NAME_PLAYER = "UPDATE players SET display_name = $2 WHERE id = $1 AND display_name IS NULL";
+  static final String PROFILE = """
+      SELECT p.id, p.xp, p.balance, p.daily_streak, p.last_daily_day, p.display_name, p.merged_into,
+             t.telegram_id, t.language_code, d.discord_id
+        FROM players p
+        LEFT JOIN telegram_identities t ON t.player_id = p.id
+        LEFT JOIN discord_identities d ON d.player_id = p.id
+       WHERE p.id = $1""";
+  static final String ACHIEVEMENTS = "SELECT code, unlocked_at FROM player_achievements WHERE player_id = $1 ORDER BY unlocked_at, code";
+  static final String TOP = """
+      SELECT p.id, p.xp, coalesce(p.display_name, t.username, d.username, 'player ' || p.id) AS name
+        FROM players p
+        LEFT JOIN telegram_identities t ON t.player_id = p.id
+        LEFT JOIN discord_identities d ON d.player_id = p.id
+       WHERE p.merged_into IS NULL AND p.xp > 0
+       ORDER BY p.xp DESC, p.id
+       LIMIT $1""";
+  static final String PLACE = """
+      SELECT count(*) + 1 FROM players
+       WHERE merged_into IS NULL AND (xp > $1 OR (xp = $1 AND id < $2))""";
+
+  private final Pool pool;
+
+  public PlayerStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public record Profile(long playerId, long xp, long balance, int dailyStreak, LocalDate lastDailyDay,
+      String displayName, Long telegramId, String languageCode, Long discordId, List<Unlocked> achievements) {}
+
+  public record Unlocked(String code, OffsetDateTime at) {}
+
+  public record TopEntry(long playerId, long xp, String name) {}
+
+  public record Registration(long playerId, boolean created) {}
+
+  /** Finds the player behind a reference; empty when nobody has that platform id yet. */
+  public Future<Optional<Long>> find(PlayerRef ref) {
+    String sql = switch (ref.kind()) {
+      case TELEGRAM -> TELEGRAM_PLAYER;
+      case DISCORD -> DISCORD_PLAYER;
+      case PLAYER -> PLAYER_EXISTS;
+    };
+    return pool.preparedQuery(sql).execute(Tuple.of(ref.id()))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+  }
+
+  public Future<Registration> registerTelegram(long telegramId, Long chatId, String username, String language) {
+    PlayerRef ref = new PlayerRef(PlayerRef.Kind.TELEGRAM, telegramId);
+    return find(ref).compose(existing -> pool.withTransaction(conn -> conn.preparedQuery(RESOLVE)
+        .execute(Tuple.of("telegram", telegramId))
+        .compose(rows -> {
+          long playerId = rows.iterator().next().getLong(0);
+          return conn.preparedQuery(UPDATE_TELEGRAM).execute(Tuple.of(telegramId, chatId, username, language))
+              .compose(v -> username == null ? Future.succeededFuture()
+                  : conn.preparedQuery(NAME_PLAYER).execute(Tuple.of(playerId, username)))
+              .map(v -> new Registration(playerId, existing.isEmpty()));
+        })));
+  }
+
+  public Future<Registration> registerDiscord(long discordId, String username) {
+    PlayerRef ref = new PlayerRef(PlayerRef.Kind.DISCORD, discordId);
+    return find(ref).compose(existing -> pool.withTransaction(conn -> conn.preparedQuery(RESOLVE)
+        .execute(Tuple.of("discord", discordId))
+        .compose(rows -> {
+          long playerId = rows.iterator().next().getLong(0);
+          return conn.preparedQuery(UPDATE_DISCORD).execute(Tuple.of(discordId, username))
+              .compose(v -> username == null ? Future.succeededFuture()
+                  : conn.preparedQuery(NAME_PLAYER).execute(Tuple.of(playerId, username)))
+              .map(v -> new Registration(playerId, existing.isEmpty()));
+        })));
+  }
+
+  public Future<Optional<Profile>> profile(long playerId) {
+    return pool.preparedQuery(PROFILE).execute(Tuple.of(playerId)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      Row row = rows.iterator().next();
+      Long mergedInto = row.getLong("merged_into");
+      if (mergedInto != null) {
+        return profile(mergedInto);
+      }
+      return pool.preparedQuery(ACHIEVEMENTS).execute(Tuple.of(playerId)).map(achievementRows -> {
+        List<Unlocked> unlocked = new ArrayList<>();
+        for (Row a : achievementRows) {
+          unlocked.add(new Unlocked(a.getString(0), a.getOffsetDateTime(1)));
+        }
+        return Optional.of(new Profile(row.getLong("id"), row.getLong("xp"), row.getLong("balance"),
+            row.getInteger("daily_streak"), row.getLocalDate("last_daily_day"), row.getString("display_name"),
+            row.getLong("telegram_id"), row.getString("language_code"), row.getLong("discord_id"), unlocked));
+      });
+    });
+  }
+
+  public Future<List<TopEntry>> top(int limit) {
+    return pool.preparedQuery(TOP).execute(Tuple.of(limit)).map(rows -> {
+      List<TopEntry> entries = new ArrayList<>();
+      for (Row row : rows) {
+        entries.add(new TopEntry(row.getLong(0), row.getLong(1), row.getString(2)));
+      }
+      return entries;
+    });
+  }
+
+  public Future<Long> place(long playerId, long xp) {
+    return pool.preparedQuery(PLACE).execute(Tuple.of(xp, playerId)).map(rows -> rows.iterator().next().getLong(0));
+  }
+}

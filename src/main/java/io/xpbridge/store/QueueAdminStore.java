@@ -1,0 +1,72 @@
+package io.xpbridge.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/** Queue statistics, requeue of failed events and the database health probe. */
+public final class QueueAdminStore {
+  static final String COUNTS = "SELECT event_type, status, count(*) FROM sync_events GROUP BY event_type, status";
+  static final String OLDEST_PENDING = """
+      SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::double precision
+        FROM sync_events WHERE status IN ('pending', 'processing')""";
+  static final String REQUEUE = """
+      UPDATE sync_events
+         SET status = 'pending', retries = 0, next_attempt_at = now(), error_message = NULL,
+             processed_at = NULL, claimed_by = NULL
+       WHERE id = $1 AND status = 'failed'
+      RETURNING id""";
+  static final String STATUS_OF = "SELECT status FROM sync_events WHERE id = $1";
+
+  private final Pool pool;
+
+  public QueueAdminStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** {pending, processing, completed, failed, total, byType: {type: {status: n}}, oldestPendingAgeSeconds}. */
+  public Future<JsonObject> stats() {
+    return pool.query(COUNTS).execute().compose(rows -> {
+      JsonObject stats = new JsonObject().put("pending", 0L).put("processing", 0L).put("completed", 0L)
+          .put("failed", 0L);
+      JsonObject byType = new JsonObject();
+      long total = 0;
+      for (Row row : rows) {
+        String type = row.getString(0);
+        String status = row.getString(1);
+        long count = row.getLong(2);
+        total += count;
+        stats.put(status, stats.getLong(status, 0L) + count);
+        JsonObject typeCounts = byType.getJsonObject(type);
+        if (typeCounts == null) {
+          typeCounts = new JsonObject();
+          byType.put(type, typeCounts);
+        }
+        typeCounts.put(status, count);
+      }
+      stats.put("total", total).put("byType", byType);
+      return pool.query(OLDEST_PENDING).execute()
+          .map(age -> stats.put("oldestPendingAgeSeconds", age.iterator().next().getDouble(0)));
+    });
+  }
+
+  /** Empty when the event does not exist; otherwise whether it was put back (only failed events are). */
+  public Future<RequeueResult> requeue(long eventId) {
+    return pool.preparedQuery(REQUEUE).execute(Tuple.of(eventId)).compose(rows -> {
+      if (rows.size() > 0) {
+        return Future.succeededFuture(new RequeueResult(true, true, "pending"));
+      }
+      return pool.preparedQuery(STATUS_OF).execute(Tuple.of(eventId)).map(status -> status.size() == 0
+          ? new RequeueResult(false, false, null)
+          : new RequeueResult(true, false, status.iterator().next().getString(0)));
+    });
+  }
+
+  public record RequeueResult(boolean exists, boolean requeued, String status) {}
+
+  public Future<Void> ping() {
+    return pool.query("SELECT 1").execute().mapEmpty();
+  }
+}

@@ -1,0 +1,78 @@
+package io.xpbridge.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads players with what each platform was last told, and records reconcile results. */
+public final class ReconcileStore {
+  static final String PAGE = """
+      SELECT p.id, p.xp, t.chat_id, d.discord_id, d.sync_enabled, s.last_telegram_rank, s.last_discord_rank,
+             EXISTS (SELECT 1 FROM sync_events e
+                      WHERE e.player_id = p.id AND e.event_type = 'rank_change'
+                        AND e.status IN ('pending', 'processing')) AS rank_in_flight
+        FROM players p
+        LEFT JOIN telegram_identities t ON t.player_id = p.id
+        LEFT JOIN discord_identities d ON d.player_id = p.id
+        LEFT JOIN sync_state s ON s.player_id = p.id
+       WHERE p.merged_into IS NULL AND p.id > $1 AND ($3::bigint IS NULL OR p.id = $3)
+       ORDER BY p.id
+       LIMIT $2""";
+  static final String QUEUE_CORRECTIONS = """
+      INSERT INTO sync_events (idempotency_key, source, event_type, player_id, payload, applied_at)
+      SELECT v.k, 'system', 'rank_change', v.p, v.pl::jsonb, now()
+        FROM unnest($1::text[], $2::bigint[], $3::text[]) AS v(k, p, pl)
+      ON CONFLICT (idempotency_key) DO NOTHING""";
+  static final String MARK_RECONCILED = """
+      INSERT INTO sync_state AS s (player_id, last_reconcile_at, reconcile_errors)
+      SELECT v.p, now(), v.e FROM unnest($1::bigint[], $2::int[]) AS v(p, e)
+      ON CONFLICT (player_id) DO UPDATE
+         SET last_reconcile_at = now(), reconcile_errors = s.reconcile_errors + EXCLUDED.reconcile_errors""";
+
+  private final Pool pool;
+
+  public ReconcileStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  public record PlayerView(long playerId, long xp, Long chatId, Long discordId, boolean discordSyncEnabled,
+      Integer lastTelegramRank, Integer lastDiscordRank, boolean rankInFlight) {}
+
+  public record Correction(String key, long playerId, String payloadJson) {}
+
+  /** Players after {@code afterId} in id order; with {@code onlyPlayer} just that one. */
+  public Future<List<PlayerView>> page(long afterId, int limit, Long onlyPlayer) {
+    return pool.preparedQuery(PAGE).execute(Tuple.of(afterId, limit, onlyPlayer)).map(rows -> {
+      List<PlayerView> page = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        Boolean enabled = row.getBoolean("sync_enabled");
+        page.add(new PlayerView(row.getLong("id"), row.getLong("xp"), row.getLong("chat_id"),
+            row.getLong("discord_id"), enabled == null || enabled, row.getInteger("last_telegram_rank"),
+            row.getInteger("last_discord_rank"), row.getBoolean("rank_in_flight")));
+      }
+      return page;
+    });
+  }
+
+  /** Queues the corrections and stamps every player of the page, in one transaction. */
+  public Future<Void> record(List<PlayerView> page, List<Correction> corrections) {
+    return pool.withTransaction(conn -> {
+      Long[] players = page.stream().map(PlayerView::playerId).toArray(Long[]::new);
+      java.util.Set<Long> corrected = new java.util.HashSet<>();
+      corrections.forEach(c -> corrected.add(c.playerId()));
+      Integer[] errors = page.stream().map(p -> corrected.contains(p.playerId()) ? 1 : 0).toArray(Integer[]::new);
+      Future<?> marked = conn.preparedQuery(MARK_RECONCILED)
+          .execute(Tuple.tuple().addArrayOfLong(players).addArrayOfInteger(errors));
+      if (corrections.isEmpty()) {
+        return marked.mapEmpty();
+      }
+      return marked.compose(v -> conn.preparedQuery(QUEUE_CORRECTIONS).execute(Tuple.tuple()
+          .addArrayOfString(corrections.stream().map(Correction::key).toArray(String[]::new))
+          .addArrayOfLong(corrections.stream().map(Correction::playerId).toArray(Long[]::new))
+          .addArrayOfString(corrections.stream().map(Correction::payloadJson).toArray(String[]::new)))).mapEmpty();
+    });
+  }
+}

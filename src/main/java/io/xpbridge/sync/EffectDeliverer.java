@@ -1,0 +1,167 @@
+package io.xpbridge.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.xpbridge.store.DeliveryStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Delivers the platform effects of applied events over the bus to the bot verticles. A platform
+ * whose bot is not deployed makes its effects wait (not counted as a retry); a bot that answers
+ * with an error makes the event retry with backoff and end as failed with the bot's words.
+ */
+final class EffectDeliverer {
+  private static final long EFFECT_TIMEOUT_MS = 15_000;
+
+  record Report(int claimed, int completed, int retrying, int waiting, int failed) {
+    static final Report EMPTY = new Report(0, 0, 0, 0, 0);
+  }
+
+  private enum Result { DELIVERED, NO_BOT, ERROR }
+
+  private record Attempt(EffectMessages.Delivery delivery, Result result, String error) {}
+
+  private final Vertx vertx;
+  private final DeliveryStore store;
+  private final Supplier<EngineRules> rules;
+  private final String instanceId;
+
+  EffectDeliverer(Vertx vertx, DeliveryStore store, Supplier<EngineRules> rules, String instanceId) {
+    this.vertx = vertx;
+    this.store = store;
+    this.rules = rules;
+    this.instanceId = instanceId;
+  }
+
+  Future<Report> deliverDue() {
+    EngineRules current = rules.get();
+    return store.claim(current.sync().batchSize(), current.sync().claimLeaseSeconds(), instanceId)
+        .compose(claimed -> {
+          if (claimed.isEmpty()) {
+            return Future.succeededFuture(Report.EMPTY);
+          }
+          List<Long> players = claimed.stream().map(DeliveryStore.Claimed::playerId).distinct().toList();
+          return store.targets(players).compose(targets -> deliver(claimed, targets, current));
+        });
+  }
+
+  private Future<Report> deliver(List<DeliveryStore.Claimed> claimed, Map<Long, DeliveryStore.Target> targets,
+      EngineRules current) {
+    List<Future<List<Attempt>>> perEvent = new ArrayList<>();
+    for (DeliveryStore.Claimed event : claimed) {
+      List<EffectMessages.Delivery> deliveries = EffectMessages.forEvent(event, targets.get(event.playerId()), current);
+      List<Future<Attempt>> attempts = deliveries.stream().map(this::send).toList();
+      perEvent.add(Future.join(attempts).transform(ar -> Future.succeededFuture(
+          attempts.stream().map(Future::result).toList())));
+    }
+    return Future.join(perEvent).compose(all -> {
+      List<DeliveryStore.Finish> finishes = new ArrayList<>();
+      Map<Long, DeliveryStore.Told> told = new HashMap<>();
+      int completed = 0;
+      int retrying = 0;
+      int waiting = 0;
+      int failed = 0;
+      for (int i = 0; i < claimed.size(); i++) {
+        DeliveryStore.Claimed event = claimed.get(i);
+        DeliveryStore.Finish finish = finish(event, perEvent.get(i).result(), current);
+        finishes.add(finish);
+        switch (finish.status()) {
+          case "completed" -> completed++;
+          case "failed" -> failed++;
+          default -> {
+            if (finish.countsAsRetry()) {
+              retrying++;
+            } else {
+              waiting++;
+            }
+          }
+        }
+        recordTold(told, event, targets.get(event.playerId()), perEvent.get(i).result());
+      }
+      Report report = new Report(claimed.size(), completed, retrying, waiting, failed);
+      return store.finish(finishes, new ArrayList<>(told.values()), instanceId).map(report);
+    });
+  }
+
+  private Future<Attempt> send(EffectMessages.Delivery delivery) {
+    if (delivery.silent()) {
+      return Future.succeededFuture(new Attempt(delivery, Result.DELIVERED, null));
+    }
+    return vertx.eventBus()
+        .request(delivery.address(), delivery.message(), new DeliveryOptions().setSendTimeout(EFFECT_TIMEOUT_MS))
+        .map(reply -> new Attempt(delivery, Result.DELIVERED, null))
+        .otherwise(failure -> {
+          if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+            return new Attempt(delivery, Result.NO_BOT, "waiting for the " + delivery.platform() + " bot to connect");
+          }
+          return new Attempt(delivery, Result.ERROR, delivery.platform() + ": " + failure.getMessage());
+        });
+  }
+
+  private static DeliveryStore.Finish finish(DeliveryStore.Claimed event, List<Attempt> attempts, EngineRules rules) {
+    Set<String> delivered = new LinkedHashSet<>(event.deliveredTo());
+    List<String> errors = new ArrayList<>();
+    List<String> waits = new ArrayList<>();
+    for (Attempt attempt : attempts) {
+      switch (attempt.result()) {
+        case DELIVERED -> delivered.add(attempt.delivery().platform());
+        case NO_BOT -> waits.add(attempt.error());
+        case ERROR -> errors.add(attempt.error());
+      }
+    }
+    List<String> deliveredTo = List.copyOf(delivered);
+    String processedBy = processedBy(delivered);
+    if (!errors.isEmpty()) {
+      String error = String.join("; ", errors);
+      int attempt = event.retries() + 1;
+      if (attempt > rules.sync().maxRetries()) {
+        return new DeliveryStore.Finish(event.id(), "failed", deliveredTo, processedBy, error, true, 0);
+      }
+      return new DeliveryStore.Finish(event.id(), "pending", deliveredTo, processedBy, error, true,
+          rules.sync().backoffMs(attempt));
+    }
+    if (!waits.isEmpty()) {
+      return new DeliveryStore.Finish(event.id(), "pending", deliveredTo, processedBy, String.join("; ", waits),
+          false, rules.sync().effectWaitMs());
+    }
+    return new DeliveryStore.Finish(event.id(), "completed", deliveredTo, processedBy, null, false, 0);
+  }
+
+  private static String processedBy(Set<String> delivered) {
+    boolean discord = delivered.contains(EffectMessages.DISCORD);
+    boolean telegram = delivered.contains(EffectMessages.TELEGRAM);
+    return discord && telegram ? "both" : discord ? "discord" : telegram ? "telegram" : "none";
+  }
+
+  private static void recordTold(Map<Long, DeliveryStore.Told> told, DeliveryStore.Claimed event,
+      DeliveryStore.Target target, List<Attempt> attempts) {
+    if (target == null) {
+      return;
+    }
+    for (Attempt attempt : attempts) {
+      Integer rank = attempt.delivery().toldRank();
+      if (attempt.result() != Result.DELIVERED || rank == null) {
+        continue;
+      }
+      DeliveryStore.Told previous = told.get(event.playerId());
+      boolean discord = EffectMessages.DISCORD.equals(attempt.delivery().platform());
+      DeliveryStore.Told next = new DeliveryStore.Told(event.playerId(),
+          discord ? (previous == null ? null : previous.telegramRank()) : rank,
+          discord ? (previous == null ? null : previous.telegramXp()) : target.xp(),
+          discord ? (previous == null ? null : previous.telegramBalance()) : target.balance(),
+          discord ? rank : (previous == null ? null : previous.discordRank()),
+          discord ? target.xp() : (previous == null ? null : previous.discordXp()),
+          discord ? target.balance() : (previous == null ? null : previous.discordBalance()));
+      told.put(event.playerId(), next);
+    }
+  }
+}

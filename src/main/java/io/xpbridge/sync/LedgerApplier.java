@@ -1,0 +1,111 @@
+package io.xpbridge.sync;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.xpbridge.domain.ApplyPlan;
+import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.store.LedgerStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies due events to the ledger, one batch per transaction. When a batch transaction fails for
+ * a reason the rules did not foresee (a database error), each of its events is tried alone so one
+ * bad event cannot hold back the others; the bad one is retried with backoff and ends as failed.
+ */
+final class LedgerApplier {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerApplier.class);
+
+  /** Counts of one step, for the worker's log line and metrics. */
+  record Report(int claimed, int applied, int failed, int awaitingDelivery, List<ClaimedEvent> appliedEvents) {
+    static final Report EMPTY = new Report(0, 0, 0, 0, List.of());
+  }
+
+  private final Pool pool;
+  private final LedgerStore store = new LedgerStore();
+  private final Supplier<EngineRules> rules;
+
+  LedgerApplier(Pool pool, Supplier<EngineRules> rules) {
+    this.pool = pool;
+    this.rules = rules;
+  }
+
+  Future<Report> applyDue() {
+    EngineRules current = rules.get();
+    int limit = current.sync().batchSize();
+    List<Long> claimedIds = new ArrayList<>();
+    return applyInTransaction(current, limit, null, claimedIds)
+        .recover(failure -> {
+          if (claimedIds.isEmpty()) {
+            return Future.failedFuture(failure);
+          }
+          LOG.warn("batch of {} events failed as a whole ({}); applying them one by one", claimedIds.size(),
+              failure.toString());
+          return applyOneByOne(current, claimedIds);
+        });
+  }
+
+  private Future<Report> applyInTransaction(EngineRules current, int limit, Long onlyId, List<Long> claimedIds) {
+    return pool.withTransaction(conn -> store.claimDue(conn, limit, onlyId).compose(events -> {
+      if (events.isEmpty()) {
+        return Future.succeededFuture(Report.EMPTY);
+      }
+      events.forEach(e -> claimedIds.add(e.id()));
+      return store.lockPlayers(conn, events).compose(locked -> {
+        List<ClaimedEvent> redirected = events.stream()
+            .map(e -> locked.redirects().containsKey(e.playerId())
+                ? e.redirectedTo(survivor(locked.redirects(), e.playerId())) : e)
+            .toList();
+        ApplyPlan plan = current.calculator().plan(redirected, locked.states());
+        return store.write(conn, plan).map(waiting -> report(plan, waiting));
+      });
+    }));
+  }
+
+  private static long survivor(java.util.Map<Long, Long> redirects, long playerId) {
+    long id = playerId;
+    for (int hops = 0; redirects.containsKey(id) && hops < 8; hops++) {
+      id = redirects.get(id);
+    }
+    return id;
+  }
+
+  private static Report report(ApplyPlan plan, int waiting) {
+    List<ClaimedEvent> applied = new ArrayList<>();
+    int failed = 0;
+    for (ApplyPlan.Outcome outcome : plan.outcomes()) {
+      if (outcome.applied()) {
+        applied.add(outcome.event());
+      } else {
+        failed++;
+      }
+    }
+    return new Report(plan.outcomes().size(), applied.size(), failed, waiting + plan.rankChanges().size(), applied);
+  }
+
+  private Future<Report> applyOneByOne(EngineRules current, List<Long> ids) {
+    Future<Report> chain = Future.succeededFuture(new Report(0, 0, 0, 0, new ArrayList<>()));
+    for (Long id : ids) {
+      chain = chain.compose(total -> applyInTransaction(current, 1, id, new ArrayList<>())
+          .map(single -> merge(total, single))
+          .recover(failure -> pool.withConnection(conn -> store.recordFailure(conn, id,
+                  failure.getMessage(), current.sync().maxRetries(),
+                  current.sync().retryBackoffMs(), current.sync().retryBackoffMaxMs()))
+              .map(status -> {
+                LOG.warn("event {} failed to apply ({}); now {}", id, failure.getMessage(), status);
+                return merge(total, new Report(1, 0, "failed".equals(status) ? 1 : 0, 0, List.of()));
+              })));
+    }
+    return chain;
+  }
+
+  private static Report merge(Report a, Report b) {
+    List<ClaimedEvent> applied = new ArrayList<>(a.appliedEvents());
+    applied.addAll(b.appliedEvents());
+    return new Report(a.claimed() + b.claimed(), a.applied() + b.applied(), a.failed() + b.failed(),
+        a.awaitingDelivery() + b.awaitingDelivery(), applied);
+  }
+}

@@ -1,0 +1,237 @@
+package io.xpbridge.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.SubmitMessage;
+import io.xpbridge.config.ConfigValidator;
+import io.xpbridge.config.DatabaseUrl;
+import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.domain.InvalidRequestException;
+import io.xpbridge.domain.SubmitRequest;
+import io.xpbridge.store.Database;
+import io.xpbridge.store.DeliveryStore;
+import io.xpbridge.store.QueueAdminStore;
+import io.xpbridge.store.SubmitStore;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync engine: accepts events, applies them to the ledger right away, delivers their platform
+ * effects, and drains whatever is left on a periodic timer as a safety net. Several instances (in
+ * one JVM or many) can run against one database.
+ */
+public class SyncVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
+
+  private final String instanceId = "sync-" + UUID.randomUUID().toString().substring(0, 8);
+  private volatile EngineRules rules;
+  private Pool pool;
+  private SubmitBatcher batcher;
+  private LedgerApplier applier;
+  private EffectDeliverer deliverer;
+  private DeliveryStore deliveryStore;
+  private QueueAdminStore admin;
+  private DrainLoop applyLoop;
+  private DrainLoop deliveryLoop;
+  private long timerId = -1;
+  private final RunCounters counters = new RunCounters();
+
+  @Override
+  public Future<?> start() {
+    rules = EngineRules.from(config());
+    DatabaseUrl url = DatabaseUrl.parse(config().getJsonObject("db").getString("url"));
+    pool = Database.pool(vertx, url, config().getJsonObject("db").getInteger("poolSize", 8));
+    deliveryStore = new DeliveryStore(pool);
+    admin = new QueueAdminStore(pool);
+    applier = new LedgerApplier(pool, () -> rules);
+    deliverer = new EffectDeliverer(vertx, deliveryStore, () -> rules, instanceId);
+    applyLoop = new DrainLoop("apply", this::applyStep);
+    deliveryLoop = new DrainLoop("deliver", this::deliveryStep);
+    batcher = new SubmitBatcher(context, new SubmitStore(pool), () -> rules.sync().submitFlushMaxEvents(),
+        applyLoop::request);
+
+    var bus = vertx.eventBus();
+    bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
+    bus.<JsonObject>consumer(Bus.EVENTS_PROCESS_NOW, this::onProcessNow);
+    bus.<JsonObject>consumer(Bus.EVENTS_REQUEUE, this::onRequeue);
+    bus.<JsonObject>consumer(Bus.STATS, msg -> admin.stats().onComplete(ar -> reply(msg, ar)));
+    bus.<JsonObject>consumer(Bus.HEALTH_DATABASE, msg -> admin.ping().onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(new JsonObject().put("database", "up"));
+      } else {
+        msg.fail(503, "database unreachable: " + ar.cause().getMessage());
+      }
+    }));
+    bus.<JsonObject>consumer(Bus.PLATFORM_READY, msg -> deliveryStore.wakeWaiting()
+        .onSuccess(n -> deliveryLoop.request()));
+    bus.<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> applyConfig(msg.body()));
+
+    scheduleTimer();
+    LOG.info("sync engine {} started: batch {}, interval {} ms, max retries {}", instanceId,
+        rules.sync().batchSize(), rules.sync().intervalMs(), rules.sync().maxRetries());
+    applyLoop.request();
+    deliveryLoop.request();
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    applyLoop.stop();
+    deliveryLoop.stop();
+    return pool.close();
+  }
+
+  private void onSubmit(Message<JsonObject> msg) {
+    SubmitRequest request;
+    try {
+      request = SubmitMessage.parse(msg.body());
+    } catch (InvalidRequestException | IllegalArgumentException e) {
+      msg.fail(400, e.getMessage());
+      return;
+    }
+    batcher.submit(request).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
+        msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
+      } else if (ar.result().error() != null) {
+        msg.fail(404, ar.result().error());
+      } else {
+        msg.reply(SubmitMessage.reply(ar.result().eventId(), ar.result().duplicate()));
+      }
+    });
+  }
+
+  /** Drains everything due now, then replies with what it did. */
+  private void onProcessNow(Message<JsonObject> msg) {
+    drainApply(new LedgerApplier.Report(0, 0, 0, 0, List.of()))
+        .compose(applied -> drainDelivery(EffectDeliverer.Report.EMPTY).map(delivered -> new JsonObject()
+            .put("claimed", applied.claimed()).put("applied", applied.applied()).put("failed", applied.failed())
+            .put("deliveriesClaimed", delivered.claimed()).put("deliveriesCompleted", delivered.completed())))
+        .onComplete(ar -> reply(msg, ar));
+  }
+
+  private Future<LedgerApplier.Report> drainApply(LedgerApplier.Report total) {
+    return applyStepReport().compose(step -> {
+      LedgerApplier.Report sum = new LedgerApplier.Report(total.claimed() + step.claimed(),
+          total.applied() + step.applied(), total.failed() + step.failed(), 0, List.of());
+      return step.claimed() >= rules.sync().batchSize() ? drainApply(sum) : Future.succeededFuture(sum);
+    });
+  }
+
+  private Future<EffectDeliverer.Report> drainDelivery(EffectDeliverer.Report total) {
+    return deliveryStepReport().compose(step -> {
+      EffectDeliverer.Report sum = new EffectDeliverer.Report(total.claimed() + step.claimed(),
+          total.completed() + step.completed(), total.retrying() + step.retrying(),
+          total.waiting() + step.waiting(), total.failed() + step.failed());
+      return step.claimed() >= rules.sync().batchSize() ? drainDelivery(sum) : Future.succeededFuture(sum);
+    });
+  }
+
+  private void onRequeue(Message<JsonObject> msg) {
+    Long id;
+    try {
+      id = SubmitMessage.optionalId(msg.body(), "eventId");
+    } catch (InvalidRequestException e) {
+      msg.fail(400, e.getMessage());
+      return;
+    }
+    if (id == null) {
+      msg.fail(400, "'eventId' is required");
+      return;
+    }
+    long eventId = id;
+    admin.requeue(eventId).onComplete(ar -> {
+      if (ar.failed()) {
+        msg.fail(503, ar.cause().getMessage());
+      } else if (!ar.result().exists()) {
+        msg.fail(404, "no event with id " + eventId);
+      } else if (!ar.result().requeued()) {
+        msg.fail(409, "event " + eventId + " is " + ar.result().status() + "; only failed events can be requeued");
+      } else {
+        LOG.info("event {} requeued by an admin", eventId);
+        msg.reply(new JsonObject().put("eventId", eventId).put("requeued", true));
+        applyLoop.request();
+        deliveryLoop.request();
+      }
+    });
+  }
+
+  private Future<DrainLoop.Step> applyStep() {
+    return applyStepReport().map(r -> new DrainLoop.Step(r.claimed(), r.claimed() >= rules.sync().batchSize()));
+  }
+
+  private Future<LedgerApplier.Report> applyStepReport() {
+    return applier.applyDue().onSuccess(report -> {
+      counters.applied(report);
+      if (report.applied() > 0 || report.failed() > 0) {
+        publishApplied(report);
+      }
+      if (report.awaitingDelivery() > 0) {
+        deliveryLoop.request();
+      }
+    });
+  }
+
+  private Future<DrainLoop.Step> deliveryStep() {
+    return deliveryStepReport().map(r -> new DrainLoop.Step(r.claimed(), r.claimed() >= rules.sync().batchSize()));
+  }
+
+  private Future<EffectDeliverer.Report> deliveryStepReport() {
+    return deliverer.deliverDue().onSuccess(counters::delivered);
+  }
+
+  private void publishApplied(LedgerApplier.Report report) {
+    JsonArray events = new JsonArray();
+    for (ClaimedEvent event : report.appliedEvents()) {
+      events.add(new JsonObject().put("eventId", event.id()).put("key", event.idempotencyKey())
+          .put("type", event.type().wireName()).put("source", event.source().wireName())
+          .put("playerId", event.playerId()));
+    }
+    vertx.eventBus().publish(Bus.EVENTS_APPLIED, new JsonObject().put("appliedAt", System.currentTimeMillis())
+        .put("events", events).put("failed", report.failed()));
+  }
+
+  private void scheduleTimer() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    timerId = vertx.setPeriodic(rules.sync().intervalMs(), id -> {
+      applyLoop.request();
+      deliveryLoop.request();
+      counters.logAndReset(LOG, instanceId);
+    });
+  }
+
+  private void applyConfig(JsonObject config) {
+    if (!ConfigValidator.problems(config).isEmpty()) {
+      return;
+    }
+    long previousInterval = rules.sync().intervalMs();
+    rules = EngineRules.from(config);
+    if (rules.sync().intervalMs() != previousInterval) {
+      scheduleTimer();
+    }
+    LOG.info("sync engine {} applied new config: batch {}, interval {} ms, {} ranks", instanceId,
+        rules.sync().batchSize(), rules.sync().intervalMs(), rules.ladder().size());
+  }
+
+  /** Exposed for tests and the admin API through the bus only; here for the live-config test. */
+  EngineRules rules() {
+    return rules;
+  }
+
+  private static <T> void reply(Message<?> msg, io.vertx.core.AsyncResult<T> ar) {
+    if (ar.succeeded()) {
+      msg.reply(ar.result());
+    } else {
+      msg.fail(503, ar.cause().getMessage());
+    }
+  }
+}
