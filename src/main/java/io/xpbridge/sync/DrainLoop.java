@@ -50,7 +50,11 @@ final class DrainLoop {
     result.onComplete(ar -> {
       boolean again;
       if (ar.failed()) {
-        LOG.warn("{} step failed, will retry on the next request or timer: {}", name, ar.cause().toString());
+        if (ar.cause() instanceof io.vertx.pgclient.PgException || ar.cause() instanceof io.vertx.core.VertxException) {
+          LOG.warn("{} step failed, will retry on the next request or timer: {}", name, ar.cause().toString());
+        } else {
+          LOG.error("{} step failed unexpectedly, will retry on the next request or timer", name, ar.cause());
+        }
         again = false;
       } else {
         again = ar.result().full() || requested;

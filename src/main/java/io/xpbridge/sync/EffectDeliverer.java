@@ -152,15 +152,15 @@ final class EffectDeliverer {
       if (attempt.result() != Result.DELIVERED || rank == null) {
         continue;
       }
-      DeliveryStore.Told previous = told.get(event.playerId());
-      boolean discord = EffectMessages.DISCORD.equals(attempt.delivery().platform());
-      DeliveryStore.Told next = new DeliveryStore.Told(event.playerId(),
-          discord ? (previous == null ? null : previous.telegramRank()) : rank,
-          discord ? (previous == null ? null : previous.telegramXp()) : target.xp(),
-          discord ? (previous == null ? null : previous.telegramBalance()) : target.balance(),
-          discord ? rank : (previous == null ? null : previous.discordRank()),
-          discord ? target.xp() : (previous == null ? null : previous.discordXp()),
-          discord ? target.balance() : (previous == null ? null : previous.discordBalance()));
+      DeliveryStore.Told previous = told.getOrDefault(event.playerId(),
+          new DeliveryStore.Told(event.playerId(), null, null, null, null, null, null));
+      Long xp = target.xp();
+      Long balance = target.balance();
+      DeliveryStore.Told next = EffectMessages.DISCORD.equals(attempt.delivery().platform())
+          ? new DeliveryStore.Told(event.playerId(), previous.telegramRank(), previous.telegramXp(),
+              previous.telegramBalance(), rank, xp, balance)
+          : new DeliveryStore.Told(event.playerId(), rank, xp, balance, previous.discordRank(), previous.discordXp(),
+              previous.discordBalance());
       told.put(event.playerId(), next);
     }
   }
