@@ -1,0 +1,88 @@
+package io.xpbridge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.support.Await;
+import io.xpbridge.support.ServiceFixture;
+import io.xpbridge.support.TestConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Operators edit the config file while the service runs. */
+class LiveConfigTest {
+  static ServiceFixture service;
+  static Path file;
+
+  @BeforeAll
+  static void start() throws Exception {
+    service = ServiceFixture.start(LiveConfigTest.class);
+    file = Files.createTempFile("xpbridge-config", ".json");
+    Files.writeString(file, service.app.config().encodePrettily());
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void aValidChangeAppliesLiveAndAnInvalidOneIsRejectedWhileTheOldConfigKeepsRunning() throws Exception {
+    List<JsonObject> published = new CopyOnWriteArrayList<>();
+    service.vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> published.add(msg.body()));
+    ConfigRetriever retriever = ConfigLoader.retriever(service.vertx, file.toString(), 100);
+    Await.result(retriever.getConfig());
+    ConfigWatcher.watch(service.vertx, retriever, new JsonObject().put("db", service.app.config().getJsonObject("db")),
+        c -> { });
+
+    service.submit(ServiceFixture.xp("live_1", 8001, 300));
+    service.awaitQueueDrained();
+    assertEquals(2, rankOf(8001), "300 XP is rank 2 on the shipped ladder");
+
+    // Halve every threshold: 300 XP becomes rank 3 (230) at once, without restart.
+    JsonObject changed = service.app.config().copy();
+    changed.getJsonArray("ranks").forEach(r -> ((JsonObject) r).put("minXp", ((JsonObject) r).getLong("minXp") / 2));
+    Files.writeString(file, changed.encodePrettily());
+    Await.until("change published", () -> published.size() == 1);
+    Await.until("ladder applied", () -> rankOf(8001) == 3);
+
+    // Invalid: thresholds no longer rising. Rejected; the halved ladder keeps running.
+    JsonObject broken = changed.copy();
+    broken.getJsonArray("ranks").getJsonObject(5).put("minXp", 1);
+    Files.writeString(file, broken.encodePrettily());
+    JsonObject alsoBroken = changed.copy();
+    alsoBroken.getJsonObject("sync").put("batchSize", -4);
+    List<String> problems = ConfigValidator.problems(alsoBroken);
+    assertTrue(problems.stream().anyMatch(p -> p.contains("sync.batchSize")), problems.toString());
+    assertTrue(ConfigValidator.problems(broken).stream().anyMatch(p -> p.contains("ranks[5].minXp")));
+    Await.until("time for a rescan", () -> true, java.time.Duration.ofMillis(500));
+    assertEquals(1, published.size(), "the invalid change was not published");
+    assertEquals(3, rankOf(8001));
+    retriever.close();
+  }
+
+  @Test
+  void secretsAndPortsComeFromTheEnvironmentNames() {
+    JsonObject merged = TestConfig.shipped().put("DATABASE_URL", "postgresql://u:p@db:5433/x")
+        .put("XPBRIDGE_ADMIN_TOKEN", "s3cret").put("DISCORD_GUILD_ID", "123").put("XPBRIDGE_DATA_DIR", "/var/lib/xp/");
+    JsonObject config = ConfigLoader.applyEnvironment(merged);
+    assertEquals("postgresql://u:p@db:5433/x", config.getJsonObject("db").getString("url"));
+    assertEquals("s3cret", config.getJsonObject("http").getString("adminToken"));
+    assertEquals("123", config.getJsonObject("discord").getString("guildId"));
+    assertEquals("/var/lib/xp/postgres", config.getJsonObject("db").getJsonObject("embedded").getString("dataDir"));
+    assertTrue(ConfigValidator.problems(config).isEmpty(), ConfigValidator.problems(config).toString());
+  }
+
+  private int rankOf(long telegramId) {
+    return service.request(Bus.PLAYERS_PROFILE, new JsonObject().put("telegramId", telegramId))
+        .getJsonObject("rank").getInteger("number");
+  }
+}

@@ -1,0 +1,111 @@
+package io.xpbridge.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.support.Await;
+import io.xpbridge.support.ServiceFixture;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ReconcileTest {
+  static ServiceFixture service;
+  static final long RANK_ROLE_BASE = 900_000_000_000_000_000L;
+
+  @BeforeAll
+  static void start() {
+    service = ServiceFixture.start(ReconcileTest.class, config -> {
+      JsonArray ranks = config.getJsonArray("ranks");
+      for (int i = 0; i < ranks.size(); i++) {
+        ranks.getJsonObject(i).put("discordRoleId", RANK_ROLE_BASE + i + 1);
+      }
+      return config;
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void reconcileFindsASeededDivergenceAndRepairsIt() {
+    List<JsonObject> roleEffects = new CopyOnWriteArrayList<>();
+    var discord = service.vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_DISCORD, msg -> {
+      roleEffects.add(msg.body());
+      msg.reply(new JsonObject().put("ok", true));
+    });
+    try {
+      long healthy = linkedPlayer(5001, 6001, 500);
+      long drifted = linkedPlayer(5002, 6002, 1500);
+      // Both were told their right rank once; then the drifted one's record says rank 2 (a lost change).
+      service.sql.update("INSERT INTO sync_state (player_id, last_discord_rank, last_telegram_rank) VALUES (?, 3, 3), (?, 5, 5)",
+          healthy, drifted);
+      service.sql.update("UPDATE sync_state SET last_discord_rank = 2 WHERE player_id = ?", drifted);
+
+      JsonObject pass = service.request(Bus.RECONCILE_RUN_NOW, new JsonObject());
+
+      assertEquals(1, pass.getInteger("divergences"), pass.encode());
+      assertTrue(pass.getInteger("players") >= 2);
+      Await.until("role put back", () -> roleEffects.stream().anyMatch(e -> e.getLong("discordId") == 6002));
+      JsonObject effect = roleEffects.stream().filter(e -> e.getLong("discordId") == 6002).findFirst().orElseThrow();
+      assertEquals(5, effect.getJsonObject("rank").getInteger("number"));
+      assertEquals(RANK_ROLE_BASE + 5, effect.getJsonObject("rank").getLong("roleId"));
+      assertEquals(20, effect.getJsonArray("rankRoleIds").size());
+      assertTrue(roleEffects.stream().noneMatch(e -> e.getLong("discordId") == 6001), "the healthy player is left alone");
+      Await.until("state recorded", () -> service.sql.queryLong(
+          "SELECT last_discord_rank FROM sync_state WHERE player_id = ?", drifted) == 5);
+      assertEquals(1, service.sql.queryLong("SELECT reconcile_errors FROM sync_state WHERE player_id = ?", drifted));
+      assertTrue(service.sql.queryString("SELECT last_reconcile_at FROM sync_state WHERE player_id = ?", healthy) != null);
+
+      JsonObject second = service.request(Bus.RECONCILE_RUN_NOW, new JsonObject());
+      assertEquals(0, second.getInteger("divergences"), "repaired state stays repaired");
+    } finally {
+      discord.unregister();
+    }
+  }
+
+  @Test
+  void aRoleEditedByHandInDiscordIsPutBackByReconcile() {
+    List<JsonObject> roleEffects = new CopyOnWriteArrayList<>();
+    long player = linkedPlayer(5003, 6003, 900);
+    service.sql.update("INSERT INTO sync_state (player_id, last_discord_rank, last_telegram_rank) VALUES (?, 4, 4)", player);
+    var discord = service.vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_DISCORD, msg -> {
+      roleEffects.add(msg.body());
+      msg.reply(new JsonObject().put("ok", true));
+    });
+    // What the Discord bot reports: a moderator gave the member rank 9's role instead of rank 4's.
+    var roles = service.vertx.eventBus().<JsonObject>consumer(Bus.DISCORD_MEMBER_ROLES, msg -> {
+      JsonObject members = new JsonObject();
+      for (Object id : msg.body().getJsonArray("discordIds")) {
+        long discordId = Long.parseLong(id.toString());
+        members.put(id.toString(), discordId == 6003 ? new JsonArray().add(RANK_ROLE_BASE + 9)
+            : new JsonArray().add(RANK_ROLE_BASE + 1));
+      }
+      msg.reply(new JsonObject().put("members", members).put("missing", new JsonArray()));
+    });
+    try {
+      service.request(Bus.RECONCILE_RUN_NOW, new JsonObject().put("playerId", player));
+      Await.until("rank role restored", () -> roleEffects.stream().anyMatch(e -> e.getLong("discordId") == 6003));
+      assertEquals(4, roleEffects.get(0).getJsonObject("rank").getInteger("number"));
+      assertEquals(900, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player), "the ledger is untouched");
+    } finally {
+      discord.unregister();
+      roles.unregister();
+    }
+  }
+
+  private long linkedPlayer(long telegramId, long discordId, long xp) {
+    long player = service.sql.queryLong("INSERT INTO players (xp) VALUES (?) RETURNING id", xp);
+    service.sql.update("INSERT INTO telegram_identities (telegram_id, player_id, chat_id) VALUES (?, ?, ?)",
+        telegramId, player, telegramId);
+    service.sql.update("INSERT INTO discord_identities (discord_id, player_id) VALUES (?, ?)", discordId, player);
+    return player;
+  }
+}
