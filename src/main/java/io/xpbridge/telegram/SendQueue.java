@@ -145,7 +145,8 @@ final class SendQueue {
     client.execute(job.method).onComplete(result -> {
       lane.busy = false;
       long doneAt = now();
-      lane.notBefore = now + perChatIntervalMs;
+      // Counted from the answer, not the request, so Telegram itself sees the gap between two calls.
+      lane.notBefore = doneAt + perChatIntervalMs;
       if (result.succeeded()) {
         finish(lane, job);
         job.promise.complete(result.result());
