@@ -148,7 +148,11 @@ public class TelegramBotVerticle extends VerticleBase {
     username
         .compose(v -> retrying("deleteWebhook", () -> client.execute(new DeleteWebhook()).mapEmpty()))
         .compose(v -> setCommandMenus())
-        .onSuccess(v -> poller.start());
+        .onSuccess(v -> {
+          if (!stopping) {
+            poller.start();
+          }
+        });
   }
 
   private Future<Void> setCommandMenus() {
@@ -156,6 +160,9 @@ public class TelegramBotVerticle extends VerticleBase {
     for (SetMyCommands menu : BotCommands.menus()) {
       // A missing menu is cosmetic: log it, never let it hold polling back.
       chain = chain.compose(v -> client.execute(menu).<Void>mapEmpty().recover(error -> {
+        if (stopping) {
+          return Future.succeededFuture();
+        }
         log.warn("Telegram command menu ({}) not set: {}", menu.getLanguageCode() == null ? "default" : menu.getLanguageCode(),
             error.getMessage());
         return Future.succeededFuture();
@@ -175,6 +182,9 @@ public class TelegramBotVerticle extends VerticleBase {
       return;
     }
     call.get().onSuccess(done::complete).onFailure(error -> {
+      if (stopping) {
+        return;
+      }
       long wait = error instanceof TelegramCallException e && e.kind() == TelegramCallException.Kind.RATE_LIMITED
           ? e.retryAfterMs() : delayMs;
       if (attempt == 1 || attempt % 10 == 0) {
