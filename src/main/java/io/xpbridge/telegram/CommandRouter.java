@@ -42,7 +42,10 @@ final class CommandRouter {
         ? Future.succeededFuture()
         : players.ensureRegistered(command);
     return ready.compose(v -> invoke(handler, command)).recover(error -> {
-      if (error instanceof ReplyException reply) {
+      if (error instanceof ReplyException reply && reply.failureCode() >= 400 && reply.failureCode() < 500) {
+        log.debug("/{} from telegram user {} refused by the engine ({}): {}", command.name(), command.userId(),
+            reply.failureCode(), reply.getMessage());
+      } else if (error instanceof ReplyException reply) {
         log.info("/{} from telegram user {} failed on the bus ({} {}): {}", command.name(), command.userId(),
             reply.failureType(), reply.failureCode(), reply.getMessage());
       } else {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -26,6 +27,7 @@ final class TelegramApiClient {
   record RawAnswer(int httpStatus, String body) {}
 
   private static final long DEFAULT_CALL_TIMEOUT_MS = 30_000;
+  private static final int MAX_CONNECTIONS = 16;
 
   private final WebClient web;
   private final String botUrl;
@@ -33,10 +35,12 @@ final class TelegramApiClient {
   private final ObjectMapper json = new ObjectMapper();
 
   TelegramApiClient(Vertx vertx, String apiUrl, String token) {
+    // One connection is parked in the long poll; the rest carry the paced sends concurrently.
     this.web = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("xpbridge-telegram")
         .setConnectTimeout(10_000)
-        .setKeepAlive(true));
+        .setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
     this.botUrl = apiUrl + "/bot" + token + "/";
     this.token = token;
   }

@@ -5,6 +5,8 @@ import static io.xpbridge.telegram.TelegramTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -14,6 +16,7 @@ import io.xpbridge.fake.telegram.FakeTelegram.SentMessage;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,5 +141,30 @@ class TelegramPollingResilienceTest {
     Set<String> texts = sent.stream().map(SentMessage::text).filter(t -> t != null).collect(Collectors.toSet());
     assertTrue(texts.stream().anyMatch(t -> t.contains("already claimed")), texts.toString());
     assertTrue(texts.stream().anyMatch(t -> t.contains("already counted")), texts.toString());
+  }
+
+  @Test
+  void slowUpdateDoesNotHoldOtherChatsAndIsConfirmedOnlyWhenDone(Vertx vertx) {
+    AtomicReference<Runnable> release = new AtomicReference<>();
+    engine.on(Bus.DAILY_CLAIM, body -> {
+      Promise<JsonObject> held = Promise.promise();
+      Context context = Vertx.currentContext();
+      release.set(() -> context.runOnContext(v -> held.complete(new JsonObject().put("claimed", true)
+          .put("xp", 50).put("balance", 100).put("streak", 1).put("eventId", 1))));
+      return held.future();
+    });
+    TelegramTestSupport.deploy(vertx, config);
+    FakeTelegram.Enqueued slow = fake.enqueueText(TgUser.english(611), "/daily");
+    engine.awaitRequests(Bus.DAILY_CLAIM, 1, WAIT);
+    FakeTelegram.Enqueued quick = fake.enqueueText(TgUser.english(612), "/help");
+
+    fake.awaitSentTo(612, 1, WAIT);
+    assertTrue(fake.confirmedOffset() <= slow.updateId(), "the unfinished update is not confirmed");
+    assertTrue(fake.sentTo(611).isEmpty());
+
+    release.get().run();
+    assertTrue(fake.awaitSentTo(611, 1, WAIT).get(0).text().contains("Daily reward"));
+    fake.awaitConfirmed(quick.updateId() + 1, WAIT);
+    assertEquals(1, engine.requests(Bus.DAILY_CLAIM).size(), "re-sent while unfinished, handled once");
   }
 }
