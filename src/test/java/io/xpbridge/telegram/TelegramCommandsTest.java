@@ -221,6 +221,47 @@ class TelegramCommandsTest {
     assertTrue(error.getMessage().contains("refused the bot token"), error.getMessage());
   }
 
+  @Test
+  void configChangeAppliesGameRulesLiveAndInvalidOnesAreIgnored(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    JsonObject invalid = config.copy();
+    invalid.getJsonObject("daily").put("timezone", "Mars/Olympus_Mons");
+    vertx.eventBus().publish(Bus.CONFIG_CHANGED, invalid);
+    JsonObject richer = config.copy();
+    richer.getJsonObject("telegram").getJsonObject("games").put("xpPerPoint", 10).put("coinsPerPoint", 0);
+    vertx.eventBus().publish(Bus.CONFIG_CHANGED, richer);
+    fake.scriptDice(2);
+    fake.enqueueText(TgUser.english(511), "/play");
+
+    JsonObject event = engine.awaitRequests(Bus.EVENTS_SUBMIT, 1, WAIT).get(0);
+    assertEquals(20L, event.getLong("xp"));
+    assertEquals(0L, event.getLong("balance"));
+  }
+
+  @Test
+  void commandsInGroupsPointToThePrivateChat(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    fake.enqueueMessage(FakeTelegram.groupTextMessage(TgUser.english(512), -100500, "/daily@" + fake.botUsername()));
+
+    String text = fake.awaitSentTo(-100500, 1, WAIT).get(0).text();
+    assertTrue(text.contains("https://t.me/" + fake.botUsername()), text);
+    assertTrue(engine.requests(Bus.DAILY_CLAIM).isEmpty());
+  }
+
+  @Test
+  void stickersAndChatterGetOneShortHint(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    TgUser user = TgUser.russian(513);
+    fake.enqueueMessage(FakeTelegram.stickerMessage(user));
+    fake.enqueueText(user, "привет");
+    FakeTelegram.Enqueued help = fake.enqueueText(user, "/help");
+
+    List<SentMessage> sent = fake.awaitSentTo(513, 2, WAIT);
+    fake.awaitConfirmed(help.updateId() + 1, WAIT);
+    assertEquals(2, fake.sentTo(513).size(), "one hint, then the help: " + fake.sentTo(513));
+    assertTrue(sent.get(0).text().contains("Я понимаю только команды"), sent.get(0).text());
+  }
+
   private static Throwable assertThrowsFuture(Future<?> future) {
     try {
       future.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
