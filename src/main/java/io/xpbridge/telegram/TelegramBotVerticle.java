@@ -76,7 +76,8 @@ public class TelegramBotVerticle extends VerticleBase {
     return warmUpJackson()
         .compose(v -> vertx.eventBus().<Object>consumer(Bus.EFFECTS_TELEGRAM, notifier::handle).completion())
         .compose(v -> checkToken())
-        .onSuccess(v -> setUpThenPoll());
+        .onSuccess(v -> setUpThenPoll())
+        .onFailure(error -> client.close());
   }
 
   @Override

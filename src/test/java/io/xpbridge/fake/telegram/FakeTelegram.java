@@ -34,6 +34,16 @@ import java.util.function.Supplier;
  * <p>Thread-safe: tests enqueue and inspect from their own thread; the server runs on the event
  * loop of the context {@link #start()} was called from. The {@code await*} helpers block and
  * must not be called on an event loop.
+ *
+ * <pre>{@code
+ * FakeTelegram telegram = new FakeTelegram(vertx);
+ * telegram.start().await();
+ * config.getJsonObject("telegram").put("token", telegram.token()).put("apiUrl", telegram.apiUrl());
+ * // deploy TelegramBotVerticle with config, then:
+ * telegram.enqueueText(TgUser.russian(42), "/daily");
+ * telegram.awaitSentTo(42, 1, Duration.ofSeconds(10));   // the bot's reply
+ * telegram.rateLimitNext("sendMessage", 3, 1);            // next 3 sends answer 429, retry_after 1 s
+ * }</pre>
  */
 public final class FakeTelegram {
 
