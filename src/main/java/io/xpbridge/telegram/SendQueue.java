@@ -149,7 +149,8 @@ final class SendQueue {
       lane.notBefore = doneAt + perChatIntervalMs;
       if (result.succeeded()) {
         finish(lane, job);
-        job.promise.complete(result.result());
+        // try*: close() may already have failed it while the call was in flight.
+        job.promise.tryComplete(result.result());
       } else {
         onFailure(lane, job, result.cause(), doneAt);
       }
@@ -172,12 +173,13 @@ final class SendQueue {
       return;
     }
     finish(lane, job);
-    job.promise.fail(error);
+    job.promise.tryFail(error);
   }
 
   private void finish(Lane lane, Job<?> job) {
-    lane.jobs.remove(job);
-    queued--;
+    if (lane.jobs.remove(job)) {
+      queued--;
+    }
   }
 
   private void schedule(long at) {
