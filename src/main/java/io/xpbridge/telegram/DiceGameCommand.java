@@ -80,7 +80,7 @@ final class DiceGameCommand implements CommandHandler {
         .put("reason", "telegram dice " + emoji + " = " + value)
         .put("data", new JsonObject().put("emoji", emoji).put("value", value).put("diceMessageId", diceMessage.getMessageId()));
     return submitWithRetry(event, SUBMIT_ATTEMPTS)
-        .onSuccess(reply -> services.replies().reply(command, reply.getBoolean("duplicate", false)
+        .onSuccess(reply -> announceLater(command, games.resultDelayMs(), reply.getBoolean("duplicate", false)
             ? Texts.gameAlreadyCounted(command.lang())
             : Texts.gameResult(command.lang(), emoji, value, xp, coins)))
         .<Void>mapEmpty()
@@ -90,6 +90,15 @@ final class DiceGameCommand implements CommandHandler {
           services.replies().reply(command, Texts.gameNotCounted(command.lang()));
           return Future.succeededFuture();
         });
+  }
+
+  /** The payment is recorded at once; only the announcement waits for the dice animation to end. */
+  private void announceLater(IncomingCommand command, long delayMs, String text) {
+    if (delayMs <= 0) {
+      services.replies().reply(command, text);
+    } else {
+      vertx.setTimer(delayMs, id -> services.replies().reply(command, text));
+    }
   }
 
   /** The dice was already rolled: a short outage must not cost the player the roll. Same key, so retrying is safe. */

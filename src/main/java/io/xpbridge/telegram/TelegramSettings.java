@@ -26,7 +26,8 @@ record TelegramSettings(
   static final String DEFAULT_API_URL = "https://api.telegram.org";
 
   /** Dice game rules: Telegram rolls, we pay {@code value * perPoint}. */
-  record GameSettings(long cooldownSeconds, List<String> emojis, long xpPerPoint, long coinsPerPoint) {
+  record GameSettings(long cooldownSeconds, List<String> emojis, long xpPerPoint, long coinsPerPoint,
+                      long resultDelayMs) {
     String defaultEmoji() {
       return emojis.isEmpty() ? "🎲" : emojis.get(0);
     }
@@ -69,7 +70,9 @@ record TelegramSettings(
             nonNegative(games, "telegram.games.cooldownSeconds", "cooldownSeconds", 30),
             List.copyOf(emojis),
             nonNegative(games, "telegram.games.xpPerPoint", "xpPerPoint", 5),
-            nonNegative(games, "telegram.games.coinsPerPoint", "coinsPerPoint", 2)),
+            nonNegative(games, "telegram.games.coinsPerPoint", "coinsPerPoint", 2),
+            // Telegram animates a dice for about 3 s; announcing the result earlier spoils it.
+            nonNegative(games, "telegram.games.resultDelayMs", "resultDelayMs", 3_000)),
         zone(daily.getString("timezone", "UTC")),
         effectDeadlineMs);
   }

@@ -24,6 +24,8 @@
  *   <tr><td>telegram.games.cooldownSeconds</td><td>30</td><td>per-player pause between dice games; live</td></tr>
  *   <tr><td>telegram.games.emojis</td><td>🎲</td><td>dice emojis players may choose; the first is the default; live</td></tr>
  *   <tr><td>telegram.games.xpPerPoint / coinsPerPoint</td><td>5 / 2</td><td>payment per point Telegram rolled; live</td></tr>
+ *   <tr><td>telegram.games.resultDelayMs</td><td>3000</td><td>optional, not in conf/config.json: the result is
+ *       announced after the dice animation (payment is recorded at once); live</td></tr>
  *   <tr><td>daily.timezone</td><td>UTC</td><td>the zone whose calendar day a /daily counts for; live</td></tr>
  *   <tr><td>sync.effectWaitMs</td><td>30000</td><td>a notification still queued after 80% of this fails with 503; live</td></tr>
  * </table>

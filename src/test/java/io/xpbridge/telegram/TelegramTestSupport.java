@@ -45,7 +45,7 @@ final class TelegramTestSupport {
         .put("pollTimeoutSeconds", 5)
         .put("perChatIntervalMs", 20)
         .put("sendRatePerSecond", 200);
-    telegram.getJsonObject("games").put("cooldownSeconds", 0);
+    telegram.getJsonObject("games").put("cooldownSeconds", 0).put("resultDelayMs", 0);
     return config;
   }
 
