@@ -114,9 +114,11 @@ final class UpdatePoller {
             return;
           }
           markHealthy();
-          int fresh = accept(result.result());
-          if (fresh == 0 && !unfinished.isEmpty()) {
-            // Only updates we are still handling came back: wait for one to finish, or a moment.
+          List<UpdateBatchParser.Incoming> batch = result.result();
+          int fresh = accept(batch);
+          if (fresh == 0 && !batch.isEmpty()) {
+            // Only updates we are still handling came back (Telegram answers at once while any are
+            // unconfirmed): wait for one to finish, or a moment, instead of spinning.
             waitForProgressOr(BUSY_POLL_INTERVAL_MS);
           } else {
             vertx.runOnContext(v -> poll(pollTimeoutSeconds.getAsInt()));
