@@ -1,0 +1,122 @@
+package io.xpbridge.telegram;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Bus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.send.SendDice;
+import org.telegram.telegrambots.meta.api.objects.Dice;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * /play [emoji] (alias /dice): Telegram rolls an animated dice, we pay {@code value * perPoint}
+ * XP and coins. The roll is Telegram's, so players cannot pick their luck; the payment key comes
+ * from the command message, so a re-delivered command never pays twice.
+ */
+final class DiceGameCommand implements CommandHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(DiceGameCommand.class);
+  private static final int SUBMIT_ATTEMPTS = 3;
+  private static final long SUBMIT_RETRY_MS = 1_000;
+
+  private final Vertx vertx;
+  private final CommandServices services;
+  private final GameCooldowns cooldowns = new GameCooldowns();
+
+  DiceGameCommand(Vertx vertx, CommandServices services) {
+    this.vertx = vertx;
+    this.services = services;
+  }
+
+  static String idempotencyKey(long chatId, int messageId, long telegramUserId) {
+    return "tg_game_" + chatId + "_" + messageId + "_" + telegramUserId;
+  }
+
+  @Override
+  public Future<Void> handle(IncomingCommand command) {
+    TelegramSettings.GameSettings games = services.settings().get().games();
+    String emoji = command.args().isEmpty() ? games.defaultEmoji() : command.args().split("\\s+", 2)[0];
+    if (!games.emojis().contains(emoji)) {
+      services.replies().reply(command, Texts.gameUnknownEmoji(command.lang(), games.emojis()));
+      return Future.succeededFuture();
+    }
+    long waitSeconds = cooldowns.tryStart(command.userId(), games.cooldownSeconds(), services.clock().millis());
+    if (waitSeconds > 0) {
+      services.replies().reply(command, Texts.gameCooldown(command.lang(), waitSeconds));
+      return Future.succeededFuture();
+    }
+    SendDice roll = SendDice.builder().chatId(command.chatId()).emoji(emoji).build();
+    return services.queue().submit(command.chatId(), roll)
+        .onFailure(error -> {
+          cooldowns.release(command.userId());
+          log.warn("Dice for chat {} could not be sent: {}", command.chatId(), error.getMessage());
+        })
+        .compose(message -> pay(command, emoji, message, games));
+  }
+
+  private Future<Void> pay(IncomingCommand command, String emoji, Message diceMessage, TelegramSettings.GameSettings games) {
+    Dice dice = diceMessage == null ? null : diceMessage.getDice();
+    if (dice == null || dice.getValue() == null) {
+      log.warn("Telegram answered sendDice in chat {} without a dice value; nothing paid", command.chatId());
+      services.replies().reply(command, Texts.gameNotCounted(command.lang()));
+      return Future.succeededFuture();
+    }
+    int value = dice.getValue();
+    long xp = value * games.xpPerPoint();
+    long coins = value * games.coinsPerPoint();
+    JsonObject event = new JsonObject()
+        .put("source", "telegram")
+        .put("type", "xp_change")
+        .put("telegramId", command.userId())
+        .put("xp", xp)
+        .put("balance", coins)
+        .put("idempotencyKey", idempotencyKey(command.chatId(), command.messageId(), command.userId()))
+        .put("entityId", "tg_dice_" + command.chatId() + "_" + diceMessage.getMessageId())
+        .put("reason", "telegram dice " + emoji + " = " + value)
+        .put("data", new JsonObject().put("emoji", emoji).put("value", value).put("diceMessageId", diceMessage.getMessageId()));
+    return submitWithRetry(event, SUBMIT_ATTEMPTS)
+        .onSuccess(reply -> announceLater(command, games.resultDelayMs(), reply.getBoolean("duplicate", false)
+            ? Texts.gameAlreadyCounted(command.lang())
+            : Texts.gameResult(command.lang(), emoji, value, xp, coins)))
+        .<Void>mapEmpty()
+        .recover(error -> {
+          log.warn("Dice result {} for telegram user {} not recorded (key {}): {}", value, command.userId(),
+              event.getString("idempotencyKey"), error.getMessage());
+          services.replies().reply(command, Texts.gameNotCounted(command.lang()));
+          return Future.succeededFuture();
+        });
+  }
+
+  /** The payment is recorded at once; only the announcement waits for the dice animation to end. */
+  private void announceLater(IncomingCommand command, long delayMs, String text) {
+    if (delayMs <= 0) {
+      services.replies().reply(command, text);
+    } else {
+      vertx.setTimer(delayMs, id -> services.replies().reply(command, text));
+    }
+  }
+
+  /** The dice was already rolled: a short outage must not cost the player the roll. Same key, so retrying is safe. */
+  private Future<JsonObject> submitWithRetry(JsonObject event, int attemptsLeft) {
+    return services.engine().request(Bus.EVENTS_SUBMIT, event).recover(error -> {
+      if (attemptsLeft <= 1 || !isTransient(error)) {
+        return Future.failedFuture(error);
+      }
+      Promise<Void> pause = Promise.promise();
+      vertx.setTimer(SUBMIT_RETRY_MS, id -> pause.complete());
+      return pause.future().compose(v -> submitWithRetry(event, attemptsLeft - 1));
+    });
+  }
+
+  private static boolean isTransient(Throwable error) {
+    return error instanceof ReplyException reply
+        && (reply.failureType() == ReplyFailure.TIMEOUT
+            || reply.failureType() == ReplyFailure.NO_HANDLERS
+            || reply.failureCode() == 503);
+  }
+}
