@@ -95,6 +95,7 @@ public final class FakeDiscord {
     }
   }
 
+  /** Adds a member; after start the bot is told through GUILD_MEMBER_ADD, as in a live guild. */
   public long addMember(String username, long... roleIds) {
     return addUser(username, false, roleIds);
   }
@@ -419,6 +420,10 @@ public final class FakeDiscord {
         member.roles.add(roleId);
       }
       guild.members.put(member.id, member);
+      if (gateway.hasIdentifiedSession()) {
+        // Someone joined a live guild: Discord tells connected bots (GUILD_MEMBERS intent).
+        gateway.dispatch("GUILD_MEMBER_ADD", guild.memberUpdate(member));
+      }
       return member.id;
     }
   }
