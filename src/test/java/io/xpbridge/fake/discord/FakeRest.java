@@ -177,13 +177,18 @@ final class FakeRest {
   }
 
   static JsonObject messageJson(FakeDiscord fake, long channelId, JsonObject data) {
+    JsonArray embeds = new JsonArray();
+    for (Object o : data.getJsonArray("embeds", new JsonArray())) {
+      // Discord stores every bot embed as "rich"; JDA refuses to parse an embed without a type.
+      embeds.add(((JsonObject) o).copy().put("type", ((JsonObject) o).getString("type", "rich")));
+    }
     return new JsonObject()
         .put("id", FakeGuild.str(Snowflakes.next()))
         .put("type", 0)
         .put("channel_id", FakeGuild.str(channelId))
         .put("author", fake.botUserJson())
         .put("content", data.getString("content", ""))
-        .put("embeds", data.getJsonArray("embeds", new JsonArray()))
+        .put("embeds", embeds)
         .put("components", data.getJsonArray("components", new JsonArray()))
         .put("attachments", new JsonArray())
         .put("mentions", new JsonArray())
