@@ -164,10 +164,28 @@ public final class DiscordBotVerticle extends VerticleBase {
 
   // ---- live configuration ----
 
+  /**
+   * A published config may leave out secrets that came from the environment; a missing token or
+   * guild then means "unchanged", not "invalid", so the XP rules still apply live.
+   */
+  private JsonObject withRunningSecrets(JsonObject published) {
+    JsonObject config = published.copy();
+    JsonObject discord = config.getJsonObject("discord");
+    if (discord != null) {
+      if (discord.getValue("token") == null) {
+        discord.put("token", settings.token());
+      }
+      if (discord.getValue("guildId") == null) {
+        discord.put("guildId", settings.guildId());
+      }
+    }
+    return config;
+  }
+
   private void onConfigChanged(Message<JsonObject> message) {
     DiscordSettings next;
     try {
-      next = DiscordSettings.from(message.body());
+      next = DiscordSettings.from(withRunningSecrets(message.body()));
     } catch (IllegalArgumentException e) {
       log.warn("New configuration ignored by the Discord bot, keeping the running one: {}", e.getMessage());
       return;
