@@ -3,6 +3,7 @@ package io.xpbridge.discord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -58,8 +59,8 @@ public record DiscordSettings(
   /** Same connection? Otherwise a config change needs a restart to take effect. */
   public boolean sameConnection(DiscordSettings other) {
     return token.equals(other.token) && guildId == other.guildId
-        && java.util.Objects.equals(restUrl, other.restUrl)
-        && java.util.Objects.equals(gatewayUrl, other.gatewayUrl);
+        && Objects.equals(restUrl, other.restUrl)
+        && Objects.equals(gatewayUrl, other.gatewayUrl);
   }
 
   public long messageCooldownMs() {

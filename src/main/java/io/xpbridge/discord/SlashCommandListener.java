@@ -2,6 +2,7 @@ package io.xpbridge.discord;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class SlashCommandListener extends ListenerAdapter {
       reply = Future.failedFuture(e);
     }
     return reply.recover(e -> {
-      if (BusCalls.failureCode(e) > 0 || e instanceof io.vertx.core.eventbus.ReplyException) {
+      if (BusCalls.failureCode(e) > 0 || e instanceof ReplyException) {
         return Future.succeededFuture(CommandReply.text(BusCalls.userMessage(e)));
       }
       log.error("/{} failed for Discord user {}", command.name(), request.discordId(), e);

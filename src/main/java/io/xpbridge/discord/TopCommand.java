@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
 import java.awt.Color;
 import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
@@ -35,7 +36,7 @@ final class TopCommand implements SlashCommand {
     return bus.request(Bus.PLAYERS_TOP, query).map(top -> CommandReply.embed(embed(top, request)));
   }
 
-  private static net.dv8tion.jda.api.entities.MessageEmbed embed(JsonObject top, CommandRequest request) {
+  private static MessageEmbed embed(JsonObject top, CommandRequest request) {
     JsonArray entries = top.getJsonArray("entries", new JsonArray());
     StringBuilder lines = new StringBuilder();
     for (Object o : entries) {
