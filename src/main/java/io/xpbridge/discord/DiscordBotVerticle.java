@@ -1,0 +1,210 @@
+package io.xpbridge.discord;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Bus;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.GuildVoiceState;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord bot: earns XP for messages and voice minutes, answers slash commands, mirrors rank
+ * and achievement roles. Deploy it with the whole configuration (same shape as conf/config.json).
+ *
+ * <p>Threading: JDA delivers events on its own threads; listeners copy what they need and hop
+ * onto this verticle's context, where all mutable state lives. JDA REST calls are submitted
+ * (never completed synchronously) and their futures come back on this context.
+ *
+ * <p>{@code start()} completes once JDA is ready in the configured guild and the bus consumers are
+ * registered; then {@code Bus.PLATFORM_READY} is published.
+ */
+public final class DiscordBotVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(DiscordBotVerticle.class);
+  static final String PLATFORM = "discord";
+
+  private DiscordSettings settings;
+  private JdaConnector connector;
+  private JDA jda;
+  private MessageXpAwarder messageXp;
+  private VoiceXpTracker voice;
+  private XpSubmitter submitter;
+  private SlashCommandListener slashCommands;
+  private long voiceTimerId = -1;
+
+  @Override
+  public Future<?> start() {
+    try {
+      settings = DiscordSettings.from(config());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture("Discord bot not started: " + e.getMessage());
+    }
+    BusCalls bus = new BusCalls(vertx.eventBus());
+    submitter = new XpSubmitter(bus, new PlayerRegistrar(bus));
+    messageXp = new MessageXpAwarder(() -> settings, submitter);
+    voice = new VoiceXpTracker(settings.voiceUnitMs());
+    long guildId = settings.guildId();
+    slashCommands = new SlashCommandListener(guildId, context, List.of(
+        new LinkCommand(bus, () -> settings),
+        new UnlinkCommand(bus),
+        new ProfileCommand(bus),
+        new SyncCommand(bus),
+        new TopCommand(bus)));
+    List<Object> listeners = List.of(
+        new MessageXpListener(guildId, context, messageXp::onMessage),
+        new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
+        slashCommands,
+        new SessionListener(context, this::onReconnected));
+    connector = new JdaConnector(vertx, context, settings);
+    return connector.connect(listeners).compose(this::onReady).onFailure(e -> stop());
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (voiceTimerId >= 0) {
+      vertx.cancelTimer(voiceTimerId);
+    }
+    return connector == null ? Future.succeededFuture() : connector.shutdown();
+  }
+
+  private Future<Void> onReady(JDA readyJda) {
+    jda = readyJda;
+    Guild guild = guild();
+    if (guild == null) {
+      return Future.failedFuture("The Discord bot " + readyJda.getSelfUser().getName() + " is not a member of guild "
+          + settings.guildId() + ". Invite it (scopes bot + applications.commands, permission Manage Roles) "
+          + "or fix discord.guildId.");
+    }
+    EventBus bus = vertx.eventBus();
+    RoleEffects roleEffects = new RoleEffects(context, this::guild);
+    MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
+    List<Future<Void>> registrations = new ArrayList<>();
+    registrations.add(bus.<JsonObject>consumer(Bus.EFFECTS_DISCORD, roleEffects::handle).completion());
+    registrations.add(bus.<JsonObject>consumer(Bus.DISCORD_MEMBER_ROLES, memberRoles::handle).completion());
+    registrations.add(bus.<JsonObject>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
+    registrations.add(registerCommands(guild));
+    armVoiceTimer();
+    return Future.all(registrations).<Void>mapEmpty().onSuccess(v -> {
+      log.info("Discord bot ready as {} in guild {} ({} members cached, {} in voice)",
+          readyJda.getSelfUser().getName(), guild.getName(), guild.getMemberCache().size(),
+          guild.getVoiceStates().size());
+      announceReady();
+    });
+  }
+
+  private Guild guild() {
+    JDA current = jda;
+    return current == null ? null : current.getGuildById(settings.guildId());
+  }
+
+  /** Never fails the start: the bot still earns XP and syncs roles without commands. */
+  private Future<Void> registerCommands(Guild guild) {
+    List<CommandData> definitions = slashCommands.commands().stream().map(c -> (CommandData) c.definition()).toList();
+    return RestFutures.submit(context, "register slash commands",
+            () -> guild.updateCommands().addCommands(definitions))
+        .onSuccess(commands -> log.info("Registered {} slash commands in guild {}", commands.size(), guild.getName()))
+        .onFailure(e -> log.error("Could not register slash commands in guild {}: {}. Re-invite the bot with the "
+            + "applications.commands scope.", guild.getId(), e.getMessage()))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  private void announceReady() {
+    vertx.eventBus().publish(Bus.PLATFORM_READY, new JsonObject().put("platform", PLATFORM));
+  }
+
+  private void onReconnected() {
+    voiceTick();
+    announceReady();
+  }
+
+  // ---- voice minutes ----
+
+  private void armVoiceTimer() {
+    if (voiceTimerId >= 0) {
+      vertx.cancelTimer(voiceTimerId);
+    }
+    voiceTimerId = vertx.setPeriodic(settings.voiceUnitMs(), id -> voiceTick());
+  }
+
+  /** Synchronous on the event loop, so two runs cannot overlap; submits complete later. */
+  private void voiceTick() {
+    long now = System.currentTimeMillis();
+    Guild guild = guild();
+    if (guild != null) {
+      List<VoiceSnapshot> connected = new ArrayList<>();
+      for (GuildVoiceState state : guild.getVoiceStates()) {
+        if (state.getChannel() != null) {
+          connected.add(VoiceSnapshot.of(state.getMember()));
+        }
+      }
+      long afkChannelId = guild.getAfkChannel() == null ? 0 : guild.getAfkChannel().getIdLong();
+      voice.resync(connected, afkChannelId, now);
+    }
+    List<VoiceXpTracker.VoiceMinute> minutes = voice.drainDue(now);
+    long xp = settings.voiceXpPerMinute();
+    if (xp > 0) {
+      for (VoiceXpTracker.VoiceMinute minute : minutes) {
+        submitter.submit(minute.userId(), minute.username(), xp, minute.idempotencyKey(), minute.sessionId(),
+                "discord voice minute")
+            .onFailure(e -> log.warn("Voice XP for Discord user {} (key {}) not recorded: {}", minute.userId(),
+                minute.idempotencyKey(), e.getMessage()));
+      }
+    }
+    messageXp.pruneCooldowns(now);
+    log.debug("Voice tick: {} connected, {} minutes paid", voice.connectedCount(), xp > 0 ? minutes.size() : 0);
+  }
+
+  // ---- live configuration ----
+
+  /**
+   * A published config may leave out secrets that came from the environment; a missing token or
+   * guild then means "unchanged", not "invalid", so the XP rules still apply live.
+   */
+  private JsonObject withRunningSecrets(JsonObject published) {
+    JsonObject config = published.copy();
+    JsonObject discord = config.getJsonObject("discord");
+    if (discord != null) {
+      if (discord.getValue("token") == null) {
+        discord.put("token", settings.token());
+      }
+      if (discord.getValue("guildId") == null) {
+        discord.put("guildId", settings.guildId());
+      }
+    }
+    return config;
+  }
+
+  private void onConfigChanged(Message<JsonObject> message) {
+    DiscordSettings next;
+    try {
+      next = DiscordSettings.from(withRunningSecrets(message.body()));
+    } catch (IllegalArgumentException e) {
+      log.warn("New configuration ignored by the Discord bot, keeping the running one: {}", e.getMessage());
+      return;
+    }
+    if (!next.sameConnection(settings)) {
+      log.warn("discord.token, guildId, restUrl or gatewayUrl changed: restart the service to reconnect. "
+          + "The new XP rules apply now.");
+      next = new DiscordSettings(settings.token(), settings.guildId(), settings.restUrl(), settings.gatewayUrl(),
+          next.messageXp(), next.messageCooldownSeconds(), next.noXpChannelIds(), next.voiceXpPerMinute(),
+          next.voiceMinIntervalSeconds(), next.telegramBotUsername(), next.readyTimeoutSeconds());
+    }
+    boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
+    settings = next;
+    if (newVoiceUnit) {
+      voice.setUnitMs(next.voiceUnitMs(), System.currentTimeMillis());
+      armVoiceTimer();
+    }
+    log.info("Discord XP rules updated: {} XP per message every {} s, {} XP per voice minute of {} s, "
+            + "{} channels without XP", next.messageXp(), next.messageCooldownSeconds(), next.voiceXpPerMinute(),
+        next.voiceMinIntervalSeconds(), next.noXpChannelIds().size());
+  }
+}

@@ -1,0 +1,47 @@
+package io.xpbridge.discord;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Role changes the bot made that JDA's member cache may not show yet: the cache is only updated
+ * by the GUILD_MEMBER_UPDATE that Discord dispatches after the REST call. Without this, a second
+ * rank effect arriving right after the first would not see the role the first one added, and the
+ * member would keep two rank roles until the next reconcile. Event-loop only.
+ */
+final class RecentRoleWrites {
+  /** Long enough for the gateway echo to arrive, short enough that a hand edit is soon believed. */
+  static final long TRUST_MS = 15_000;
+
+  private record Write(boolean present, long atMs) {}
+
+  private final Map<Long, Map<Long, Write>> byMember = new HashMap<>();
+
+  void record(long memberId, long roleId, boolean present, long nowMs) {
+    byMember.computeIfAbsent(memberId, id -> new HashMap<>()).put(roleId, new Write(present, nowMs));
+  }
+
+  /** The cached roles with the bot's recent, not yet echoed writes applied on top. */
+  Set<Long> effectiveRoles(long memberId, Set<Long> cachedRoles, long nowMs) {
+    Set<Long> roles = new HashSet<>(cachedRoles);
+    Map<Long, Write> writes = byMember.get(memberId);
+    if (writes == null) {
+      return roles;
+    }
+    writes.entrySet().removeIf(entry -> nowMs - entry.getValue().atMs() > TRUST_MS
+        || cachedRoles.contains(entry.getKey()) == entry.getValue().present());
+    writes.forEach((roleId, write) -> {
+      if (write.present()) {
+        roles.add(roleId);
+      } else {
+        roles.remove(roleId);
+      }
+    });
+    if (writes.isEmpty()) {
+      byMember.remove(memberId);
+    }
+    return roles;
+  }
+}
