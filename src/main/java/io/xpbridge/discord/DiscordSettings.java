@@ -36,7 +36,7 @@ public record DiscordSettings(
     JsonObject telegram = config.getJsonObject("telegram", new JsonObject());
     String token = blankToNull(discord.getString("token"));
     if (token == null) {
-      throw new IllegalArgumentException("discord.token is not set (env DISCORD_TOKEN): the Discord bot cannot log in");
+      throw new IllegalArgumentException("discord.token is not set (env DISCORD_BOT_TOKEN): the Discord bot cannot log in");
     }
     Long guildId = snowflake(discord.getValue("guildId"), "discord.guildId");
     if (guildId == null) {
