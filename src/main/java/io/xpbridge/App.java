@@ -80,6 +80,7 @@ public final class App {
     chain = deploy(chain, vertx, ids, AccountVerticle::new, options);
     chain = deploy(chain, vertx, ids, ReconcileVerticle::new, options);
     chain = deploy(chain, vertx, ids, CleanupVerticle::new, options);
+    chain = deploy(chain, vertx, ids, io.xpbridge.metrics.MetricsVerticle::new, options);
     chain = deploy(chain, vertx, ids, HttpApiVerticle::new, options);
     chain = BotDeployments.deploy(chain, vertx, config, ids);
     return chain.map(v -> ids);

@@ -33,7 +33,7 @@ public final class Main {
           + " (give another with --config PATH or XPBRIDGE_CONFIG)");
       System.exit(2);
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = io.xpbridge.metrics.Metrics.newVertx();
     ConfigRetriever retriever = ConfigLoader.retriever(vertx, configPath, CONFIG_SCAN_MS);
     JsonObject config;
     try {

@@ -32,7 +32,7 @@ public final class Bus {
 
   /**
    * Publish, once per applied batch, for metrics and benchmarks:
-   * {appliedAt (epoch ms), events: [{eventId, key, type, source, playerId}], failed: n}.
+   * {appliedAt (epoch ms), events: [{eventId, key, type, source, playerId, createdAt (epoch ms)}], failed: n}.
    */
   public static final String EVENTS_APPLIED = "xpbridge.events.applied";
 
@@ -112,6 +112,17 @@ public final class Bus {
 
   /** Request {}. Run cleanup now. Reply {completedDeleted, failedDeleted}. */
   public static final String CLEANUP_RUN_NOW = "xpbridge.cleanup.run-now";
+
+  // ---- metrics (published, fire and forget) ----
+
+  /** Publish, once per delivery batch: {completed, retrying, waiting, failed}. */
+  public static final String METRICS_EFFECTS = "xpbridge.metrics.effects";
+
+  /** Publish, once per reconcile pass: {players, divergences}. */
+  public static final String METRICS_RECONCILE = "xpbridge.metrics.reconcile";
+
+  /** Publish, by a bot on each failed platform API call: {platform: "telegram"|"discord", kind: "429"|"5xx"|"network"|...}. */
+  public static final String METRICS_BOT_API_ERROR = "xpbridge.metrics.bot-api-error";
 
   // ---- configuration ----
 

@@ -38,6 +38,13 @@ public class HttpApiVerticle extends VerticleBase {
     });
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> forward(ctx, Bus.HEALTH_DATABASE, new JsonObject(), 200));
+    router.get("/health/live").handler(HealthChecks.liveness(vertx));
+    router.get("/health/ready").handler(HealthChecks.readiness(vertx, config()));
+    if (io.xpbridge.metrics.Metrics.registry() != null) {
+      router.get("/metrics").handler(io.vertx.micrometer.PrometheusScrapingHandler.create());
+    } else {
+      router.get("/metrics").handler(ctx -> error(ctx, 503, "metrics are not enabled in this process"));
+    }
     router.route("/api/v1/*").handler(new AdminAuth(() -> adminToken));
     router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.get("/api/v1/stats").handler(ctx -> forward(ctx, Bus.STATS, new JsonObject(), 200));

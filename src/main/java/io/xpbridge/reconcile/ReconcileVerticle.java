@@ -111,6 +111,8 @@ public class ReconcileVerticle extends VerticleBase {
         LOG.info("reconcile run: players={} divergences={} corrected={} tookMs={}", pass.players(),
             pass.divergences(), pass.divergences(), took);
       }
+      vertx.eventBus().publish(Bus.METRICS_RECONCILE,
+          new JsonObject().put("players", pass.players()).put("divergences", pass.divergences()));
       if (pass.divergences() > 0) {
         vertx.eventBus().send(Bus.EVENTS_PROCESS_NOW, new JsonObject());
       }

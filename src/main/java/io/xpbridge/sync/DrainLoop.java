@@ -68,8 +68,20 @@ final class DrainLoop {
     });
   }
 
-  void stop() {
+  /** No new steps start; the returned future completes when the step in flight (if any) has finished. */
+  Future<Void> stop(io.vertx.core.Vertx vertx) {
     stopped = true;
+    io.vertx.core.Promise<Void> idle = io.vertx.core.Promise.promise();
+    awaitIdle(vertx, idle, 0);
+    return idle.future();
+  }
+
+  private void awaitIdle(io.vertx.core.Vertx vertx, io.vertx.core.Promise<Void> idle, int waitedMs) {
+    if (!running || waitedMs >= 15_000) {
+      idle.complete();
+    } else {
+      vertx.setTimer(10, t -> awaitIdle(vertx, idle, waitedMs + 10));
+    }
   }
 
   boolean running() {

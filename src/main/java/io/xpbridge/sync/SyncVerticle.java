@@ -41,6 +41,7 @@ public class SyncVerticle extends VerticleBase {
   private DrainLoop applyLoop;
   private DrainLoop deliveryLoop;
   private long timerId = -1;
+  private io.vertx.core.eventbus.MessageConsumer<JsonObject> submitConsumer;
   private final RunCounters counters = new RunCounters();
 
   @Override
@@ -58,7 +59,7 @@ public class SyncVerticle extends VerticleBase {
         applyLoop::request);
 
     var bus = vertx.eventBus();
-    bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
+    submitConsumer = bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
     bus.<JsonObject>consumer(Bus.EVENTS_PROCESS_NOW, this::onProcessNow);
     bus.<JsonObject>consumer(Bus.EVENTS_REQUEUE, this::onRequeue);
     bus.<JsonObject>consumer(Bus.STATS, msg -> admin.stats().onComplete(ar -> reply(msg, ar)));
@@ -81,11 +82,14 @@ public class SyncVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /** Graceful: stop intake, let the batch in flight commit (or roll back whole), then close the pool. */
   @Override
   public Future<?> stop() {
-    applyLoop.stop();
-    deliveryLoop.stop();
-    return pool.close();
+    Future<Void> intakeClosed = submitConsumer.unregister();
+    vertx.cancelTimer(timerId);
+    return intakeClosed.compose(v -> Future.join(applyLoop.stop(vertx), deliveryLoop.stop(vertx)))
+        .onComplete(ar -> LOG.info("sync engine {} stopped: in-flight batches finished", instanceId))
+        .transform(ar -> pool.close());
   }
 
   private void onSubmit(Message<JsonObject> msg) {
@@ -184,7 +188,13 @@ public class SyncVerticle extends VerticleBase {
   }
 
   private Future<EffectDeliverer.Report> deliveryStepReport() {
-    return deliverer.deliverDue().onSuccess(counters::delivered);
+    return deliverer.deliverDue().onSuccess(report -> {
+      counters.delivered(report);
+      if (report.claimed() > 0) {
+        vertx.eventBus().publish(Bus.METRICS_EFFECTS, new JsonObject().put("completed", report.completed())
+            .put("retrying", report.retrying()).put("waiting", report.waiting()).put("failed", report.failed()));
+      }
+    });
   }
 
   private void publishApplied(LedgerApplier.Report report) {

@@ -31,8 +31,16 @@ public final class ServiceFixture implements AutoCloseable {
   }
 
   public static ServiceFixture start(Class<?> testClass, UnaryOperator<JsonObject> configure) {
+    return start(testClass, configure, Vertx.vertx());
+  }
+
+  /** As the service runs from Main: with Prometheus metrics recorded. */
+  public static ServiceFixture startWithMetrics(Class<?> testClass) {
+    return start(testClass, UnaryOperator.identity(), io.xpbridge.metrics.Metrics.newVertx());
+  }
+
+  private static ServiceFixture start(Class<?> testClass, UnaryOperator<JsonObject> configure, Vertx vertx) {
     DatabaseUrl db = TestDatabases.create(testClass);
-    Vertx vertx = Vertx.vertx();
     App app = Await.result(App.start(vertx, configure.apply(TestConfig.forDatabase(db))));
     return new ServiceFixture(vertx, db, app);
   }

@@ -1,0 +1,88 @@
+package io.xpbridge.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Bus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns what the engine publishes on the bus into Prometheus meters: applied and failed events by
+ * type, apply latency, effect outcomes, reconcile divergences, bot API errors, and the queue depth
+ * (sampled from the stats address). Holds no state of its own beyond the meters.
+ */
+public class MetricsVerticle extends VerticleBase {
+  private static final long QUEUE_SAMPLE_MS = 5_000;
+
+  private MeterRegistry registry;
+  private final Map<String, AtomicLong> queue = new ConcurrentHashMap<>();
+
+  @Override
+  public Future<?> start() {
+    registry = Metrics.registry();
+    if (registry == null) {
+      return Future.succeededFuture();
+    }
+    DistributionSummary applyLatency = DistributionSummary.builder("xpbridge_apply_latency_ms")
+        .description("Time from an event's submit to its ledger commit").baseUnit("milliseconds")
+        .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
+    vertx.eventBus().<JsonObject>consumer(Bus.EVENTS_APPLIED, msg -> {
+      JsonObject body = msg.body();
+      long appliedAt = body.getLong("appliedAt", System.currentTimeMillis());
+      body.getJsonArray("events").forEach(o -> {
+        JsonObject event = (JsonObject) o;
+        counter("xpbridge_events_total", "status", "completed", "type", event.getString("type")).increment();
+        Long createdAt = event.getLong("createdAt");
+        if (createdAt != null) {
+          applyLatency.record(Math.max(0, appliedAt - createdAt));
+        }
+      });
+      counter("xpbridge_events_total", "status", "failed", "type", "any").increment(body.getInteger("failed", 0));
+    });
+    vertx.eventBus().<JsonObject>consumer(Bus.METRICS_EFFECTS, msg -> {
+      JsonObject body = msg.body();
+      counter("xpbridge_effects_total", "outcome", "delivered", "type", "any").increment(body.getInteger("completed", 0));
+      counter("xpbridge_effects_total", "outcome", "retry", "type", "any").increment(body.getInteger("retrying", 0));
+      counter("xpbridge_effects_total", "outcome", "failed", "type", "any").increment(body.getInteger("failed", 0));
+    });
+    vertx.eventBus().<JsonObject>consumer(Bus.METRICS_RECONCILE, msg -> {
+      counter("xpbridge_reconcile_divergences_total", "kind", "rank", "type", "any")
+          .increment(msg.body().getInteger("divergences", 0));
+      counter("xpbridge_reconcile_players_total", "kind", "all", "type", "any").increment(msg.body().getInteger("players", 0));
+    });
+    vertx.eventBus().<JsonObject>consumer(Bus.METRICS_BOT_API_ERROR, msg ->
+        counter("xpbridge_bot_api_errors_total", "platform", msg.body().getString("platform", "unknown"),
+            "type", msg.body().getString("kind", "error")).increment());
+    for (String status : new String[] {"pending", "processing", "completed", "failed"}) {
+      AtomicLong value = queue.computeIfAbsent(status, s -> new AtomicLong());
+      Gauge.builder("xpbridge_queue_events", value, AtomicLong::get).tag("status", status)
+          .description("Events in the queue table by status").register(registry);
+    }
+    AtomicLong oldest = queue.computeIfAbsent("oldest", s -> new AtomicLong());
+    Gauge.builder("xpbridge_queue_oldest_pending_seconds", oldest, AtomicLong::get).register(registry);
+    vertx.setPeriodic(QUEUE_SAMPLE_MS, id -> sampleQueue());
+    return Future.succeededFuture();
+  }
+
+  private void sampleQueue() {
+    vertx.eventBus().<JsonObject>request(Bus.STATS, new JsonObject(), new DeliveryOptions().setSendTimeout(4_000))
+        .onSuccess(reply -> {
+          JsonObject stats = reply.body();
+          for (String status : new String[] {"pending", "processing", "completed", "failed"}) {
+            queue.get(status).set(stats.getLong(status, 0L));
+          }
+          queue.get("oldest").set(Math.round(stats.getDouble("oldestPendingAgeSeconds", 0.0)));
+        });
+  }
+
+  private Counter counter(String name, String tag1, String value1, String tag2, String value2) {
+    return Counter.builder(name).tag(tag1, value1).tag(tag2, value2).register(registry);
+  }
+}
