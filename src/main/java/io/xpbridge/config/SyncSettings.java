@@ -11,6 +11,7 @@ public record SyncSettings(
     long retryBackoffMaxMs,
     int claimLeaseSeconds,
     long effectWaitMs,
+    long effectTimeoutMs,
     int submitFlushMaxEvents) {
 
   public static SyncSettings from(JsonObject root) {
@@ -22,6 +23,7 @@ public record SyncSettings(
         ConfigPath.longIn(root, "sync.retryBackoffMaxMs", 60_000, 0, 86_400_000),
         ConfigPath.intIn(root, "sync.claimLeaseSeconds", 60, 1, 86_400),
         ConfigPath.longIn(root, "sync.effectWaitMs", 30_000, 10, 86_400_000),
+        ConfigPath.longIn(root, "sync.effectTimeoutMs", 15_000, 100, 600_000),
         ConfigPath.intIn(root, "sync.submitFlushMaxEvents", 1_000, 1, 10_000));
   }
 

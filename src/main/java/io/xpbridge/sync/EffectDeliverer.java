@@ -20,8 +20,6 @@ import java.util.function.Supplier;
  * with an error makes the event retry with backoff and end as failed with the bot's words.
  */
 final class EffectDeliverer {
-  private static final long EFFECT_TIMEOUT_MS = 15_000;
-
   record Report(int claimed, int completed, int retrying, int waiting, int failed) {
     static final Report EMPTY = new Report(0, 0, 0, 0, 0);
   }
@@ -59,7 +57,8 @@ final class EffectDeliverer {
     List<Future<List<Attempt>>> perEvent = new ArrayList<>();
     for (DeliveryStore.Claimed event : claimed) {
       List<EffectMessages.Delivery> deliveries = EffectMessages.forEvent(event, targets.get(event.playerId()), current);
-      List<Future<Attempt>> attempts = deliveries.stream().map(this::send).toList();
+      List<Future<Attempt>> attempts = deliveries.stream()
+          .map(d -> send(d, current.sync().effectTimeoutMs())).toList();
       perEvent.add(Future.join(attempts).transform(ar -> Future.succeededFuture(
           attempts.stream().map(Future::result).toList())));
     }
@@ -92,12 +91,12 @@ final class EffectDeliverer {
     });
   }
 
-  private Future<Attempt> send(EffectMessages.Delivery delivery) {
+  private Future<Attempt> send(EffectMessages.Delivery delivery, long timeoutMs) {
     if (delivery.silent()) {
       return Future.succeededFuture(new Attempt(delivery, Result.DELIVERED, null));
     }
     return vertx.eventBus()
-        .request(delivery.address(), delivery.message(), new DeliveryOptions().setSendTimeout(EFFECT_TIMEOUT_MS))
+        .request(delivery.address(), delivery.message(), new DeliveryOptions().setSendTimeout(timeoutMs))
         .map(reply -> new Attempt(delivery, Result.DELIVERED, null))
         .otherwise(failure -> {
           if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The part of the whole configuration the Telegram bot reads: section {@code telegram} plus
- * {@code daily.timezone} and {@code sync.effectWaitMs}. Built once at start and again on every
+ * {@code daily.timezone} and {@code sync.effectTimeoutMs}. Built once at start and again on every
  * {@code CONFIG_CHANGED}; invalid values are rejected with the name of the field.
  */
 record TelegramSettings(
@@ -54,10 +54,10 @@ record TelegramSettings(
       emojis.add(text);
     }
 
-    // The bus sender gives up on an effect after sync.effectWaitMs; a notification still queued
+    // The engine gives up on an effect after sync.effectTimeoutMs; a notification still queued
     // by then would be sent twice (once now, once on the retry), so the queue drops it earlier.
-    long effectWaitMs = positive(sync, "sync.effectWaitMs", "effectWaitMs", 30_000);
-    long effectDeadlineMs = Math.max(1_000, effectWaitMs * 8 / 10);
+    long effectTimeoutMs = positive(sync, "sync.effectTimeoutMs", "effectTimeoutMs", 15_000);
+    long effectDeadlineMs = Math.max(1_000, effectTimeoutMs * 8 / 10);
 
     return new TelegramSettings(
         telegram.getString("token"),

@@ -100,7 +100,7 @@ class TelegramEffectsTest {
 
   @Test
   void telegramDownFailsWith503BeforeTheSenderGivesUp(Vertx vertx) {
-    config.getJsonObject("sync").put("effectWaitMs", 1_000);
+    config.getJsonObject("sync").put("effectTimeoutMs", 1_000);
     TelegramTestSupport.deploy(vertx, config);
     fake.failNext("sendMessage", 50, 502);
 
