@@ -16,6 +16,7 @@ import java.util.function.IntSupplier;
  * submits queue up behind the write in flight and go out together.
  */
 final class SubmitBatcher {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmitBatcher.class);
   private record Pending(SubmitRequest request, Promise<SubmitResult> promise) {}
 
   private final Context context;
@@ -65,6 +66,8 @@ final class SubmitBatcher {
         }
         afterFlush.run();
       } else {
+        LOG.warn("could not store {} submitted events, senders are told to retry: {}", batch.size(),
+            ar.cause().toString());
         batch.forEach(p -> p.promise().fail(ar.cause()));
       }
       flush();

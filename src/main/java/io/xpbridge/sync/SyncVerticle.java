@@ -102,7 +102,7 @@ public class SyncVerticle extends VerticleBase {
     }
     batcher.submit(request).onComplete(ar -> {
       if (ar.failed()) {
-        LOG.warn("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
+        LOG.debug("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
         msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
       } else if (ar.result().error() != null) {
         msg.fail(404, ar.result().error());

@@ -39,6 +39,13 @@ public final class ServiceFixture implements AutoCloseable {
     return start(testClass, UnaryOperator.identity(), io.xpbridge.metrics.Metrics.newVertx());
   }
 
+  /** The service on an existing database, e.g. to restart after a crash. */
+  public static ServiceFixture startOn(DatabaseUrl db) {
+    Vertx vertx = Vertx.vertx();
+    App app = Await.result(App.start(vertx, TestConfig.forDatabase(db)), java.time.Duration.ofSeconds(60));
+    return new ServiceFixture(vertx, db, app);
+  }
+
   private static ServiceFixture start(Class<?> testClass, UnaryOperator<JsonObject> configure, Vertx vertx) {
     DatabaseUrl db = TestDatabases.create(testClass);
     App app = Await.result(App.start(vertx, configure.apply(TestConfig.forDatabase(db))));
