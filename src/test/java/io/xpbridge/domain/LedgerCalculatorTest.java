@@ -1,0 +1,75 @@
+package io.xpbridge.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LedgerCalculatorTest {
+  static final RankLadder LADDER = new RankLadder(List.of(
+      new Rank(1, "Один", "One", 0, null), new Rank(2, "Два", "Two", 100, 22L), new Rank(3, "Три", "Three", 300, 33L)));
+  static final LedgerCalculator CALCULATOR = new LedgerCalculator(LADDER, List.of(
+      new AchievementDefinition("rich", "Богач", "Rich", null, "balance_at_least", 50)));
+
+  static ClaimedEvent event(long id, long player, long xp, long balance) {
+    return new ClaimedEvent(id, "k" + id, Platform.TELEGRAM, EventType.XP_CHANGE, player, xp, balance, null, null, null, null);
+  }
+
+  @Test
+  void rankIsDerivedByBinarySearchOverTheLadder() {
+    assertEquals(1, LADDER.rankFor(0).number());
+    assertEquals(1, LADDER.rankFor(99).number());
+    assertEquals(2, LADDER.rankFor(100).number());
+    assertEquals(3, LADDER.rankFor(1_000_000).number());
+    assertEquals(List.of(22L, 33L), LADDER.mappedRoleIds());
+  }
+
+  @Test
+  void eventsOfOnePlayerApplyInOrderAndSeveralCrossingsBecomeOneRankChange() {
+    ApplyPlan plan = CALCULATOR.plan(List.of(event(1, 7, 150, 0), event(2, 7, 200, 0)),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+    assertEquals(350, plan.changedPlayers().get(7L).xp());
+    assertEquals(1, plan.rankChanges().size());
+    assertEquals(1, plan.rankChanges().get(0).fromRank());
+    assertEquals(3, plan.rankChanges().get(0).toRank());
+    assertEquals(2, plan.rankChanges().get(0).cause().id(), "the last crossing names the change");
+    assertEquals("discord", plan.outcomes().get(0).processedBy());
+  }
+
+  @Test
+  void anEventThatWouldMakeTheBalanceNegativeFailsAloneAndTheOthersStillApply() {
+    ApplyPlan plan = CALCULATOR.plan(List.of(event(1, 7, 0, 30), event(2, 7, 10, -40), event(3, 7, 0, -30)),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+    assertTrue(plan.outcomes().get(0).applied());
+    assertFalse(plan.outcomes().get(1).applied());
+    assertTrue(plan.outcomes().get(1).error().contains("below zero"));
+    assertTrue(plan.outcomes().get(2).applied());
+    assertEquals(0, plan.changedPlayers().get(7L).balance());
+    assertEquals(0, plan.changedPlayers().get(7L).xp(), "the failed event's XP is not applied either");
+    assertEquals(2, plan.audits().size());
+  }
+
+  @Test
+  void crossingAnAchievementThresholdMakesACandidateOnce() {
+    ApplyPlan plan = CALCULATOR.plan(List.of(event(1, 7, 0, 60), event(2, 7, 0, 10)),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+    assertEquals(1, plan.achievementCandidates().size());
+    assertEquals("rich", plan.achievementCandidates().get(0).code());
+  }
+
+  @Test
+  void aSecondDailyRewardForTheSameDayIsRefused() {
+    LocalDate today = LocalDate.of(2026, 11, 25);
+    ClaimedEvent daily = new ClaimedEvent(1, "d1", Platform.TELEGRAM, EventType.REWARD_GRANT, 7, 50, 100, null,
+        null, today, 3);
+    ApplyPlan plan = CALCULATOR.plan(List.of(daily), Map.of(7L, new PlayerState(7, 0, 0, 2, today)));
+    assertFalse(plan.outcomes().get(0).applied());
+    ApplyPlan nextDay = CALCULATOR.plan(List.of(daily), Map.of(7L, new PlayerState(7, 0, 0, 2, today.minusDays(1))));
+    assertEquals(3, nextDay.changedPlayers().get(7L).dailyStreak());
+    assertEquals(today, nextDay.changedPlayers().get(7L).lastDailyDay());
+  }
+}
