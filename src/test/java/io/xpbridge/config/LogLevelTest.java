@@ -1,0 +1,26 @@
+package io.xpbridge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.MainAccess;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class LogLevelTest {
+  @Test
+  void theLogLevelInConfigIsAppliedToTheRunningProcess() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Level before = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel();
+    try {
+      MainAccess.applyLogLevel(new JsonObject().put("log", new JsonObject().put("level", "WARN")));
+      assertEquals(Level.WARN, context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel());
+      MainAccess.applyLogLevel(new JsonObject().put("log", new JsonObject().put("level", "debug")));
+      assertEquals(Level.DEBUG, context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel());
+    } finally {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(before);
+    }
+  }
+}
