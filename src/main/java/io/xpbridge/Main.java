@@ -60,11 +60,6 @@ public final class Main {
       System.exit(1);
       return;
     }
-    JsonObject fixedAtStart = new JsonObject().put("db", app.config().getJsonObject("db").copy());
-    ConfigWatcher.watch(vertx, retriever, fixedAtStart, Main::applyLogLevel);
-    Object port = vertx.sharedData().getLocalMap("xpbridge").get(HttpApiVerticle.PORT_KEY);
-    LOG.info("xpbridge is running: HTTP on port {}, database {}, config {} (watched for changes)", port,
-        app.databaseUrl().host() + ":" + app.databaseUrl().port() + "/" + app.databaseUrl().database(), configPath);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("shutting down: stopping bots and intake, finishing the batch in flight, closing the database");
       try {
@@ -73,6 +68,11 @@ public final class Main {
         LOG.warn("shutdown did not finish cleanly: {}", rootMessage(e));
       }
     }, "xpbridge-shutdown"));
+    JsonObject fixedAtStart = new JsonObject().put("db", app.config().getJsonObject("db").copy());
+    ConfigWatcher.watch(vertx, retriever, fixedAtStart, Main::applyLogLevel);
+    Object port = vertx.sharedData().getLocalMap("xpbridge").get(HttpApiVerticle.PORT_KEY);
+    LOG.info("xpbridge is running: HTTP on port {}, database {}, config {} (watched for changes)", port,
+        app.databaseUrl().host() + ":" + app.databaseUrl().port() + "/" + app.databaseUrl().database(), configPath);
   }
 
   static String configPath(String[] args) {
