@@ -58,6 +58,13 @@ public final class Bus {
    */
   public static final String EFFECTS_TELEGRAM = "xpbridge.effects.telegram";
 
+  /**
+   * How long the engine waits for a bot to answer one {@code EFFECTS_*} request. Past it the engine
+   * counts the attempt as failed and sends the effect again later, so a bot must answer (or give the
+   * effect up) well before: an effect it still carries out after this may be carried out twice.
+   */
+  public static final long EFFECT_TIMEOUT_MS = 15_000;
+
   /** Publish {platform: "telegram"|"discord"}: a bot is connected; effects that waited for it are retried now. */
   public static final String PLATFORM_READY = "xpbridge.platform.ready";
 

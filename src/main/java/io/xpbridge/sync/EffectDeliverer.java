@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.xpbridge.bus.Bus;
 import io.xpbridge.store.DeliveryStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +21,6 @@ import java.util.function.Supplier;
  * with an error makes the event retry with backoff and end as failed with the bot's words.
  */
 final class EffectDeliverer {
-  private static final long EFFECT_TIMEOUT_MS = 15_000;
-
   record Report(int claimed, int completed, int retrying, int waiting, int failed) {
     static final Report EMPTY = new Report(0, 0, 0, 0, 0);
   }
@@ -97,7 +96,7 @@ final class EffectDeliverer {
       return Future.succeededFuture(new Attempt(delivery, Result.DELIVERED, null));
     }
     return vertx.eventBus()
-        .request(delivery.address(), delivery.message(), new DeliveryOptions().setSendTimeout(EFFECT_TIMEOUT_MS))
+        .request(delivery.address(), delivery.message(), new DeliveryOptions().setSendTimeout(Bus.EFFECT_TIMEOUT_MS))
         .map(reply -> new Attempt(delivery, Result.DELIVERED, null))
         .otherwise(failure -> {
           if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
