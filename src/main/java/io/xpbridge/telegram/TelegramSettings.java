@@ -2,6 +2,7 @@ package io.xpbridge.telegram;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Bus;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,10 +55,11 @@ record TelegramSettings(
       emojis.add(text);
     }
 
-    // The bus sender gives up on an effect after sync.effectWaitMs; a notification still queued
-    // by then would be sent twice (once now, once on the retry), so the queue drops it earlier.
+    // The engine stops waiting for an effect's answer after Bus.EFFECT_TIMEOUT_MS and sends it again
+    // later; a notification still queued by then would be sent twice (once now, once on the retry),
+    // so the queue drops it earlier. A shorter sync.effectWaitMs shortens it further.
     long effectWaitMs = positive(sync, "sync.effectWaitMs", "effectWaitMs", 30_000);
-    long effectDeadlineMs = Math.max(1_000, effectWaitMs * 8 / 10);
+    long effectDeadlineMs = Math.max(1_000, Math.min(effectWaitMs, Bus.EFFECT_TIMEOUT_MS) * 8 / 10);
 
     return new TelegramSettings(
         telegram.getString("token"),

@@ -27,7 +27,8 @@
  *   <tr><td>telegram.games.resultDelayMs</td><td>3000</td><td>optional, not in conf/config.json: the result is
  *       announced after the dice animation (payment is recorded at once); live</td></tr>
  *   <tr><td>daily.timezone</td><td>UTC</td><td>the zone whose calendar day a /daily counts for; live</td></tr>
- *   <tr><td>sync.effectWaitMs</td><td>30000</td><td>a notification still queued after 80% of this fails with 503; live</td></tr>
+ *   <tr><td>sync.effectWaitMs</td><td>30000</td><td>a notification still queued after 80% of this, or of the
+ *       engine's 15 s effect timeout if shorter, fails with 503; live</td></tr>
  * </table>
  *
  * <h2>Idempotency keys</h2>
