@@ -172,6 +172,24 @@ class TelegramEndToEndTest {
   }
 
   @Test
+  void aCodeIssuedInDiscordIsRedeemedInTelegramInLowerCaseAndMergesTheDiscordProgress() {
+    e2e.service.submit(new JsonObject().put("source", "discord").put("type", "xp_change").put("discordId", 2_010L)
+        .put("xp", 40).put("balance", 7).put("idempotencyKey", "ds_msg_e2e_2010_1"));
+    Await.until("the Discord player's XP applied", () -> sql.queryLong("SELECT p.xp FROM players p "
+        + "JOIN discord_identities d ON d.player_id = p.id WHERE d.discord_id = 2010") == 40);
+    String code = e2e.service.request(Bus.LINK_ISSUE, new JsonObject().put("discordId", 2_010L)).getString("code");
+
+    fake.enqueueText(TgUser.english(1010), "/link " + code.toLowerCase(Locale.ROOT));
+
+    String reply = e2e.awaitText(1010, "Discord linked");
+    assertTrue(reply.contains("40 XP, 7 coins"), reply);
+    long player = e2e.playerOf(1010);
+    assertEquals(player, sql.queryLong("SELECT player_id FROM discord_identities WHERE discord_id = 2010"));
+    assertEquals(40, e2e.xpOf(1010));
+    assertEquals(7, e2e.balanceOf(1010));
+  }
+
+  @Test
   void aRankUpCausedFromDiscordIsToldOnceInTheTelegramChat() {
     TgUser user = TgUser.english(1008);
     fake.enqueueText(user, "/start");
