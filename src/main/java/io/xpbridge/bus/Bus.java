@@ -54,7 +54,8 @@ public final class Bus {
    * Request, handled by the Telegram bot. Tell the player about a change.
    * {eventId, kind: "rank_up"|"achievement", playerId, telegramId, chatId, languageCode,
    *  rank?: {number, name}, previousRank?: {number, name}, xp, achievement?: {code, name}}
-   * Reply {ok: true}; fail(403 blocked by user | 503 transient, text).
+   * Reply {ok: true}; fail(403 blocked by user | 429 Telegram rate-limits us: wait, not counted as a retry |
+   * 503 transient, text).
    */
   public static final String EFFECTS_TELEGRAM = "xpbridge.effects.telegram";
 
