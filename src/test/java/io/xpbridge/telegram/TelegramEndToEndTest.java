@@ -18,6 +18,8 @@ import io.xpbridge.support.Sql;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -78,7 +80,13 @@ class TelegramEndToEndTest {
     List<SentMessage> replies = fake.awaitSentTo(1002, 2, WAIT);
     assertTrue(replies.get(0).text().contains("Daily reward: +50 XP, +100 coins"), replies.get(0).text());
     String second = replies.get(1).text();
-    assertTrue(second.contains("already claimed") && second.matches("(?s).*Next one in \\d\\d:\\d\\d .*"), second);
+    Matcher left = Pattern.compile("already claimed.*Next one in (\\d\\d):(\\d\\d) \\(at 00:00 Europe/Moscow\\)")
+        .matcher(second);
+    assertTrue(left.find(), second);
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Moscow"));
+    long minutesToMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone())).toMinutes();
+    long shown = Long.parseLong(left.group(1)) * 60 + Long.parseLong(left.group(2));
+    assertTrue(Math.abs(shown - minutesToMidnight) <= 2, "time left until the next Moscow day: " + second);
     e2e.awaitXp(1002, 50);
     e2e.awaitApplied(1002);
     assertEquals(50, e2e.xpOf(1002));
@@ -141,6 +149,8 @@ class TelegramEndToEndTest {
     assertEquals(e2e.playerOf(1005), linked.getLong("playerId"));
     assertEquals(e2e.playerOf(1005), sql.queryLong("SELECT player_id FROM discord_identities WHERE discord_id = 2005"));
     assertNotNull(sql.queryString("SELECT used_at FROM link_codes WHERE code = ?", code));
+    // Linking earns the "linked" achievement, and the engine tells the player in Telegram.
+    e2e.awaitText(1005, "Achievement unlocked: Bridge builder");
 
     Throwable again = e2e.service.requestFailure(Bus.LINK_REDEEM, new JsonObject().put("code", code).put("discordId", 2_006L));
     assertEquals(404, ((ReplyException) again).failureCode(), again.getMessage());
@@ -187,6 +197,7 @@ class TelegramEndToEndTest {
     assertEquals(player, sql.queryLong("SELECT player_id FROM discord_identities WHERE discord_id = 2010"));
     assertEquals(40, e2e.xpOf(1010));
     assertEquals(7, e2e.balanceOf(1010));
+    e2e.awaitText(1010, "Achievement unlocked: Bridge builder");
   }
 
   @Test
