@@ -246,6 +246,23 @@ class TelegramEndToEndTest {
     assertEquals(1, e2e.transactionsOf(1009));
   }
 
+  @Test
+  void profileShowsWhatTheLedgerHolds() {
+    TgUser user = new TgUser(1011, "olga", "ru");
+    fake.enqueueText(user, "/daily");
+    e2e.awaitText(1011, "Ежедневная награда");
+    e2e.awaitXp(1011, 50);
+
+    fake.enqueueText(user, "/profile");
+
+    String profile = e2e.awaitText(1011, "Ваш профиль");
+    assertTrue(profile.contains("Звание: Новобранец (1 из 20)"), profile);
+    assertTrue(profile.contains("Опыт: 50 — до звания «Рядовой» осталось 115"), profile);
+    assertTrue(profile.contains("Баланс: 100 монет"), profile);
+    assertTrue(profile.contains("Серия ежедневных наград: 1"), profile);
+    assertTrue(profile.contains("Discord: не связан"), profile);
+  }
+
   // ---- helpers ----
 
   /** Sends /link from {@code user} and reads the code out of the bot's reply. */
