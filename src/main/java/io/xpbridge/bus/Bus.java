@@ -54,9 +54,14 @@ public final class Bus {
    * Request, handled by the Telegram bot. Tell the player about a change.
    * {eventId, kind: "rank_up"|"achievement", playerId, telegramId, chatId, languageCode,
    *  rank?: {number, name}, previousRank?: {number, name}, xp, achievement?: {code, name}}
-   * Reply {ok: true}; fail(403 blocked by user | 503 transient, text).
+   * Reply {ok: true}; fail(403 blocked by user | 429 Telegram rate-limits us: wait, not counted as a retry |
+   * 503 transient, text).
    */
   public static final String EFFECTS_TELEGRAM = "xpbridge.effects.telegram";
+
+  // How long the engine waits for a bot's answer to one EFFECTS_* request is sync.effectTimeoutMs:
+  // past it the attempt counts as failed and the effect is sent again later, so a bot must answer (or
+  // give the effect up) well before, or it may carry the effect out twice.
 
   /** Publish {platform: "telegram"|"discord"}: a bot is connected; effects that waited for it are retried now. */
   public static final String PLATFORM_READY = "xpbridge.platform.ready";
@@ -85,8 +90,9 @@ public final class Bus {
 
   /**
    * Request {code, telegramId | discordId, username?}. Link the caller's identity to the code's issuer.
-   * Reply {playerId, mergedXp, mergedBalance}; fail 404 (unknown, used or expired code), 409 (already linked /
-   * same platform), 429 (too many wrong attempts; text says when to retry).
+   * Reply {playerId, mergedXp, mergedBalance}: the shared profile's XP and balance after the link.
+   * Fail 404 (unknown, used or expired code), 409 (already linked / same platform), 429 (too many wrong
+   * attempts; text says when to retry).
    */
   public static final String LINK_REDEEM = "xpbridge.link.redeem";
 

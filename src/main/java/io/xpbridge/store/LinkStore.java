@@ -53,6 +53,8 @@ public final class LinkStore {
   static final String UNLOCK = """
       INSERT INTO player_achievements (player_id, code) VALUES ($1, $2)
       ON CONFLICT (player_id, code) DO NOTHING RETURNING code""";
+  // jsonb parameters take a JsonObject: the pg client sends a Java String as a JSON *string* value,
+  // which the delivery worker cannot read as a payload.
   static final String QUEUE_EFFECT = """
       INSERT INTO sync_events (idempotency_key, source, event_type, player_id, payload, applied_at)
       VALUES ($1, $2, $3, $4, $5::jsonb, now())
@@ -99,7 +101,8 @@ public final class LinkStore {
     }
   }
 
-  public record Linked(long playerId, long mergedXp, long mergedBalance, boolean rankChanged) {}
+  /** {@code mergedXp/Balance}: what moved over from the absorbed player; {@code xp/balance}: the shared profile now. */
+  public record Linked(long playerId, long mergedXp, long mergedBalance, boolean rankChanged, long xp, long balance) {}
 
   /**
    * Redeems {@code code} for the platform account {@code platformId} on {@code platform}.
@@ -173,9 +176,9 @@ public final class LinkStore {
           return conn.preparedQuery(MOVE_INTO).execute(Tuple.of(survivor, movedXp, movedBalance))
               .compose(v -> conn.preparedQuery(EMPTY_MERGED).execute(Tuple.of(absorbed, survivor)))
               .compose(v -> conn.preparedQuery(AUDIT).execute(Tuple.of("link_" + code + "_in", survivor, platform,
-                  movedXp, movedBalance, "link: merged player " + absorbed, meta.encode())))
+                  movedXp, movedBalance, "link: merged player " + absorbed, meta)))
               .compose(v -> conn.preparedQuery(AUDIT).execute(Tuple.of("link_" + code + "_out", absorbed, platform,
-                  -movedXp, -movedBalance, "link: merged into player " + survivor, meta.encode())))
+                  -movedXp, -movedBalance, "link: merged into player " + survivor, meta)))
               .compose(v -> conn.preparedQuery(COPY_ACHIEVEMENTS).execute(Tuple.of(absorbed, survivor)))
               .compose(v -> conn.preparedQuery("discord".equals(platform) ? ATTACH_DISCORD : ATTACH_TELEGRAM)
                   .execute(Tuple.of(platformId, survivor)))
@@ -190,8 +193,9 @@ public final class LinkStore {
    */
   private Future<Linked> afterLink(SqlConnection conn, String code, String platform, long survivor, long movedXp,
       long movedBalance, Long survivorXpBefore, RankLadder ladder, List<String> linkedAchievements) {
-    return conn.preparedQuery("SELECT xp FROM players WHERE id = $1").execute(Tuple.of(survivor)).compose(rows -> {
+    return conn.preparedQuery("SELECT xp, balance FROM players WHERE id = $1").execute(Tuple.of(survivor)).compose(rows -> {
       long xpNow = rows.iterator().next().getLong(0);
+      long balanceNow = rows.iterator().next().getLong(1);
       int rankBefore = ladder.rankFor(survivorXpBefore == null ? xpNow : survivorXpBefore).number();
       int rankNow = ladder.rankFor(xpNow).number();
       JsonObject payload = new JsonObject().put("rank", rankNow).put("previousRank", rankBefore)
@@ -200,15 +204,16 @@ public final class LinkStore {
         payload.put("targets", new JsonArray().add("discord"));
       }
       Future<?> chain = conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of("link_" + code + ":rank" + rankNow,
-          platform, "rank_change", survivor, payload.encode()));
+          platform, "rank_change", survivor, payload));
       for (String achievement : linkedAchievements) {
         chain = chain.compose(v -> conn.preparedQuery(UNLOCK).execute(Tuple.of(survivor, achievement)))
             .compose(unlocked -> unlocked.size() == 0 ? Future.succeededFuture()
                 : conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of("link_" + code + ":ach:" + achievement,
                     platform, "achievement_unlock", survivor,
-                    new JsonObject().put("achievement", achievement).encode())));
+                    new JsonObject().put("achievement", achievement))));
       }
-      return chain.map(v -> new Linked(survivor, movedXp, movedBalance, rankNow != rankBefore));
+      return chain.map(v -> new Linked(survivor, movedXp, movedBalance, rankNow != rankBefore, xpNow,
+          balanceNow));
     });
   }
 
@@ -241,7 +246,7 @@ public final class LinkStore {
                     .compose(v -> conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of(
                         "unlink_" + discordId + "_" + fresh + ":rank1", platform, "rank_change", fresh,
                         new JsonObject().put("rank", 1).put("previousRank", 1)
-                            .put("targets", new JsonArray().add("discord")).put("reason", "unlink").encode())))
+                            .put("targets", new JsonArray().add("discord")).put("reason", "unlink"))))
                     .map(v -> true);
               });
             });

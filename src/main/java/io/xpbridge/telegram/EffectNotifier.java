@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Handles {@code EFFECTS_TELEGRAM}: tells a player about a rank change or an achievement, in their
  * language. Answers only once Telegram accepted the message, so the engine knows it was seen:
  * {ok:true}, fail(403) when the player blocked the bot (retrying will not help), fail(400) for a
- * request or chat Telegram rejects, fail(503) when it is worth retrying later.
+ * request or chat Telegram rejects, fail(429) when Telegram's rate limit held it back (wait, it is
+ * not the message's fault), fail(503) when it is worth retrying later.
  */
 final class EffectNotifier {
 
@@ -57,6 +58,11 @@ final class EffectNotifier {
         case FORBIDDEN -> {
           log.info("Effect {}: telegram chat {} blocked the bot", eventId, chatId);
           message.fail(403, "Telegram chat " + chatId + " blocked the bot or is unreachable: " + call.getMessage());
+          return;
+        }
+        case RATE_LIMITED -> {
+          log.info("Effect {}: Telegram is rate-limiting messages to chat {}; the engine will try again", eventId, chatId);
+          message.fail(429, "Telegram is rate-limiting the bot, try later: " + call.getMessage());
           return;
         }
         case REJECTED -> {

@@ -136,14 +136,19 @@ final class SendQueue {
     Job<T> job = (Job<T>) lane.jobs.peekFirst();
     if (job.deadline > 0 && now > job.deadline) {
       finish(lane, job);
-      job.promise.fail(TelegramCallException.transientFailure(job.method.getMethod(),
-          "not sent: still waiting in the send queue after its deadline (Telegram rate limits)", null));
+      String why = "not sent: still waiting in the send queue after its deadline";
+      // Held back by Telegram's 429s rather than by our own pacing: the caller should wait, not count a failure.
+      job.promise.fail(lane.rateLimited
+          ? TelegramCallException.rateLimited(job.method.getMethod(), why + " (Telegram answered 429)")
+          : TelegramCallException.transientFailure(job.method.getMethod(), why + " (send rate limits)", null));
       return;
     }
     lane.busy = true;
     job.attempts++;
     client.execute(job.method).onComplete(result -> {
       lane.busy = false;
+      lane.rateLimited = result.failed() && result.cause() instanceof TelegramCallException e
+          && e.kind() == TelegramCallException.Kind.RATE_LIMITED;
       long doneAt = now();
       // Counted from the answer, not the request, so Telegram itself sees the gap between two calls.
       lane.notBefore = doneAt + perChatIntervalMs;
@@ -212,6 +217,8 @@ final class SendQueue {
     final ArrayDeque<Job<?>> jobs = new ArrayDeque<>();
     long notBefore;
     boolean busy;
+    /** Whether Telegram answered the lane's last call with 429. */
+    boolean rateLimited;
 
     Lane(long chatId) {
       this.chatId = chatId;

@@ -55,6 +55,11 @@ final class TelegramCallException extends RuntimeException {
     return new TelegramCallException(kind, method, errorCode, retryAfterMs, description, null);
   }
 
+  /** Not sent because Telegram's rate limit held it back too long; no retry_after left to wait. */
+  static TelegramCallException rateLimited(String method, String description) {
+    return new TelegramCallException(Kind.RATE_LIMITED, method, 429, 0, description, null);
+  }
+
   static TelegramCallException transientFailure(String method, String description, Throwable cause) {
     return new TelegramCallException(Kind.TRANSIENT, method, 0, 0, description, cause);
   }
