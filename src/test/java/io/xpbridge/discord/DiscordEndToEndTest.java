@@ -203,6 +203,11 @@ class DiscordEndToEndTest {
     assertEquals(40 + MESSAGE_XP, service.sql.queryLong(
         "SELECT sum(delta_xp) FROM transactions WHERE player_id IN (?, ?)", telegramPlayer, discordPlayer),
         "nothing counted twice: the audit trail adds up to the ledger");
+    assertEquals(List.of(List.of("object"), List.of("object")), service.sql.query(
+        "SELECT jsonb_typeof(metadata) FROM transactions WHERE type = 'merge' AND idempotency_key LIKE ?",
+        "link_" + code + "%"));
+    Await.until("the rank role queued by the link is delivered", () -> "completed".equals(service.sql.queryString(
+        "SELECT status FROM sync_events WHERE idempotency_key = ?", "link_" + code + ":rank1")));
 
     long kim = fake.addMember("kim", rank1);
     InteractionReply again = Await.result(fake.invokeSlashCommand(kim, "link", Map.of("code", code)));
