@@ -3,6 +3,8 @@ package io.xpbridge.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.fake.discord.InteractionReply;
@@ -13,6 +15,7 @@ import io.xpbridge.support.Still;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** XP earned in Discord (messages, voice) lands in the ledger exactly once, and /link merges it. */
@@ -45,16 +48,29 @@ class DiscordEndToEndXpTest extends DiscordEndToEndBase {
     long bob = fake.addMember("bob", rank1);
     long carol = fake.addMember("carol", rank1);
     long message = fake.sendMessage(bob, general);
+    String key = "ds_msg_" + message + "_" + bob;
     Await.until("the message is paid", () -> xpOf(bob) == MESSAGE_XP);
+    AtomicInteger submits = new AtomicInteger();
+    Handler<DeliveryContext<Object>> counter = delivery -> {
+      if (Bus.EVENTS_SUBMIT.equals(delivery.message().address())
+          && delivery.body() instanceof JsonObject event && key.equals(event.getString("idempotencyKey"))) {
+        submits.incrementAndGet();
+      }
+      delivery.next();
+    };
+    service.vertx.eventBus().addOutboundInterceptor(counter);
+    try {
+      fake.replayLastDispatch("MESSAGE_CREATE"); // Discord re-sends it after a resume
+      fake.sendMessage(carol, general);          // comes after the replay on the gateway
 
-    fake.replayLastDispatch("MESSAGE_CREATE"); // Discord re-sends it after a resume
-    fake.sendMessage(carol, general);          // comes after the replay on the gateway
-    Await.until("the message after the replay is paid", () -> xpOf(carol) == MESSAGE_XP);
-    Still.holdsFor(Duration.ofSeconds(1), "bob is paid once", () -> xpOf(bob) == MESSAGE_XP);
-
-    long player = playerOf(bob);
-    assertEquals(List.of(List.of("ds_msg_" + message + "_" + bob, MESSAGE_XP)),
-        service.sql.query("SELECT idempotency_key, delta_xp FROM transactions WHERE player_id = ?", player));
+      Await.until("the replay reached the engine", () -> submits.get() == 1);
+      Await.until("the message after the replay is paid", () -> xpOf(carol) == MESSAGE_XP);
+      Still.holdsFor(Duration.ofSeconds(1), "bob is paid once", () -> xpOf(bob) == MESSAGE_XP);
+    } finally {
+      service.vertx.eventBus().removeOutboundInterceptor(counter);
+    }
+    assertEquals(List.of(List.of(key, MESSAGE_XP)), service.sql.query(
+        "SELECT idempotency_key, delta_xp FROM transactions WHERE player_id = ?", playerOf(bob)));
   }
 
   @Test
