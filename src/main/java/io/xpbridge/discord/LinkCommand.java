@@ -44,18 +44,9 @@ final class LinkCommand implements SlashCommand {
         .put("code", code)
         .put("discordId", request.discordId())
         .put("username", request.username());
-    return bus.request(Bus.LINK_REDEEM, body).map(reply -> CommandReply.text(linkedText(
+    return bus.request(Bus.LINK_REDEEM, body).map(reply -> CommandReply.text(String.format(
+        "Linked! Your Discord and Telegram accounts now share one profile: %d XP, %d coins.",
         reply.getLong("mergedXp", 0L), reply.getLong("mergedBalance", 0L))));
-  }
-
-  /** mergedXp/mergedBalance are what this Discord account brought along, not the profile's totals. */
-  static String linkedText(long mergedXp, long mergedBalance) {
-    String text = "Linked! Your Discord and Telegram accounts now share one profile.";
-    if (mergedXp == 0 && mergedBalance == 0) {
-      return text + " Use /profile to see it.";
-    }
-    return text + String.format(" The %d XP and %d coins you earned here were added to it; /profile shows the total.",
-        mergedXp, mergedBalance);
   }
 
   private Future<CommandReply> issue(CommandRequest request) {
