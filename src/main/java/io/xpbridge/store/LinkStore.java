@@ -40,7 +40,7 @@ public final class LinkStore {
       UPDATE players SET xp = 0, balance = 0, merged_into = $2, updated_at = now() WHERE id = $1""";
   static final String AUDIT = """
       INSERT INTO transactions (idempotency_key, player_id, source, type, delta_xp, delta_balance, reason, metadata)
-      VALUES ($1, $2, $3, 'merge', $4, $5, $6, $7::text::jsonb)""";
+      VALUES ($1, $2, $3, 'merge', $4, $5, $6, $7::jsonb)""";
   static final String COPY_ACHIEVEMENTS = """
       INSERT INTO player_achievements (player_id, code, unlocked_at)
       SELECT $2, code, unlocked_at FROM player_achievements WHERE player_id = $1
@@ -55,7 +55,7 @@ public final class LinkStore {
       ON CONFLICT (player_id, code) DO NOTHING RETURNING code""";
   static final String QUEUE_EFFECT = """
       INSERT INTO sync_events (idempotency_key, source, event_type, player_id, payload, applied_at)
-      VALUES ($1, $2, $3, $4, $5::text::jsonb, now())
+      VALUES ($1, $2, $3, $4, $5::jsonb, now())
       ON CONFLICT (idempotency_key) DO NOTHING""";
 
   private final Pool pool;
