@@ -229,8 +229,8 @@ public class AccountVerticle extends VerticleBase {
             LOG.info("linked {} account {} to player {} (merged {} XP, {} coins)", platform, ref.id(),
                 linked.playerId(), linked.mergedXp(), linked.mergedBalance());
             vertx.eventBus().send(Bus.EVENTS_PROCESS_NOW, new JsonObject());
-            return new JsonObject().put("playerId", linked.playerId()).put("mergedXp", linked.mergedXp())
-                .put("mergedBalance", linked.mergedBalance());
+            return new JsonObject().put("playerId", linked.playerId()).put("mergedXp", linked.xp())
+                .put("mergedBalance", linked.balance());
           });
     });
   }

@@ -85,8 +85,9 @@ public final class Bus {
 
   /**
    * Request {code, telegramId | discordId, username?}. Link the caller's identity to the code's issuer.
-   * Reply {playerId, mergedXp, mergedBalance}; fail 404 (unknown, used or expired code), 409 (already linked /
-   * same platform), 429 (too many wrong attempts; text says when to retry).
+   * Reply {playerId, mergedXp, mergedBalance}: the shared profile's XP and balance after the link.
+   * Fail 404 (unknown, used or expired code), 409 (already linked / same platform), 429 (too many wrong
+   * attempts; text says when to retry).
    */
   public static final String LINK_REDEEM = "xpbridge.link.redeem";
 

@@ -99,7 +99,8 @@ public final class LinkStore {
     }
   }
 
-  public record Linked(long playerId, long mergedXp, long mergedBalance, boolean rankChanged) {}
+  /** {@code mergedXp/Balance}: what moved over from the absorbed player; {@code xp/balance}: the shared profile now. */
+  public record Linked(long playerId, long mergedXp, long mergedBalance, boolean rankChanged, long xp, long balance) {}
 
   /**
    * Redeems {@code code} for the platform account {@code platformId} on {@code platform}.
@@ -190,8 +191,9 @@ public final class LinkStore {
    */
   private Future<Linked> afterLink(SqlConnection conn, String code, String platform, long survivor, long movedXp,
       long movedBalance, Long survivorXpBefore, RankLadder ladder, List<String> linkedAchievements) {
-    return conn.preparedQuery("SELECT xp FROM players WHERE id = $1").execute(Tuple.of(survivor)).compose(rows -> {
+    return conn.preparedQuery("SELECT xp, balance FROM players WHERE id = $1").execute(Tuple.of(survivor)).compose(rows -> {
       long xpNow = rows.iterator().next().getLong(0);
+      long balanceNow = rows.iterator().next().getLong(1);
       int rankBefore = ladder.rankFor(survivorXpBefore == null ? xpNow : survivorXpBefore).number();
       int rankNow = ladder.rankFor(xpNow).number();
       JsonObject payload = new JsonObject().put("rank", rankNow).put("previousRank", rankBefore)
@@ -208,7 +210,8 @@ public final class LinkStore {
                     platform, "achievement_unlock", survivor,
                     new JsonObject().put("achievement", achievement).encode())));
       }
-      return chain.map(v -> new Linked(survivor, movedXp, movedBalance, rankNow != rankBefore));
+      return chain.map(v -> new Linked(survivor, movedXp, movedBalance, rankNow != rankBefore, xpNow,
+          balanceNow));
     });
   }
 
