@@ -53,6 +53,8 @@ public final class LinkStore {
   static final String UNLOCK = """
       INSERT INTO player_achievements (player_id, code) VALUES ($1, $2)
       ON CONFLICT (player_id, code) DO NOTHING RETURNING code""";
+  // jsonb parameters take a JsonObject: the pg client sends a Java String as a JSON *string* value,
+  // which the delivery worker cannot read as a payload.
   static final String QUEUE_EFFECT = """
       INSERT INTO sync_events (idempotency_key, source, event_type, player_id, payload, applied_at)
       VALUES ($1, $2, $3, $4, $5::jsonb, now())
@@ -174,9 +176,9 @@ public final class LinkStore {
           return conn.preparedQuery(MOVE_INTO).execute(Tuple.of(survivor, movedXp, movedBalance))
               .compose(v -> conn.preparedQuery(EMPTY_MERGED).execute(Tuple.of(absorbed, survivor)))
               .compose(v -> conn.preparedQuery(AUDIT).execute(Tuple.of("link_" + code + "_in", survivor, platform,
-                  movedXp, movedBalance, "link: merged player " + absorbed, meta.encode())))
+                  movedXp, movedBalance, "link: merged player " + absorbed, meta)))
               .compose(v -> conn.preparedQuery(AUDIT).execute(Tuple.of("link_" + code + "_out", absorbed, platform,
-                  -movedXp, -movedBalance, "link: merged into player " + survivor, meta.encode())))
+                  -movedXp, -movedBalance, "link: merged into player " + survivor, meta)))
               .compose(v -> conn.preparedQuery(COPY_ACHIEVEMENTS).execute(Tuple.of(absorbed, survivor)))
               .compose(v -> conn.preparedQuery("discord".equals(platform) ? ATTACH_DISCORD : ATTACH_TELEGRAM)
                   .execute(Tuple.of(platformId, survivor)))
@@ -202,13 +204,13 @@ public final class LinkStore {
         payload.put("targets", new JsonArray().add("discord"));
       }
       Future<?> chain = conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of("link_" + code + ":rank" + rankNow,
-          platform, "rank_change", survivor, payload.encode()));
+          platform, "rank_change", survivor, payload));
       for (String achievement : linkedAchievements) {
         chain = chain.compose(v -> conn.preparedQuery(UNLOCK).execute(Tuple.of(survivor, achievement)))
             .compose(unlocked -> unlocked.size() == 0 ? Future.succeededFuture()
                 : conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of("link_" + code + ":ach:" + achievement,
                     platform, "achievement_unlock", survivor,
-                    new JsonObject().put("achievement", achievement).encode())));
+                    new JsonObject().put("achievement", achievement))));
       }
       return chain.map(v -> new Linked(survivor, movedXp, movedBalance, rankNow != rankBefore, xpNow,
           balanceNow));
@@ -244,7 +246,7 @@ public final class LinkStore {
                     .compose(v -> conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of(
                         "unlink_" + discordId + "_" + fresh + ":rank1", platform, "rank_change", fresh,
                         new JsonObject().put("rank", 1).put("previousRank", 1)
-                            .put("targets", new JsonArray().add("discord")).put("reason", "unlink").encode())))
+                            .put("targets", new JsonArray().add("discord")).put("reason", "unlink"))))
                     .map(v -> true);
               });
             });
