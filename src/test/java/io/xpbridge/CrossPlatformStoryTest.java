@@ -101,7 +101,8 @@ class CrossPlatformStoryTest {
 
     InteractionReply linked = Await.result(discord.invokeSlashCommand(sam, "link", Map.of("code", code)));
 
-    assertTrue(linked.content().startsWith("Linked!"), linked.content());
+    assertTrue(linked.content().startsWith("Linked!") && linked.content().contains(MESSAGE_XP + " XP"),
+        linked.content());
     assertEquals(telegramPlayer, DiscordService.playerOf(service.sql, sam));
     assertEquals(MESSAGE_XP, DiscordService.xpOf(service.sql, sam), "the Discord XP came along");
     Await.until("the linked member gets the rank 1 role", () -> discord.memberRoles(sam).equals(Set.of(rank1)));

@@ -126,7 +126,8 @@ class DiscordEndToEndXpTest extends DiscordEndToEndBase {
     InteractionReply linked = Await.result(fake.invokeSlashCommand(jack, "link", Map.of("code", code)));
 
     assertTrue(linked.ephemeral());
-    assertTrue(linked.content().startsWith("Linked!") && linked.content().contains("15 XP"), linked.content());
+    assertTrue(linked.content().startsWith("Linked!") && linked.content().contains((40 + MESSAGE_XP) + " XP"),
+        "the reply shows the shared profile: " + linked.content());
     assertEquals(telegramPlayer, playerOf(jack), "the Discord account now belongs to the Telegram player");
     assertEquals(40 + MESSAGE_XP, xpOf(jack), "no XP lost");
     assertEquals(List.of(0L, telegramPlayer), service.sql.queryRow(
