@@ -37,6 +37,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   private VoiceXpTracker voice;
   private XpSubmitter submitter;
   private SlashCommandListener slashCommands;
+  private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
   private long voiceTimerId = -1;
 
   @Override
@@ -61,6 +62,7 @@ public final class DiscordBotVerticle extends VerticleBase {
         new MessageXpListener(guildId, context, messageXp::onMessage),
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
         slashCommands,
+        new RoleEchoListener(guildId, context, recentRoleWrites::confirmed),
         new SessionListener(context, this::onReconnected));
     connector = new JdaConnector(vertx, context, settings);
     return connector.connect(listeners).compose(this::onReady).onFailure(e -> stop());
@@ -83,7 +85,7 @@ public final class DiscordBotVerticle extends VerticleBase {
           + "or fix discord.guildId.");
     }
     EventBus bus = vertx.eventBus();
-    RoleEffects roleEffects = new RoleEffects(context, this::guild);
+    RoleEffects roleEffects = new RoleEffects(context, this::guild, recentRoleWrites);
     MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(bus.<JsonObject>consumer(Bus.EFFECTS_DISCORD, roleEffects::handle).completion());

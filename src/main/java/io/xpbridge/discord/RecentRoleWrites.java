@@ -9,7 +9,12 @@ import java.util.Set;
  * Role changes the bot made that JDA's member cache may not show yet: the cache is only updated
  * by the GUILD_MEMBER_UPDATE that Discord dispatches after the REST call. Without this, a second
  * rank effect arriving right after the first would not see the role the first one added, and the
- * member would keep two rank roles until the next reconcile. Event-loop only.
+ * member would keep two rank roles until the next reconcile.
+ *
+ * <p>Once the echo of a write arrives ({@link #confirmed}) the cache is the truth again: a
+ * moderator's later hand edit must be believed at once, or a reconcile correction made right
+ * after it would see the bot's stale write, change nothing and still report success.
+ * Event-loop only.
  */
 final class RecentRoleWrites {
   /** Long enough for the gateway echo to arrive, short enough that a hand edit is soon believed. */
@@ -21,6 +26,21 @@ final class RecentRoleWrites {
 
   void record(long memberId, long roleId, boolean present, long nowMs) {
     byMember.computeIfAbsent(memberId, id -> new HashMap<>()).put(roleId, new Write(present, nowMs));
+  }
+
+  /** The gateway showed {@code roleId} on (or off) the member: a write saying the same is echoed, forget it. */
+  void confirmed(long memberId, long roleId, boolean present) {
+    Map<Long, Write> writes = byMember.get(memberId);
+    if (writes == null) {
+      return;
+    }
+    Write write = writes.get(roleId);
+    if (write != null && write.present() == present) {
+      writes.remove(roleId);
+    }
+    if (writes.isEmpty()) {
+      byMember.remove(memberId);
+    }
   }
 
   /** The cached roles with the bot's recent, not yet echoed writes applied on top. */

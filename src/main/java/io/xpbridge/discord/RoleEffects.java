@@ -29,12 +29,13 @@ final class RoleEffects {
 
   private final Context context;
   private final Supplier<Guild> guild;
-  private final RecentRoleWrites recentWrites = new RecentRoleWrites();
+  private final RecentRoleWrites recentWrites;
   private final Map<Long, Future<Void>> tailByMember = new HashMap<>();
 
-  RoleEffects(Context context, Supplier<Guild> guild) {
+  RoleEffects(Context context, Supplier<Guild> guild, RecentRoleWrites recentWrites) {
     this.context = context;
     this.guild = guild;
+    this.recentWrites = recentWrites;
   }
 
   void handle(Message<JsonObject> message) {
@@ -149,11 +150,21 @@ final class RoleEffects {
               () -> change.add()
                   ? current.addRoleToMember(member, change.role())
                   : current.removeRoleFromMember(member, change.role()))
-          .onSuccess(ok -> recentWrites.record(member.getIdLong(), change.role().getIdLong(), change.add(),
-              System.currentTimeMillis()))
+          .onSuccess(ok -> {
+            // The gateway echo may have beaten the REST answer; then the cache already tells the truth.
+            if (cacheShows(current, member.getIdLong(), change.role().getIdLong()) != change.add()) {
+              recentWrites.record(member.getIdLong(), change.role().getIdLong(), change.add(),
+                  System.currentTimeMillis());
+            }
+          })
           .mapEmpty());
     }
     return chain;
+  }
+
+  private static boolean cacheShows(Guild current, long memberId, long roleId) {
+    Member cached = current.getMemberById(memberId);
+    return cached != null && cached.getRoles().stream().anyMatch(role -> role.getIdLong() == roleId);
   }
 
   private Set<Long> currentRoles(Member member) {

@@ -186,6 +186,17 @@ public final class FakeDiscord {
     }
   }
 
+  /**
+   * Sends the last dispatched event of {@code type} (e.g. "MESSAGE_CREATE") again. Unlike
+   * {@link #replayLastDispatch()}, a role echo or voice event dispatched in between cannot take
+   * its place.
+   */
+  public void replayLastDispatch(String type) {
+    synchronized (lock) {
+      gateway.replayLastDispatch(type);
+    }
+  }
+
   /** Connects a user to a voice channel with a new voice session, or moves them keeping it. */
   public void voiceJoin(long userId, long channelId) {
     synchronized (lock) {

@@ -29,6 +29,7 @@ final class FakeGateway {
   private final List<Session> sessions = new CopyOnWriteArrayList<>();
   private int sequence;
   private JsonObject lastDispatch;
+  private final java.util.Map<String, JsonObject> lastDispatchByType = new java.util.HashMap<>();
 
   final class Session {
     final ServerWebSocket socket;
@@ -127,6 +128,7 @@ final class FakeGateway {
       }
     }
     lastDispatch = new JsonObject().put("t", type).put("d", data.copy());
+    lastDispatchByType.put(type, lastDispatch);
   }
 
   /** Sends the last dispatch again with a new sequence number, as Discord does after a resume. */
@@ -136,6 +138,15 @@ final class FakeGateway {
     }
     JsonObject replay = lastDispatch;
     dispatch(replay.getString("t"), replay.getJsonObject("d").copy());
+  }
+
+  /** Sends the last dispatch of {@code type} again, whatever was dispatched after it. */
+  void replayLastDispatch(String type) {
+    JsonObject replay = lastDispatchByType.get(type);
+    if (replay == null) {
+      throw new IllegalStateException("No " + type + " was dispatched yet");
+    }
+    dispatch(type, replay.getJsonObject("d").copy());
   }
 
   private void sendDispatch(Session session, String type, JsonObject data) {

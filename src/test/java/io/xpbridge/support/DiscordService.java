@@ -1,0 +1,75 @@
+package io.xpbridge.support;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.fake.discord.FakeDiscord;
+import io.xpbridge.fake.discord.RestCall;
+import java.util.List;
+
+/**
+ * Helpers for end-to-end tests that run the real service against a {@link FakeDiscord}: the
+ * config section pointing the real Discord bot (JDA) at the fake, and ledger look-ups by Discord id.
+ */
+public final class DiscordService {
+  private DiscordService() {}
+
+  /** Points {@code config.discord} at the started {@code fake} with the given XP rules. */
+  public static JsonObject pointAt(JsonObject config, FakeDiscord fake, long messageXp, long cooldownSeconds,
+      long voiceXpPerMinute, long voiceUnitSeconds) {
+    config.getJsonObject("discord")
+        .put("token", fake.token())
+        .put("guildId", Long.toString(fake.guildId()))
+        .put("restUrl", fake.restUrl())
+        .put("gatewayUrl", fake.gatewayUrl())
+        .put("messageXp", messageXp)
+        .put("messageCooldownSeconds", cooldownSeconds)
+        .put("voiceXpPerMinute", voiceXpPerMinute)
+        .put("voiceMinIntervalSeconds", voiceUnitSeconds)
+        .put("readyTimeoutSeconds", 20);
+    return config;
+  }
+
+  /** Maps {@code ranks[i].discordRoleId} to {@code roleIds[i]} (rank 1 first); later ranks stay unmapped. */
+  public static JsonObject mapRanks(JsonObject config, long... roleIds) {
+    JsonArray ranks = config.getJsonArray("ranks");
+    for (int i = 0; i < roleIds.length; i++) {
+      ranks.getJsonObject(i).put("discordRoleId", Long.toString(roleIds[i]));
+    }
+    return config;
+  }
+
+  public static JsonObject mapAchievement(JsonObject config, String code, long roleId) {
+    for (Object o : config.getJsonArray("achievements")) {
+      JsonObject achievement = (JsonObject) o;
+      if (code.equals(achievement.getString("code"))) {
+        achievement.put("discordRoleId", Long.toString(roleId));
+        return config;
+      }
+    }
+    throw new IllegalArgumentException("no achievement " + code + " in the config");
+  }
+
+  /** Blocks until the bot logged in to the fake and registered its slash commands. */
+  public static void awaitBotReady(FakeDiscord fake) {
+    Await.until("the Discord bot logged in and registered its commands",
+        () -> fake.identifyCount() > 0 && !fake.registeredCommands().isEmpty());
+  }
+
+  /** XP of the player a Discord account belongs to now; -1 when the ledger does not know the account. */
+  public static long xpOf(Sql sql, long discordId) {
+    List<Object> row = sql.queryRow("SELECT p.xp FROM players p JOIN discord_identities d ON d.player_id = p.id "
+        + "WHERE d.discord_id = ?", discordId);
+    return row == null ? -1 : ((Number) row.get(0)).longValue();
+  }
+
+  public static long playerOf(Sql sql, long discordId) {
+    List<Object> row = sql.queryRow("SELECT player_id FROM discord_identities WHERE discord_id = ?", discordId);
+    return row == null ? -1 : ((Number) row.get(0)).longValue();
+  }
+
+  /** The fake's member-role calls (PUT/DELETE) for one member and one role. */
+  public static List<RestCall> roleCalls(FakeDiscord fake, String method, long memberId, long roleId) {
+    return fake.restCalls(c -> c.isMemberRoleCall() && c.method().equalsIgnoreCase(method)
+        && c.path().endsWith("/members/" + memberId + "/roles/" + roleId));
+  }
+}
