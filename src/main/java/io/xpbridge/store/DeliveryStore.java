@@ -90,11 +90,26 @@ public final class DeliveryStore {
       for (Row row : rows) {
         String[] delivered = row.getArrayOfStrings("delivered_to");
         claimed.add(new Claimed(row.getLong("id"), row.getString("idempotency_key"), row.getString("source"),
-            row.getString("event_type"), row.getLong("player_id"), row.getJsonObject("payload"),
+            row.getString("event_type"), row.getLong("player_id"), payloadOf(row.getValue("payload")),
             row.getInteger("retries"), delivered == null ? List.of() : List.of(delivered)));
       }
       return claimed;
     });
+  }
+
+  /** Tolerates a payload stored as a JSON string (older rows), so one odd row cannot stall a batch. */
+  static JsonObject payloadOf(Object value) {
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    if (value instanceof String text) {
+      try {
+        return new JsonObject(text);
+      } catch (RuntimeException notAnObject) {
+        return new JsonObject();
+      }
+    }
+    return new JsonObject();
   }
 
   public Future<Map<Long, Target>> targets(List<Long> playerIds) {

@@ -56,7 +56,15 @@ final class EffectDeliverer {
       EngineRules current) {
     List<Future<List<Attempt>>> perEvent = new ArrayList<>();
     for (DeliveryStore.Claimed event : claimed) {
-      List<EffectMessages.Delivery> deliveries = EffectMessages.forEvent(event, targets.get(event.playerId()), current);
+      List<EffectMessages.Delivery> deliveries;
+      try {
+        deliveries = EffectMessages.forEvent(event, targets.get(event.playerId()), current);
+      } catch (RuntimeException unreadable) {
+        // One event we cannot make sense of fails alone (and can be requeued once fixed).
+        perEvent.add(Future.succeededFuture(List.of(new Attempt(new EffectMessages.Delivery("engine", null, null,
+            false, null), Result.ERROR, "cannot build the effect: " + unreadable))));
+        continue;
+      }
       List<Future<Attempt>> attempts = deliveries.stream()
           .map(d -> send(d, current.sync().effectTimeoutMs())).toList();
       perEvent.add(Future.join(attempts).transform(ar -> Future.succeededFuture(
