@@ -35,9 +35,30 @@ public final class TestDatabases {
     String name = ("xpb_" + testClass.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
         .toLowerCase(Locale.ROOT);
     execute(admin, "CREATE DATABASE " + name);
+    dropAtExit(admin, name);
     DatabaseUrl url = new DatabaseUrl(admin.host(), admin.port(), name, admin.user(), admin.password());
     Migrations.run(url);
     return url;
+  }
+
+  private static final java.util.List<String> created = new java.util.ArrayList<>();
+
+  /** Test databases are dropped when the test JVM ends, so repeated runs do not fill the server. */
+  private static void dropAtExit(DatabaseUrl admin, String name) {
+    if (created.isEmpty()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        synchronized (TestDatabases.class) {
+          for (String db : created) {
+            try {
+              execute(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            } catch (RuntimeException e) {
+              // The server may already be gone (embedded); nothing left to clean.
+            }
+          }
+        }
+      }, "drop-test-databases"));
+    }
+    created.add(name);
   }
 
   /** The server itself, for tests that need to restart or terminate connections. */
