@@ -10,6 +10,7 @@ import io.xpbridge.config.ConfigValidator;
 import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.store.CleanupStore;
 import io.xpbridge.store.Database;
+import io.xpbridge.worker.PeriodicRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,7 @@ public class CleanupVerticle extends VerticleBase {
   private Pool pool;
   private CleanupStore store;
   private volatile CleanupSettings settings;
-  private long timerId = -1;
-  private boolean running;
+  private PeriodicRun timer;
 
   @Override
   public Future<?> start() {
@@ -41,32 +41,18 @@ public class CleanupVerticle extends VerticleBase {
     }));
     vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
       if (ConfigValidator.problems(msg.body()).isEmpty()) {
-        long previous = settings.intervalMs();
         settings = CleanupSettings.from(msg.body());
-        if (previous != settings.intervalMs()) {
-          schedule();
-        }
+        timer.every(settings.intervalMs());
       }
     });
-    schedule();
+    timer = new PeriodicRun(vertx, this::run);
+    timer.every(settings.intervalMs());
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
     return pool.close();
-  }
-
-  private void schedule() {
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-    }
-    timerId = vertx.setPeriodic(settings.intervalMs(), id -> {
-      if (!running) {
-        running = true;
-        run().onComplete(ar -> running = false);
-      }
-    });
   }
 
   private Future<CleanupStore.Deleted> run() {

@@ -17,6 +17,7 @@ import io.xpbridge.domain.InvalidRequestException;
 import io.xpbridge.domain.RankLadder;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.ReconcileStore;
+import io.xpbridge.worker.PeriodicRun;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,8 +39,7 @@ public class ReconcileVerticle extends VerticleBase {
   private ReconcileStore store;
   private volatile ReconcileSettings settings;
   private volatile RankLadder ladder;
-  private long timerId = -1;
-  private boolean running;
+  private PeriodicRun timer;
 
   /** Counts of one pass. */
   record Pass(int players, int divergences) {}
@@ -53,34 +53,19 @@ public class ReconcileVerticle extends VerticleBase {
     vertx.eventBus().<JsonObject>consumer(Bus.RECONCILE_RUN_NOW, this::onRunNow);
     vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
       if (ConfigValidator.problems(msg.body()).isEmpty()) {
-        long previous = settings.intervalMs();
         settings = ReconcileSettings.from(msg.body());
         ladder = GameRules.ladder(msg.body());
-        if (previous != settings.intervalMs()) {
-          schedule();
-        }
+        timer.every(settings.intervalMs());
       }
     });
-    schedule();
+    timer = new PeriodicRun(vertx, () -> run(null));
+    timer.every(settings.intervalMs());
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
     return pool.close();
-  }
-
-  private void schedule() {
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-    }
-    timerId = vertx.setPeriodic(settings.intervalMs(), id -> {
-      if (running) {
-        return;
-      }
-      running = true;
-      run(null).onComplete(ar -> running = false);
-    });
   }
 
   private void onRunNow(Message<JsonObject> msg) {
