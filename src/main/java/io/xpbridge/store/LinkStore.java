@@ -35,7 +35,15 @@ public final class LinkStore {
   static final String TELEGRAM_PLAYER = "SELECT player_id FROM telegram_identities WHERE telegram_id = $1";
   static final String DISCORD_PLAYER = "SELECT player_id FROM discord_identities WHERE discord_id = $1";
   static final String LOCK_TWO = "SELECT id, xp, balance FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE";
-  static final String MOVE_INTO = "UPDATE players SET xp = xp + $2, balance = balance + $3, updated_at = now() WHERE id = $1";
+  /** Adds the absorbed player's XP and coins; the more recent daily-reward streak survives. */
+  static final String MOVE_INTO = """
+      UPDATE players s
+         SET xp = s.xp + $2, balance = s.balance + $3, updated_at = now(),
+             daily_streak = CASE WHEN a.last_daily_day > coalesce(s.last_daily_day, '-infinity'::date)
+                                 THEN a.daily_streak ELSE s.daily_streak END,
+             last_daily_day = greatest(s.last_daily_day, a.last_daily_day)
+        FROM players a
+       WHERE s.id = $1 AND a.id = $4""";
   static final String EMPTY_MERGED = """
       UPDATE players SET xp = 0, balance = 0, merged_into = $2, updated_at = now() WHERE id = $1""";
   static final String AUDIT = """
@@ -173,7 +181,7 @@ public final class LinkStore {
           long movedBalance = balance;
           long before = survivorXp;
           JsonObject meta = new JsonObject().put("code", code).put("from", absorbed).put("into", survivor);
-          return conn.preparedQuery(MOVE_INTO).execute(Tuple.of(survivor, movedXp, movedBalance))
+          return conn.preparedQuery(MOVE_INTO).execute(Tuple.of(survivor, movedXp, movedBalance, absorbed))
               .compose(v -> conn.preparedQuery(EMPTY_MERGED).execute(Tuple.of(absorbed, survivor)))
               .compose(v -> conn.preparedQuery(AUDIT).execute(Tuple.of("link_" + code + "_in", survivor, platform,
                   movedXp, movedBalance, "link: merged player " + absorbed, meta)))
