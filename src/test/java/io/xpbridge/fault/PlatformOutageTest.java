@@ -125,11 +125,11 @@ class PlatformOutageTest {
             && roleWrites(p, "DELETE", rank1) == 1 && discord.memberRoles(p.discordId()).equals(Set.of(rank2))));
     engine.close();
 
-    List<RestCall> roleCalls = discord.restCalls().subList(discordMark, discord.restCalls().size()).stream()
+    List<RestCall> roleCalls = since(discord.restCalls(), discordMark).stream()
         .filter(RestCall::isMemberRoleCall).toList();
     long discordFaultsAnswered = roleCalls.stream().filter(c -> c.status() != 204).count();
-    long telegram429s = telegram.calls("sendMessage").subList(telegramMark, telegram.calls("sendMessage").size())
-        .stream().filter(c -> c.status() == 429).count();
+    long telegram429s = since(telegram.calls("sendMessage"), telegramMark).stream()
+        .filter(c -> c.status() == 429).count();
     int expected = players.size() * 2;
     long rolesRight = players.stream().filter(p -> discord.memberRoles(p.discordId()).equals(Set.of(rank2))).count();
     long toldOnce = players.stream().filter(p -> rankUps(p) == 1).count();
@@ -179,7 +179,7 @@ class PlatformOutageTest {
     int retries = ((Number) event.get(1)).intValue();
     String error = (String) event.get(2);
     String deliveredBefore = (String) event.get(3);
-    long serverErrors = discord.restCalls().subList(discordMark, discord.restCalls().size()).stream()
+    long serverErrors = since(discord.restCalls(), discordMark).stream()
         .filter(c -> c.isMemberRoleCall() && c.status() == 500).count();
     assertEquals(MAX_RETRIES + 1, retries, "tried once plus the configured retries");
     assertEquals(MAX_RETRIES + 1, serverErrors, "one role call per attempt, each answered 500");
@@ -239,8 +239,8 @@ class PlatformOutageTest {
     Still.holdsFor(Duration.ofMillis(1500), "the rank-up message is not sent twice",
         () -> rankUps(wren) == 1 && roleWrites(wren, "PUT", rank2) == 1);
     engine.close();
-    long telegram429s = telegram.calls("sendMessage").subList(telegramMark, telegram.calls("sendMessage").size())
-        .stream().filter(c -> c.status() == 429).count();
+    long telegram429s = since(telegram.calls("sendMessage"), telegramMark).stream()
+        .filter(c -> c.status() == 429).count();
     long retries = service.sql.queryLong("SELECT coalesce(sum(retries), 0) FROM sync_events WHERE player_id = ?",
         wren.playerId());
     long achievements = telegram.sentTo(wren.telegramId()).stream()
@@ -282,6 +282,11 @@ class PlatformOutageTest {
         () -> players.stream().allMatch(p -> discord.memberRoles(p.discordId()).equals(Set.of(rank1))
             && unfinished(p) == 0
             && telegram.sentTo(p.telegramId()).stream().anyMatch(m -> m.text() != null && m.text().contains("Bridge"))));
+  }
+
+  /** The calls recorded after the first {@code mark} ones. */
+  static <T> List<T> since(List<T> calls, int mark) {
+    return calls.subList(mark, calls.size());
   }
 
   static long unfinished(Player p) {
