@@ -17,14 +17,15 @@ import java.util.function.Supplier;
 /**
  * Delivers the platform effects of applied events over the bus to the bot verticles. A platform
  * whose bot is not deployed makes its effects wait (not counted as a retry); a bot that answers
- * with an error makes the event retry with backoff and end as failed with the bot's words.
+ * with an error makes the event retry with backoff and end as failed with the bot's words. A bot
+ * that answers 429 (its platform is rate-limiting it) makes the effect wait too, uncounted.
  */
 final class EffectDeliverer {
   record Report(int claimed, int completed, int retrying, int waiting, int failed) {
     static final Report EMPTY = new Report(0, 0, 0, 0, 0);
   }
 
-  private enum Result { DELIVERED, NO_BOT, ERROR }
+  private enum Result { DELIVERED, NO_BOT, THROTTLED, ERROR }
 
   private record Attempt(EffectMessages.Delivery delivery, Result result, String error) {}
 
@@ -110,6 +111,10 @@ final class EffectDeliverer {
           if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
             return new Attempt(delivery, Result.NO_BOT, "waiting for the " + delivery.platform() + " bot to connect");
           }
+          if (failure instanceof ReplyException reply && reply.failureCode() == 429) {
+            // The platform's rate limit, not the effect, is the problem: wait like for an absent bot.
+            return new Attempt(delivery, Result.THROTTLED, delivery.platform() + " is rate-limiting: " + failure.getMessage());
+          }
           return new Attempt(delivery, Result.ERROR, delivery.platform() + ": " + failure.getMessage());
         });
   }
@@ -121,7 +126,7 @@ final class EffectDeliverer {
     for (Attempt attempt : attempts) {
       switch (attempt.result()) {
         case DELIVERED -> delivered.add(attempt.delivery().platform());
-        case NO_BOT -> waits.add(attempt.error());
+        case NO_BOT, THROTTLED -> waits.add(attempt.error());
         case ERROR -> errors.add(attempt.error());
       }
     }
