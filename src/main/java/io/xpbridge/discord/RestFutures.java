@@ -52,7 +52,7 @@ final class RestFutures {
       return classifyResponse(what, response);
     }
     if (e instanceof RateLimitedException || e instanceof IOException || e instanceof RejectedExecutionException) {
-      return new EffectFailure(503, "Cannot " + what + " right now (" + e + "); it will be retried.", e);
+      return new EffectFailure(503, "Cannot " + what + " right now (" + e + "); a temporary Discord problem.", e);
     }
     return new EffectFailure(503, "Cannot " + what + ": " + e, e);
   }
@@ -74,7 +74,7 @@ final class RestFutures {
     boolean networkError = e.getResponse() != null && e.getResponse().getException() != null;
     if (e.isServerError() || httpStatus >= 500 || httpStatus == 429 || networkError) {
       return new EffectFailure(503, "Cannot " + what + ": Discord answered " + e.getMessage()
-          + "; it will be retried.", e);
+          + " (a temporary Discord problem).", e);
     }
     return new EffectFailure(400, "Cannot " + what + ": Discord refused with " + e.getMeaning(), e);
   }

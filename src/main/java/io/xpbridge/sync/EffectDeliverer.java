@@ -123,10 +123,15 @@ final class EffectDeliverer {
     Set<String> delivered = new LinkedHashSet<>(event.deliveredTo());
     List<String> errors = new ArrayList<>();
     List<String> waits = new ArrayList<>();
+    boolean botAbsent = false;
     for (Attempt attempt : attempts) {
       switch (attempt.result()) {
         case DELIVERED -> delivered.add(attempt.delivery().platform());
-        case NO_BOT, THROTTLED -> waits.add(attempt.error());
+        case NO_BOT -> {
+          waits.add(attempt.error());
+          botAbsent = true;
+        }
+        case THROTTLED -> waits.add(attempt.error());
         case ERROR -> errors.add(attempt.error());
       }
     }
@@ -142,8 +147,10 @@ final class EffectDeliverer {
           rules.sync().backoffMs(attempt));
     }
     if (!waits.isEmpty()) {
+      // An absent bot comes back rarely (and says so on PLATFORM_READY); a throttled one soon.
+      long delay = botAbsent ? rules.sync().effectWaitMs() : rules.sync().retryBackoffMs();
       return new DeliveryStore.Finish(event.id(), "pending", deliveredTo, processedBy, String.join("; ", waits),
-          false, rules.sync().effectWaitMs());
+          false, delay);
     }
     return new DeliveryStore.Finish(event.id(), "completed", deliveredTo, processedBy, null, false, 0);
   }

@@ -166,6 +166,14 @@ final class SendQueue {
   private void onFailure(Lane lane, Job<?> job, Throwable cause, long now) {
     TelegramCallException error = cause instanceof TelegramCallException e ? e
         : TelegramCallException.transientFailure(job.method.getMethod(), String.valueOf(cause), cause);
+    if (error.kind() == TelegramCallException.Kind.RATE_LIMITED && job.deadline > 0
+        && now + error.retryAfterMs() > job.deadline) {
+      // Telegram's pause outlasts what the caller waits for: hand it back now as a wait, not later as a timeout.
+      lane.notBefore = Math.max(lane.notBefore, now + error.retryAfterMs());
+      finish(lane, job);
+      job.promise.tryFail(error);
+      return;
+    }
     if (error.kind() == TelegramCallException.Kind.RATE_LIMITED && job.attempts < MAX_RATE_LIMITED_ATTEMPTS) {
       lane.notBefore = Math.max(lane.notBefore, now + error.retryAfterMs());
       log.debug("Telegram asked to slow down for chat {}: retry in {} ms", lane.chatId, error.retryAfterMs());
