@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * An event taken from the queue for applying. {@code playerId} is the ledger row it changes (already
  * redirected when its original player was merged away); {@code dailyDay}/{@code dailyStreak} are set
- * for daily rewards only.
+ * for daily rewards only; {@code createdAtMs} is when it was stored (for latency metrics).
  */
 public record ClaimedEvent(
     long id,
@@ -18,10 +18,11 @@ public record ClaimedEvent(
     String achievement,
     String reason,
     LocalDate dailyDay,
-    Integer dailyStreak) {
+    Integer dailyStreak,
+    long createdAtMs) {
 
   public ClaimedEvent redirectedTo(long survivorId) {
     return new ClaimedEvent(id, idempotencyKey, source, type, survivorId, xpDelta, balanceDelta, achievement,
-        reason, dailyDay, dailyStreak);
+        reason, dailyDay, dailyStreak, createdAtMs);
   }
 }

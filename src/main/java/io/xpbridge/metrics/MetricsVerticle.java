@@ -30,7 +30,7 @@ public class MetricsVerticle extends VerticleBase {
     if (registry == null) {
       return Future.succeededFuture();
     }
-    DistributionSummary applyLatency = DistributionSummary.builder("xpbridge_apply_latency_ms")
+    DistributionSummary applyLatency = DistributionSummary.builder("xpbridge.apply.latency")
         .description("Time from an event's submit to its ledger commit").baseUnit("milliseconds")
         .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
     vertx.eventBus().<JsonObject>consumer(Bus.EVENTS_APPLIED, msg -> {

@@ -25,14 +25,14 @@ import java.util.Set;
  */
 public final class LedgerStore {
   static final String CLAIM_DUE = """
-      SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload
+      SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload, created_at
         FROM sync_events
        WHERE status IN ('pending', 'processing') AND applied_at IS NULL AND next_attempt_at <= now()
        ORDER BY next_attempt_at, id
        LIMIT $1
          FOR UPDATE SKIP LOCKED""";
   static final String CLAIM_ONE = """
-      SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload
+      SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload, created_at
         FROM sync_events
        WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
          FOR UPDATE SKIP LOCKED""";
@@ -110,7 +110,8 @@ public final class LedgerStore {
         payload == null ? null : payload.getString("achievement"),
         payload == null ? null : payload.getString("reason"),
         day,
-        streak);
+        streak,
+        row.getOffsetDateTime("created_at").toInstant().toEpochMilli());
   }
 
   /**

@@ -202,7 +202,7 @@ public class SyncVerticle extends VerticleBase {
     for (ClaimedEvent event : report.appliedEvents()) {
       events.add(new JsonObject().put("eventId", event.id()).put("key", event.idempotencyKey())
           .put("type", event.type().wireName()).put("source", event.source().wireName())
-          .put("playerId", event.playerId()));
+          .put("playerId", event.playerId()).put("createdAt", event.createdAtMs()));
     }
     vertx.eventBus().publish(Bus.EVENTS_APPLIED, new JsonObject().put("appliedAt", System.currentTimeMillis())
         .put("events", events).put("failed", report.failed()));

@@ -16,7 +16,7 @@ class LedgerCalculatorTest {
       new AchievementDefinition("rich", "Богач", "Rich", null, "balance_at_least", 50)));
 
   static ClaimedEvent event(long id, long player, long xp, long balance) {
-    return new ClaimedEvent(id, "k" + id, Platform.TELEGRAM, EventType.XP_CHANGE, player, xp, balance, null, null, null, null);
+    return new ClaimedEvent(id, "k" + id, Platform.TELEGRAM, EventType.XP_CHANGE, player, xp, balance, null, null, null, null, 0);
   }
 
   @Test
@@ -65,7 +65,7 @@ class LedgerCalculatorTest {
   void aSecondDailyRewardForTheSameDayIsRefused() {
     LocalDate today = LocalDate.of(2026, 11, 25);
     ClaimedEvent daily = new ClaimedEvent(1, "d1", Platform.TELEGRAM, EventType.REWARD_GRANT, 7, 50, 100, null,
-        null, today, 3);
+        null, today, 3, 0);
     ApplyPlan plan = CALCULATOR.plan(List.of(daily), Map.of(7L, new PlayerState(7, 0, 0, 2, today)));
     assertFalse(plan.outcomes().get(0).applied());
     ApplyPlan nextDay = CALCULATOR.plan(List.of(daily), Map.of(7L, new PlayerState(7, 0, 0, 2, today.minusDays(1))));

@@ -47,6 +47,8 @@ class OperationsEndpointsTest {
     assertTrue(body.contains("jvm_memory_used_bytes"), "JVM metrics");
     assertTrue(body.contains("vertx_"), "Vert.x metrics");
     assertTrue(body.contains("xpbridge_queue_events"), "queue depth gauge");
+    assertTrue(body.contains("xpbridge_apply_latency_milliseconds_count"), "apply latency histogram");
+    assertTrue(!body.contains("xpbridge_apply_latency_milliseconds_count 0.0"), "latency recorded for applied events");
   }
 
   @Test
