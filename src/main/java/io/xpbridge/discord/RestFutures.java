@@ -29,10 +29,20 @@ final class RestFutures {
   static <T> Future<T> submit(Context context, String what, Supplier<RestAction<T>> action) {
     try {
       return Future.fromCompletionStage(action.get().submit(), context)
-          .recover(e -> Future.failedFuture(classify(what, e)));
+          .recover(e -> Future.failedFuture(classify(what, e)))
+          .onFailure(e -> countError(context, e));
     } catch (RuntimeException e) {
-      return Future.failedFuture(classify(what, e));
+      EffectFailure failure = classify(what, e);
+      countError(context, failure);
+      return Future.failedFuture(failure);
     }
+  }
+
+  /** Every failed Discord call is counted for {@code xpbridge_bot_api_errors_total}. */
+  private static void countError(Context context, Throwable failure) {
+    String kind = failure instanceof EffectFailure f ? Integer.toString(f.code) : "error";
+    context.owner().eventBus().publish(io.xpbridge.bus.Bus.METRICS_BOT_API_ERROR,
+        new io.vertx.core.json.JsonObject().put("platform", "discord").put("kind", kind));
   }
 
   static EffectFailure classify(String what, Throwable failure) {

@@ -34,7 +34,10 @@ final class TelegramApiClient {
   private final String token;
   private final ObjectMapper json = new ObjectMapper();
 
+  private final Vertx vertx;
+
   TelegramApiClient(Vertx vertx, String apiUrl, String token) {
+    this.vertx = vertx;
     // One connection is parked in the long poll; the rest carry the paced sends concurrently.
     this.web = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("xpbridge-telegram")
@@ -51,7 +54,14 @@ final class TelegramApiClient {
   }
 
   <T extends Serializable> Future<T> execute(PartialBotApiMethod<T> method, long timeoutMs) {
-    return post(method, timeoutMs).compose(answer -> parse(method, answer));
+    return post(method, timeoutMs).compose(answer -> parse(method, answer)).onFailure(this::countError);
+  }
+
+  /** Every failed Bot API call is counted for {@code xpbridge_bot_api_errors_total}. */
+  private void countError(Throwable failure) {
+    String kind = failure instanceof TelegramCallException e ? e.kind().name().toLowerCase() : "error";
+    vertx.eventBus().publish(io.xpbridge.bus.Bus.METRICS_BOT_API_ERROR,
+        new io.vertx.core.json.JsonObject().put("platform", "telegram").put("kind", kind));
   }
 
   /** Posts {@code method} and returns the HTTP status and body, failing only when there is no answer. */
