@@ -62,9 +62,17 @@ public class AccountVerticle extends VerticleBase {
     bus.<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
       if (ConfigValidator.problems(msg.body()).isEmpty()) {
         applyConfig(msg.body());
+        mirrorRules(msg.body()).onFailure(e -> LOG.warn("could not mirror the new ranks into the database: {}",
+            e.toString()));
       }
     });
-    return Future.succeededFuture();
+    return mirrorRules(config());
+  }
+
+  /** The ladder and achievements as tables, for SQL users; config stays the source. */
+  private Future<Void> mirrorRules(JsonObject config) {
+    return new io.xpbridge.store.RulesMirrorStore(pool).write(io.xpbridge.config.GameRules.ladder(config),
+        io.xpbridge.config.GameRules.achievements(config));
   }
 
   @Override

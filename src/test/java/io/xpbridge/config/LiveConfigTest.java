@@ -53,6 +53,9 @@ class LiveConfigTest {
     Files.writeString(file, changed.encodePrettily());
     Await.until("change published", () -> published.size() == 1);
     Await.until("ladder applied", () -> rankOf(8001) == 3);
+    Await.until("ladder mirrored into rank_role_mappings", () -> service.sql.queryLong(
+        "SELECT min_xp FROM rank_role_mappings WHERE rank_id = 2") == 165 / 2);
+    assertEquals(20, service.sql.queryLong("SELECT count(*) FROM rank_role_mappings"));
 
     // Invalid: thresholds no longer rising. Rejected; the halved ladder keeps running.
     JsonObject broken = changed.copy();
