@@ -63,8 +63,11 @@ CREATE INDEX sync_events_apply_due ON sync_events (next_attempt_at, id)
     WHERE status IN ('pending', 'processing') AND applied_at IS NULL;
 CREATE INDEX sync_events_deliver_due ON sync_events (next_attempt_at, id)
     WHERE status IN ('pending', 'processing') AND applied_at IS NOT NULL;
-CREATE INDEX sync_events_player ON sync_events (player_id);
-CREATE INDEX sync_events_finished ON sync_events (status, processed_at);
+-- Every index here is paid on each insert and status change of the hot path, so they are few and
+-- small: unfinished rows per player (reconcile skips players with a rank change in flight), and a
+-- BRIN range index for retention (rows arrive in created_at order).
+CREATE INDEX sync_events_player_unfinished ON sync_events (player_id) WHERE status IN ('pending', 'processing');
+CREATE INDEX sync_events_created_brin ON sync_events USING brin (created_at);
 
 -- Audit trail: one row per ledger change, keyed like the event that caused it. Kept forever,
 -- so a key stays spent even after its event row was cleaned up.
@@ -82,7 +85,7 @@ CREATE TABLE transactions (
     created_at       TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX transactions_player ON transactions (player_id);
-CREATE INDEX transactions_created ON transactions (created_at);
+CREATE INDEX transactions_created_brin ON transactions USING brin (created_at);
 
 -- What each platform was last told (or observed to show) about a player.
 CREATE TABLE sync_state (
