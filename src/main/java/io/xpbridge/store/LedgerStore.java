@@ -79,6 +79,20 @@ public final class LedgerStore {
        WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
       RETURNING status""";
 
+  static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF";
+
+  /**
+   * The apply transaction does not wait for its WAL flush. Safe for exactly-once: the ledger change,
+   * audit row and event status commit (or vanish) together, so an apply lost in a crash leaves its
+   * events pending and they are applied again; and nothing leaves the process on the strength of it,
+   * because effects are sent only after the delivery claim's own synchronous commit, which flushes
+   * the WAL up to and including this transaction. Submits stay synchronous: an accepted event is
+   * durable before its sender hears so.
+   */
+  public Future<Void> relaxCommitFlush(SqlConnection conn) {
+    return conn.query(ASYNC_COMMIT).execute().mapEmpty();
+  }
+
   /** Claims up to {@code limit} due events, or the single event {@code onlyId} when it is not null. */
   public Future<List<ClaimedEvent>> claimDue(SqlConnection conn, int limit, Long onlyId) {
     Future<io.vertx.sqlclient.RowSet<Row>> rows = onlyId == null

@@ -49,7 +49,8 @@ final class LedgerApplier {
   }
 
   private Future<Report> applyInTransaction(EngineRules current, int limit, Long onlyId, List<Long> claimedIds) {
-    return pool.withTransaction(conn -> store.claimDue(conn, limit, onlyId).compose(events -> {
+    return pool.withTransaction(conn -> store.relaxCommitFlush(conn)
+        .compose(v -> store.claimDue(conn, limit, onlyId)).compose(events -> {
       if (events.isEmpty()) {
         return Future.succeededFuture(Report.EMPTY);
       }
