@@ -52,6 +52,18 @@ final class BenchDatabase implements AutoCloseable {
         + server.host() + ":" + server.port();
   }
 
+  /** The embedded server's postmaster pid, or 0 (DATABASE_URL: its CPU is not measured). */
+  long postmasterPid() {
+    if (embedded == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(Files.readAllLines(embedded.dataDir().resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   DatabaseUrl server() {
     return server;
   }

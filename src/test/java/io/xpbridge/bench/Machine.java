@@ -39,6 +39,44 @@ final class Machine {
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
+  /**
+   * CPU time used so far by a PostgreSQL server running on this machine: the postmaster, its live
+   * children (backends, writers) and the children it has reaped. 0 when /proc or the pid is unknown.
+   * Assumes the usual 100 clock ticks per second.
+   */
+  static long postgresCpuNanos(long postmasterPid) {
+    if (postmasterPid <= 0) {
+      return 0;
+    }
+    long ticks = 0;
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path dir : (Iterable<Path>) dirs::iterator) {
+        String name = dir.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String[] f;
+        try {
+          String stat = Files.readString(dir.resolve("stat"));
+          f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+          continue;
+        }
+        long pid = Long.parseLong(name);
+        long ppid = Long.parseLong(f[1]);
+        // fields after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+        if (pid == postmasterPid) {
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } else if (ppid == postmasterPid) {
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return ticks * 10_000_000L;
+  }
+
   static double heapUsedMb() {
     Runtime rt = Runtime.getRuntime();
     return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);

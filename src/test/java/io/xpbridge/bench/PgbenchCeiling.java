@@ -48,6 +48,7 @@ final class PgbenchCeiling {
         builder.environment().put("PGPASSWORD", db.password());
       }
       String loadBefore = Machine.loadAverage();
+      long pgCpuBefore = Machine.postgresCpuNanos(databases.postmasterPid());
       Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(seconds + 120L, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -59,9 +60,14 @@ final class PgbenchCeiling {
         throw new IllegalStateException("no tps in pgbench output:\n" + output);
       }
       double tps = Double.parseDouble(m.group(1));
+      long pgCpu = Machine.postgresCpuNanos(databases.postmasterPid()) - pgCpuBefore;
+      Matcher processed = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(output);
+      long events = processed.find() ? Long.parseLong(processed.group(1)) * EVENTS_PER_TRANSACTION : 0;
       return new JsonObject().put("clients", clients).put("seconds", seconds)
           .put("eventsPerTransaction", EVENTS_PER_TRANSACTION).put("transactionsPerSecond", Stats.round(tps))
           .put("eventsPerSecond", Stats.round(tps * EVENTS_PER_TRANSACTION))
+          .put("postgresCpuMicrosPerEvent", databases.postmasterPid() > 0 && events > 0
+              ? Stats.round(pgCpu / 1e3 / events) : null)
           .put("loadBefore", loadBefore).put("loadAfter", Machine.loadAverage());
     } finally {
       databases.drop(db);

@@ -41,7 +41,7 @@ final class ThroughputScenario {
         seeds[i] = random.nextLong();
       }
       try (BenchEngine engine = BenchEngine.start(config, engines)) {
-        return measure(engine, sql, events, players, maxInFlight, seeds, config);
+        return measure(engine, sql, events, players, maxInFlight, seeds, config, databases.postmasterPid());
       }
     } finally {
       databases.drop(db);
@@ -49,7 +49,7 @@ final class ThroughputScenario {
   }
 
   private static JsonObject measure(BenchEngine engine, Sql sql, int events, int players, int maxInFlight,
-      long[] seeds, JsonObject config) {
+      long[] seeds, JsonObject config, long postmasterPid) {
     AtomicLong applied = new AtomicLong();
     AtomicLong effects = new AtomicLong();
     Promise<Long> allApplied = Promise.promise();
@@ -75,6 +75,7 @@ final class ThroughputScenario {
     }
     String loadBefore = Machine.loadAverage();
     long cpuBefore = Machine.processCpuNanos();
+    long pgCpuBefore = Machine.postgresCpuNanos(postmasterPid);
     List<ClosedLoopSender> senders = new ArrayList<>();
     List<Future<Void>> sent = new ArrayList<>();
     int n = engine.instances.size();
@@ -90,6 +91,7 @@ final class ThroughputScenario {
       long start = senders.stream().mapToLong(s -> s.firstSendNanos).min().orElseThrow();
       double seconds = (end - start) / 1e9;
       long cpu = Machine.processCpuNanos() - cpuBefore;
+      long pgCpu = Machine.postgresCpuNanos(postmasterPid) - pgCpuBefore;
       long failures = senders.stream().mapToLong(ClosedLoopSender::failures).sum();
       long completed = sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE '" + KEY_PREFIX
           + "%' AND event_type IN ('xp_change', 'balance_change') AND status = 'completed' AND applied_at IS NOT NULL");
@@ -102,6 +104,9 @@ final class ThroughputScenario {
           .put("telegramEffectsDelivered", effects.get())
           .put("rssMaxMb", Stats.round(rss.maxMb()))
           .put("jvmCpuSecondsPerSecond", Stats.round(cpu / 1e9 / seconds))
+          // CPU per event hardly depends on what else the machine runs: the figure to compare changes by.
+          .put("jvmCpuMicrosPerEvent", Stats.round(cpu / 1e3 / events))
+          .put("postgresCpuMicrosPerEvent", postmasterPid > 0 ? Stats.round(pgCpu / 1e3 / events) : null)
           .put("loadBefore", loadBefore).put("loadAfter", Machine.loadAverage());
       if (failures > 0) {
         result.put("lastSubmitFailure", senders.stream().map(ClosedLoopSender::lastFailure)
