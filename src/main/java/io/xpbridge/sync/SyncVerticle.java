@@ -38,7 +38,13 @@ public class SyncVerticle extends VerticleBase {
   private EffectDeliverer deliverer;
   private DeliveryStore deliveryStore;
   private QueueAdminStore admin;
-  private DrainLoop applyLoop;
+  /**
+   * Apply transactions that may run at once on this instance. The first loop serves every request;
+   * the others join only while the queue holds a backlog (a step found a full batch), so one
+   * transaction can compute and write while the other waits for its round trips and commit flush.
+   */
+  private static final int APPLY_CONCURRENCY = 2;
+  private final List<DrainLoop> applyLoops = new java.util.ArrayList<>();
   private DrainLoop deliveryLoop;
   private long timerId = -1;
   private final RunCounters counters = new RunCounters();
@@ -52,10 +58,12 @@ public class SyncVerticle extends VerticleBase {
     admin = new QueueAdminStore(pool);
     applier = new LedgerApplier(pool, () -> rules);
     deliverer = new EffectDeliverer(vertx, deliveryStore, () -> rules, instanceId);
-    applyLoop = new DrainLoop("apply", this::applyStep);
+    for (int i = 1; i <= APPLY_CONCURRENCY; i++) {
+      applyLoops.add(new DrainLoop("apply-" + i, this::applyStep));
+    }
     deliveryLoop = new DrainLoop("deliver", this::deliveryStep);
     batcher = new SubmitBatcher(context, new SubmitStore(pool), () -> rules.sync().submitFlushMaxEvents(),
-        applyLoop::request);
+        this::requestApply);
 
     var bus = vertx.eventBus();
     bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
@@ -76,14 +84,14 @@ public class SyncVerticle extends VerticleBase {
     scheduleTimer();
     LOG.info("sync engine {} started: batch {}, interval {} ms, max retries {}", instanceId,
         rules.sync().batchSize(), rules.sync().intervalMs(), rules.sync().maxRetries());
-    applyLoop.request();
+    requestApply();
     deliveryLoop.request();
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    applyLoop.stop();
+    applyLoops.forEach(DrainLoop::stop);
     deliveryLoop.stop();
     return pool.close();
   }
@@ -157,14 +165,24 @@ public class SyncVerticle extends VerticleBase {
       } else {
         LOG.info("event {} requeued by an admin", eventId);
         msg.reply(new JsonObject().put("eventId", eventId).put("requeued", true));
-        applyLoop.request();
+        requestApply();
         deliveryLoop.request();
       }
     });
   }
 
+  private void requestApply() {
+    applyLoops.get(0).request();
+  }
+
   private Future<DrainLoop.Step> applyStep() {
-    return applyStepReport().map(r -> new DrainLoop.Step(r.claimed(), r.claimed() >= rules.sync().batchSize()));
+    return applyStepReport().map(r -> {
+      boolean full = r.claimed() >= rules.sync().batchSize();
+      if (full) {
+        applyLoops.forEach(DrainLoop::request);
+      }
+      return new DrainLoop.Step(r.claimed(), full);
+    });
   }
 
   private Future<LedgerApplier.Report> applyStepReport() {
@@ -203,7 +221,7 @@ public class SyncVerticle extends VerticleBase {
       vertx.cancelTimer(timerId);
     }
     timerId = vertx.setPeriodic(rules.sync().intervalMs(), id -> {
-      applyLoop.request();
+      requestApply();
       deliveryLoop.request();
       counters.logAndReset(LOG, instanceId);
     });
