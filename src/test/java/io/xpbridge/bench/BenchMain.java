@@ -127,7 +127,12 @@ public final class BenchMain {
         latency.add(log("latency", rep, LatencyScenario.run(databases, rate, seconds, quick() ? 2 : 5, adjust)));
       }
       for (int rep = 1; rep <= reps && only.contains("reconcile"); rep++) {
-        reconcile.add(log("reconcile", rep, ReconcileScenario.run(databases, reconcilePlayers, reconcileBatches, rep == 1, adjust)));
+        // Alternate the order of the passes so neither batch size always runs on a cold cache.
+        List<Integer> order = new ArrayList<>(reconcileBatches);
+        if (rep % 2 == 0) {
+          java.util.Collections.reverse(order);
+        }
+        reconcile.add(log("reconcile", rep, ReconcileScenario.run(databases, reconcilePlayers, order, rep == 1, adjust)));
       }
     }
     report.put("loadAtEnd", Machine.loadAverage()).put("finishedAt", Instant.now().toString());
@@ -169,12 +174,10 @@ public final class BenchMain {
     }
     JsonObject passes = new JsonObject();
     for (int i = 0; !reconcile.isEmpty() && i < reconcile.getJsonObject(0).getJsonArray("passes").size(); i++) {
-      int index = i;
-      JsonObject first = reconcile.getJsonObject(0).getJsonArray("passes").getJsonObject(i);
-      passes.put(String.valueOf(first.getInteger("batchSize")), new JsonObject()
-          .put("seconds", median(reconcile, r -> r.getJsonArray("passes").getJsonObject(index).getDouble("seconds")))
-          .put("divergencesFound", median(reconcile, r -> r.getJsonArray("passes").getJsonObject(index)
-              .getInteger("divergencesFound").doubleValue())));
+      int batch = reconcile.getJsonObject(0).getJsonArray("passes").getJsonObject(i).getInteger("batchSize");
+      passes.put(String.valueOf(batch), new JsonObject()
+          .put("seconds", median(reconcile, r -> pass(r, batch).getDouble("seconds")))
+          .put("divergencesFound", median(reconcile, r -> pass(r, batch).getInteger("divergencesFound").doubleValue())));
     }
     s.put("reconcile", passes);
     if (!reconcile.isEmpty()) {
@@ -185,6 +188,16 @@ public final class BenchMain {
     s.put("runs", new JsonObject().put("ceiling", ceiling.size()).put("throughput", throughput.size())
         .put("throughput2", throughput2.size()).put("latency", latency.size()).put("reconcile", reconcile.size()));
     return s;
+  }
+
+  private static JsonObject pass(JsonObject reconcileRun, int batchSize) {
+    JsonArray passes = reconcileRun.getJsonArray("passes");
+    for (int i = 0; i < passes.size(); i++) {
+      if (passes.getJsonObject(i).getInteger("batchSize") == batchSize) {
+        return passes.getJsonObject(i);
+      }
+    }
+    throw new IllegalStateException("no reconcile pass with batch size " + batchSize);
   }
 
   private static Double median(JsonArray runs, Function<JsonObject, Double> figure) {
