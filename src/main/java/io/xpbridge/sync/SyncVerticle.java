@@ -38,13 +38,7 @@ public class SyncVerticle extends VerticleBase {
   private EffectDeliverer deliverer;
   private DeliveryStore deliveryStore;
   private QueueAdminStore admin;
-  /**
-   * Apply transactions that may run at once on this instance. The first loop serves every request;
-   * the others join only while the queue holds a backlog (a step found a full batch), so one
-   * transaction can compute and write while the other waits for its round trips and commit flush.
-   */
-  private static final int APPLY_CONCURRENCY = 2;
-  private final List<DrainLoop> applyLoops = new java.util.ArrayList<>();
+  private DrainLoop applyLoop;
   private DrainLoop deliveryLoop;
   private long timerId = -1;
   private final RunCounters counters = new RunCounters();
@@ -58,12 +52,10 @@ public class SyncVerticle extends VerticleBase {
     admin = new QueueAdminStore(pool);
     applier = new LedgerApplier(pool, () -> rules);
     deliverer = new EffectDeliverer(vertx, deliveryStore, () -> rules, instanceId);
-    for (int i = 1; i <= APPLY_CONCURRENCY; i++) {
-      applyLoops.add(new DrainLoop("apply-" + i, this::applyStep));
-    }
+    applyLoop = new DrainLoop("apply", this::applyStep);
     deliveryLoop = new DrainLoop("deliver", this::deliveryStep);
     batcher = new SubmitBatcher(context, new SubmitStore(pool), () -> rules.sync().submitFlushMaxEvents(),
-        this::requestApply);
+        applyLoop::request);
 
     var bus = vertx.eventBus();
     bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
@@ -84,14 +76,14 @@ public class SyncVerticle extends VerticleBase {
     scheduleTimer();
     LOG.info("sync engine {} started: batch {}, interval {} ms, max retries {}", instanceId,
         rules.sync().batchSize(), rules.sync().intervalMs(), rules.sync().maxRetries());
-    requestApply();
+    applyLoop.request();
     deliveryLoop.request();
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    applyLoops.forEach(DrainLoop::stop);
+    applyLoop.stop();
     deliveryLoop.stop();
     return pool.close();
   }
@@ -165,24 +157,14 @@ public class SyncVerticle extends VerticleBase {
       } else {
         LOG.info("event {} requeued by an admin", eventId);
         msg.reply(new JsonObject().put("eventId", eventId).put("requeued", true));
-        requestApply();
+        applyLoop.request();
         deliveryLoop.request();
       }
     });
   }
 
-  private void requestApply() {
-    applyLoops.get(0).request();
-  }
-
   private Future<DrainLoop.Step> applyStep() {
-    return applyStepReport().map(r -> {
-      boolean full = r.claimed() >= rules.sync().batchSize();
-      if (full) {
-        applyLoops.forEach(DrainLoop::request);
-      }
-      return new DrainLoop.Step(r.claimed(), full);
-    });
+    return applyStepReport().map(r -> new DrainLoop.Step(r.claimed(), r.claimed() >= rules.sync().batchSize()));
   }
 
   private Future<LedgerApplier.Report> applyStepReport() {
@@ -221,7 +203,7 @@ public class SyncVerticle extends VerticleBase {
       vertx.cancelTimer(timerId);
     }
     timerId = vertx.setPeriodic(rules.sync().intervalMs(), id -> {
-      requestApply();
+      applyLoop.request();
       deliveryLoop.request();
       counters.logAndReset(LOG, instanceId);
     });
