@@ -22,13 +22,14 @@ import java.util.function.Function;
  * a table of medians and writes every run to {@code target/bench/results-<timestamp>.json}.
  *
  * <p>Options: {@code --quick} (1 repetition, smaller sizes), {@code --reps N}, {@code --only
- * ceiling,throughput,throughput2,latency,reconcile}, {@code --set sync.batchSize=1000} (any config
+ * footprint,ceiling,throughput,throughput2,latency,reconcile}, {@code --set sync.batchSize=1000} (any config
  * path, repeatable), {@code --events N}, {@code --players N}, {@code --inflight N}, {@code --rate N},
  * {@code --seconds N}, {@code --reconcile-players N}, {@code --reconcile-batches 100,1000},
  * {@code --pgbench-clients N}, {@code --pgbench-seconds N}, {@code --label TEXT}.
  */
 public final class BenchMain {
-  private static final Set<String> SCENARIOS = Set.of("ceiling", "throughput", "throughput2", "latency", "reconcile");
+  private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
+      "reconcile");
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
@@ -108,6 +109,11 @@ public final class BenchMain {
     try (BenchDatabase databases = BenchDatabase.open()) {
       report.put("database", databases.description());
       log("database: " + databases.description() + "; load " + Machine.loadAverage());
+      if (only.contains("footprint")) {
+        // First, while the JVM has served nothing yet: the service at rest with 100k players.
+        report.put("footprint", log("footprint", 1,
+            ReconcileScenario.run(databases, reconcilePlayers, List.of(), true, adjust).getJsonObject("footprint")));
+      }
       for (int rep = 1; rep <= reps; rep++) {
         if (only.contains("ceiling")) {
           if (PgbenchCeiling.available(pgbench)) {
@@ -183,8 +189,9 @@ public final class BenchMain {
     if (!reconcile.isEmpty()) {
       s.put("reconcilePlayers", reconcile.getJsonObject(0).getInteger("players"));
       s.put("reconcileSeeded", reconcile.getJsonObject(0).getLong("seededDivergences"));
-      s.put("footprint", reconcile.getJsonObject(0).getJsonObject("footprint"));
+      s.put("footprintAfterLoad", reconcile.getJsonObject(0).getJsonObject("footprint"));
     }
+    s.put("footprint", report.getJsonObject("footprint"));
     s.put("runs", new JsonObject().put("ceiling", ceiling.size()).put("throughput", throughput.size())
         .put("throughput2", throughput2.size()).put("latency", latency.size()).put("reconcile", reconcile.size()));
     return s;
