@@ -99,11 +99,12 @@ public final class BenchMain {
             .put("jvmArgs", new JsonArray(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()))
             .put("loadAtStart", Machine.loadAverage()));
     JsonArray ceiling = new JsonArray();
+    JsonArray ceilingPipelined = new JsonArray();
     JsonArray throughput = new JsonArray();
     JsonArray throughput2 = new JsonArray();
     JsonArray latency = new JsonArray();
     JsonArray reconcile = new JsonArray();
-    report.put("ceiling", ceiling).put("throughput", throughput).put("throughput2", throughput2)
+    report.put("ceiling", ceiling).put("ceilingPipelined", ceilingPipelined).put("throughput", throughput).put("throughput2", throughput2)
         .put("latency", latency).put("reconcile", reconcile);
 
     try (BenchDatabase databases = BenchDatabase.open()) {
@@ -117,7 +118,9 @@ public final class BenchMain {
       for (int rep = 1; rep <= reps; rep++) {
         if (only.contains("ceiling")) {
           if (PgbenchCeiling.available(pgbench)) {
-            ceiling.add(log("ceiling", rep, PgbenchCeiling.run(databases, pgbench, pgbenchClients, pgbenchSeconds, players, outDir)));
+            ceiling.add(log("ceiling", rep, PgbenchCeiling.run(databases, pgbench, pgbenchClients, pgbenchSeconds, players, outDir, false)));
+            ceilingPipelined.add(log("ceilingPipelined", rep,
+                PgbenchCeiling.run(databases, pgbench, pgbenchClients, pgbenchSeconds, players, outDir, true)));
           } else {
             log(pgbench + " not found: no ceiling figure");
           }
@@ -143,6 +146,15 @@ public final class BenchMain {
     }
     report.put("loadAtEnd", Machine.loadAverage()).put("finishedAt", Instant.now().toString());
     JsonObject summary = summary(ceiling, throughput, throughput2, latency, reconcile);
+    summary.put("ceilingPipelinedEventsPerSecond", median(ceilingPipelined, r -> r.getDouble("eventsPerSecond")));
+    if (!ceilingPipelined.isEmpty() && ceilingPipelined.size() == throughput.size()) {
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < ceilingPipelined.size(); i++) {
+        ratios.add(throughput.getJsonObject(i).getDouble("eventsPerSecond")
+            / ceilingPipelined.getJsonObject(i).getDouble("eventsPerSecond"));
+      }
+      summary.put("throughputToPipelinedCeiling", Stats.round(Stats.median(ratios)));
+    }
     report.put("summary", summary);
     Path out = outDir.resolve("results-" + stamp + ".json");
     Files.writeString(out, report.encodePrettily());

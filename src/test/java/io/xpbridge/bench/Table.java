@@ -14,6 +14,11 @@ final class Table {
     Double ceiling = s.getDouble("ceilingEventsPerSecond");
     row(t, "PostgreSQL ceiling: pgbench, our per-event SQL, 100 events/transaction",
         ceiling == null ? null : num(ceiling) + " events/s", runs.getInteger("ceiling"), "", null);
+    Double pipelined = s.getDouble("ceilingPipelinedEventsPerSecond");
+    row(t, "Same SQL, each transaction's 400 statements in one pgbench pipeline (no round-trip waits)",
+        pipelined == null ? null : num(pipelined) + " events/s" + (s.getDouble("throughputToPipelinedCeiling") == null ? ""
+            : String.format(Locale.ROOT, " (engine: %.2f x this)", s.getDouble("throughputToPipelinedCeiling"))),
+        runs.getInteger("ceiling"), "", null);
     throughput(t, "Throughput, 1 engine", s.getDouble("throughputEventsPerSecond"), s.getDouble("throughputToCeiling"),
         runs.getInteger("throughput"));
     throughput(t, "Throughput, 2 engines (2 Vert.x, one database)", s.getDouble("throughput2EventsPerSecond"),
