@@ -1,6 +1,5 @@
 package io.xpbridge.bench;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +79,6 @@ final class Machine {
   static double heapUsedMb() {
     Runtime rt = Runtime.getRuntime();
     return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
-  }
-
-  static JsonObject snapshot() {
-    return new JsonObject().put("loadAverage", loadAverage()).put("rssMb", Stats.round(rssMb()));
   }
 
   /** Samples RSS every 250 ms on a daemon thread and keeps the maximum. */
