@@ -36,9 +36,12 @@ public final class LedgerStore {
         FROM sync_events
        WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
          FOR UPDATE SKIP LOCKED""";
+  // FOR NO KEY UPDATE, not FOR UPDATE: it still serialises appliers and /link merges on a player,
+  // but does not block (or deadlock with) submits whose foreign-key checks take KEY SHARE locks on
+  // players in arrival order.
   static final String LOCK_PLAYERS = """
       SELECT id, xp, balance, daily_streak, last_daily_day, merged_into
-        FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE""";
+        FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE""";
   static final String UPDATE_PLAYERS = """
       UPDATE players p
          SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day, updated_at = now()

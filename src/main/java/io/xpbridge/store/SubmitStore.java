@@ -20,7 +20,13 @@ import java.util.Map;
 public final class SubmitStore {
   static final String RESOLVE_PLAYERS =
       "SELECT platform_id, player_id FROM resolve_players($1, $2::bigint[])";
-  static final String EXISTING_PLAYERS = "SELECT id FROM players WHERE id = ANY($1::bigint[])";
+  /** Known identities and players of a whole batch in one round trip; only unknown platform ids go to resolve_players. */
+  static final String KNOWN_PLAYERS = """
+      SELECT 1 AS kind, telegram_id AS ref, player_id FROM telegram_identities WHERE telegram_id = ANY($1::bigint[])
+      UNION ALL
+      SELECT 2, discord_id, player_id FROM discord_identities WHERE discord_id = ANY($2::bigint[])
+      UNION ALL
+      SELECT 3, id, id FROM players WHERE id = ANY($3::bigint[])""";
   static final String INSERT_EVENTS = """
       INSERT INTO sync_events (idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload)
       SELECT v.k, v.s, v.t, v.p, v.x, v.b, v.pl::jsonb
@@ -51,25 +57,32 @@ public final class SubmitStore {
     List<Long> discord = distinctIds(requests, PlayerRef.Kind.DISCORD);
     List<Long> direct = distinctIds(requests, PlayerRef.Kind.PLAYER);
     Map<PlayerRef, Long> resolved = new HashMap<>();
-    Future<Void> chain = Future.succeededFuture();
-    if (!telegram.isEmpty()) {
-      chain = chain.compose(v -> resolve(conn, "telegram", PlayerRef.Kind.TELEGRAM, telegram, resolved));
-    }
-    if (!discord.isEmpty()) {
-      chain = chain.compose(v -> resolve(conn, "discord", PlayerRef.Kind.DISCORD, discord, resolved));
-    }
-    if (!direct.isEmpty()) {
-      chain = chain.compose(v -> conn.preparedQuery(EXISTING_PLAYERS)
-          .execute(Tuple.tuple().addArrayOfLong(direct.toArray(new Long[0])))
-          .map(rows -> {
-            for (Row row : rows) {
-              long id = row.getLong(0);
-              resolved.put(new PlayerRef(PlayerRef.Kind.PLAYER, id), id);
-            }
-            return null;
-          }));
-    }
-    return chain.map(v -> resolved);
+    Tuple ids = Tuple.tuple().addArrayOfLong(telegram.toArray(new Long[0])).addArrayOfLong(discord.toArray(new Long[0]))
+        .addArrayOfLong(direct.toArray(new Long[0]));
+    return conn.preparedQuery(KNOWN_PLAYERS).execute(ids).compose(rows -> {
+      for (Row row : rows) {
+        PlayerRef.Kind kind = switch (row.getInteger(0)) {
+          case 1 -> PlayerRef.Kind.TELEGRAM;
+          case 2 -> PlayerRef.Kind.DISCORD;
+          default -> PlayerRef.Kind.PLAYER;
+        };
+        resolved.put(new PlayerRef(kind, row.getLong(1)), row.getLong(2));
+      }
+      List<Long> newTelegram = unknown(telegram, PlayerRef.Kind.TELEGRAM, resolved);
+      List<Long> newDiscord = unknown(discord, PlayerRef.Kind.DISCORD, resolved);
+      Future<Void> chain = Future.succeededFuture();
+      if (!newTelegram.isEmpty()) {
+        chain = chain.compose(v -> resolve(conn, "telegram", PlayerRef.Kind.TELEGRAM, newTelegram, resolved));
+      }
+      if (!newDiscord.isEmpty()) {
+        chain = chain.compose(v -> resolve(conn, "discord", PlayerRef.Kind.DISCORD, newDiscord, resolved));
+      }
+      return chain.map(v -> resolved);
+    });
+  }
+
+  private static List<Long> unknown(List<Long> ids, PlayerRef.Kind kind, Map<PlayerRef, Long> resolved) {
+    return ids.stream().filter(id -> !resolved.containsKey(new PlayerRef(kind, id))).toList();
   }
 
   private Future<Void> resolve(SqlConnection conn, String platform, PlayerRef.Kind kind, List<Long> ids,

@@ -24,20 +24,33 @@ final class LedgerApplier {
     static final Report EMPTY = new Report(0, 0, 0, 0, List.of());
   }
 
+  /**
+   * While a backlog waits (the last claim came back full), batches grow to this many times
+   * {@code sync.batchSize}: a commit, its flush and the round trips then serve ten times as many
+   * events. A trickle keeps the configured size (and a batch that fails as a whole is retried one
+   * event at a time, so a bigger batch only makes that rare fallback longer).
+   */
+  static final int BACKLOG_BATCH_FACTOR = 10;
+  static final int MAX_BATCH = 10_000;
+
   private final Pool pool;
   private final LedgerStore store = new LedgerStore();
   private final Supplier<EngineRules> rules;
+  private boolean backlog;
 
   LedgerApplier(Pool pool, Supplier<EngineRules> rules) {
     this.pool = pool;
     this.rules = rules;
   }
 
+  /** Must be called on the owning verticle's context. */
   Future<Report> applyDue() {
     EngineRules current = rules.get();
-    int limit = current.sync().batchSize();
+    int batchSize = current.sync().batchSize();
+    int limit = backlog ? Math.min(batchSize * BACKLOG_BATCH_FACTOR, Math.max(batchSize, MAX_BATCH)) : batchSize;
     List<Long> claimedIds = new ArrayList<>();
     return applyInTransaction(current, limit, null, claimedIds)
+        .onComplete(ar -> backlog = ar.succeeded() && claimedIds.size() >= limit)
         .recover(failure -> {
           if (claimedIds.isEmpty()) {
             return Future.failedFuture(failure);

@@ -1,0 +1,105 @@
+package io.xpbridge.bench;
+
+import io.xpbridge.config.DatabaseUrl;
+import io.xpbridge.store.EmbeddedDatabase;
+import io.xpbridge.store.Migrations;
+import io.xpbridge.support.Sql;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL server the benchmark runs on: {@code DATABASE_URL} when set, else the same embedded
+ * PostgreSQL the service starts when {@code db.url} is null, in a temporary data directory. Every
+ * scenario run gets a fresh, migrated database on it, dropped afterwards.
+ */
+final class BenchDatabase implements AutoCloseable {
+  private final DatabaseUrl server;
+  private final EmbeddedDatabase embedded;
+  private final Path tempDir;
+  private int created;
+
+  private BenchDatabase(DatabaseUrl server, EmbeddedDatabase embedded, Path tempDir) {
+    this.server = server;
+    this.embedded = embedded;
+    this.tempDir = tempDir;
+  }
+
+  static BenchDatabase open() {
+    String fromEnv = System.getenv("DATABASE_URL");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return new BenchDatabase(DatabaseUrl.parse(fromEnv), null, null);
+    }
+    try {
+      Path dir = Files.createTempDirectory("xpbridge-bench-pg");
+      EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"), 0);
+      return new BenchDatabase(db.url(), db, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create a temporary directory for the embedded PostgreSQL", e);
+    }
+  }
+
+  String description() {
+    String version = new Sql(server).queryString("SHOW server_version");
+    return (embedded != null ? "embedded PostgreSQL " : "DATABASE_URL PostgreSQL ") + version + " at "
+        + server.host() + ":" + server.port();
+  }
+
+  /** The embedded server's postmaster pid, or 0 (DATABASE_URL: its CPU is not measured). */
+  long postmasterPid() {
+    if (embedded == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(Files.readAllLines(embedded.dataDir().resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  DatabaseUrl server() {
+    return server;
+  }
+
+  /** A new database with the service's schema. */
+  DatabaseUrl create(String purpose) {
+    String name = "bench_" + purpose + "_" + (++created) + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    execute(server, "CREATE DATABASE " + name);
+    DatabaseUrl url = new DatabaseUrl(server.host(), server.port(), name, server.user(), server.password());
+    Migrations.run(url);
+    return url;
+  }
+
+  void drop(DatabaseUrl url) {
+    execute(server, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
+  }
+
+  static void execute(DatabaseUrl url, String sql) {
+    try (Connection conn = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+        Statement statement = conn.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("`" + sql + "` on " + url.jdbcUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (embedded == null) {
+      return;
+    }
+    embedded.close();
+    try (Stream<Path> files = Files.walk(tempDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete " + tempDir + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package io.xpbridge.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The benchmark harness: {@code ./mvnw -Pbench verify} (or {@code bench/run.sh [options]}). Starts the
+ * service against a real PostgreSQL (embedded unless DATABASE_URL is set), runs the scenarios, prints
+ * a table of medians and writes every run to {@code target/bench/results-<timestamp>.json}.
+ *
+ * <p>Options: {@code --quick} (1 repetition, smaller sizes), {@code --reps N}, {@code --only
+ * footprint,ceiling,throughput,throughput2,latency,reconcile}, {@code --set sync.batchSize=1000} (any config
+ * path, repeatable), {@code --events N}, {@code --players N}, {@code --inflight N}, {@code --rate N},
+ * {@code --seconds N}, {@code --reconcile-players N}, {@code --reconcile-batches 100,1000},
+ * {@code --pgbench-clients N}, {@code --pgbench-seconds N}, {@code --label TEXT}.
+ */
+public final class BenchMain {
+  private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
+      "reconcile");
+
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private final List<String> overrides = new ArrayList<>();
+  private final JsonObject report = new JsonObject();
+
+  private BenchMain(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + arg);
+      }
+      String name = arg.substring(2);
+      if (name.equals("quick")) {
+        options.put("quick", "true");
+      } else if (name.equals("set")) {
+        overrides.add(args[++i]);
+      } else {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(arg + " needs a value");
+        }
+        options.put(name, args[++i]);
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> split = new ArrayList<>();
+    for (String arg : args) {
+      split.addAll(Arrays.asList(arg.trim().split("\\s+")));
+    }
+    split.removeIf(String::isEmpty);
+    new BenchMain(split.toArray(new String[0])).run();
+    System.exit(0);
+  }
+
+  private boolean quick() {
+    return options.containsKey("quick");
+  }
+
+  private int intOption(String name, int normal, int quick) {
+    return Integer.parseInt(options.getOrDefault(name, String.valueOf(quick() ? quick : normal)));
+  }
+
+  private void run() throws Exception {
+    int reps = intOption("reps", 3, 1);
+    int events = intOption("events", 200_000, 50_000);
+    int players = intOption("players", 10_000, 10_000);
+    int inFlight = intOption("inflight", 1_000, 1_000);
+    int rate = intOption("rate", 1_000, 1_000);
+    int seconds = intOption("seconds", 30, 10);
+    int reconcilePlayers = intOption("reconcile-players", 100_000, 100_000);
+    int pgbenchClients = intOption("pgbench-clients", 2, 2);
+    int pgbenchSeconds = intOption("pgbench-seconds", 15, 5);
+    List<Integer> reconcileBatches = Arrays.stream(options.getOrDefault("reconcile-batches", "100,1000").split(","))
+        .map(String::trim).map(Integer::parseInt).toList();
+    Set<String> only = options.containsKey("only") ? Set.of(options.get("only").split(",")) : SCENARIOS;
+    String pgbench = options.getOrDefault("pgbench", "/usr/bin/pgbench");
+    Consumer<JsonObject> adjust = this::applyOverrides;
+
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    Path outDir = Path.of("target", "bench");
+    Files.createDirectories(outDir);
+    report.put("startedAt", Instant.now().toString()).put("label", options.getOrDefault("label", ""))
+        .put("options", new JsonObject(new LinkedHashMap<>(options))).put("configOverrides", new JsonArray(overrides))
+        .put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+            .put("java", System.getProperty("java.version")).put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20)
+            .put("jvmArgs", new JsonArray(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()))
+            .put("loadAtStart", Machine.loadAverage()));
+    JsonArray ceiling = new JsonArray();
+    JsonArray ceilingPipelined = new JsonArray();
+    JsonArray throughput = new JsonArray();
+    JsonArray throughput2 = new JsonArray();
+    JsonArray latency = new JsonArray();
+    JsonArray reconcile = new JsonArray();
+    report.put("ceiling", ceiling).put("ceilingPipelined", ceilingPipelined).put("throughput", throughput).put("throughput2", throughput2)
+        .put("latency", latency).put("reconcile", reconcile);
+
+    try (BenchDatabase databases = BenchDatabase.open()) {
+      report.put("database", databases.description());
+      log("database: " + databases.description() + "; load " + Machine.loadAverage());
+      if (only.contains("footprint")) {
+        // First, while the JVM has served nothing yet: the service at rest with 100k players.
+        report.put("footprint", log("footprint", 1,
+            ReconcileScenario.run(databases, reconcilePlayers, List.of(), true, adjust).getJsonObject("footprint")));
+      }
+      for (int rep = 1; rep <= reps; rep++) {
+        if (only.contains("ceiling")) {
+          if (PgbenchCeiling.available(pgbench)) {
+            ceiling.add(log("ceiling", rep, PgbenchCeiling.run(databases, pgbench, pgbenchClients, pgbenchSeconds, players, outDir, false)));
+            ceilingPipelined.add(log("ceilingPipelined", rep,
+                PgbenchCeiling.run(databases, pgbench, pgbenchClients, pgbenchSeconds, players, outDir, true)));
+          } else {
+            log(pgbench + " not found: no ceiling figure");
+          }
+        }
+        if (only.contains("throughput")) {
+          throughput.add(log("throughput", rep, ThroughputScenario.run(databases, 1, events, players, inFlight, adjust)));
+        }
+        if (only.contains("throughput2")) {
+          throughput2.add(log("throughput2", rep, ThroughputScenario.run(databases, 2, events, players, inFlight, adjust)));
+        }
+      }
+      for (int rep = 1; rep <= reps && only.contains("latency"); rep++) {
+        latency.add(log("latency", rep, LatencyScenario.run(databases, rate, seconds, quick() ? 2 : 5, adjust)));
+      }
+      for (int rep = 1; rep <= reps && only.contains("reconcile"); rep++) {
+        // Alternate the order of the passes so neither batch size always runs on a cold cache.
+        List<Integer> order = new ArrayList<>(reconcileBatches);
+        if (rep % 2 == 0) {
+          java.util.Collections.reverse(order);
+        }
+        reconcile.add(log("reconcile", rep, ReconcileScenario.run(databases, reconcilePlayers, order, rep == 1, adjust)));
+      }
+    }
+    report.put("loadAtEnd", Machine.loadAverage()).put("finishedAt", Instant.now().toString());
+    JsonObject summary = summary(ceiling, throughput, throughput2, latency, reconcile);
+    summary.put("ceilingPipelinedEventsPerSecond", median(ceilingPipelined, r -> r.getDouble("eventsPerSecond")));
+    if (!ceilingPipelined.isEmpty() && ceilingPipelined.size() == throughput.size()) {
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < ceilingPipelined.size(); i++) {
+        ratios.add(throughput.getJsonObject(i).getDouble("eventsPerSecond")
+            / ceilingPipelined.getJsonObject(i).getDouble("eventsPerSecond"));
+      }
+      summary.put("throughputToPipelinedCeiling", Stats.round(Stats.median(ratios)));
+    }
+    report.put("summary", summary);
+    Path out = outDir.resolve("results-" + stamp + ".json");
+    Files.writeString(out, report.encodePrettily());
+    System.out.println();
+    System.out.println(Table.render(summary, report));
+    System.out.println("results: " + out);
+  }
+
+  private JsonObject summary(JsonArray ceiling, JsonArray throughput, JsonArray throughput2, JsonArray latency,
+      JsonArray reconcile) {
+    JsonObject s = new JsonObject();
+    s.put("ceilingEventsPerSecond", median(ceiling, r -> r.getDouble("eventsPerSecond")));
+    s.put("throughputEventsPerSecond", median(throughput, r -> r.getDouble("eventsPerSecond")));
+    s.put("throughput2EventsPerSecond", median(throughput2, r -> r.getDouble("eventsPerSecond")));
+    s.put("throughputRssMaxMb", median(throughput, r -> r.getDouble("rssMaxMb")));
+    if (!ceiling.isEmpty() && ceiling.size() == throughput.size()) {
+      List<Double> ratios = new ArrayList<>();
+      List<Double> ratios2 = new ArrayList<>();
+      for (int i = 0; i < ceiling.size(); i++) {
+        double c = ceiling.getJsonObject(i).getDouble("eventsPerSecond");
+        ratios.add(throughput.getJsonObject(i).getDouble("eventsPerSecond") / c);
+        if (i < throughput2.size()) {
+          ratios2.add(throughput2.getJsonObject(i).getDouble("eventsPerSecond") / c);
+        }
+      }
+      s.put("throughputToCeiling", Stats.round(Stats.median(ratios)));
+      s.put("throughput2ToCeiling", ratios2.isEmpty() ? null : Stats.round(Stats.median(ratios2)));
+    }
+    for (String figure : List.of("submitToReplyMs", "submitToAppliedMs", "submitToTelegramEffectMs")) {
+      JsonObject f = new JsonObject();
+      for (String p : List.of("p50", "p95", "p99", "max")) {
+        f.put(p, median(latency, r -> r.getJsonObject(figure).getDouble(p)));
+      }
+      s.put(figure, f);
+    }
+    JsonObject passes = new JsonObject();
+    for (int i = 0; !reconcile.isEmpty() && i < reconcile.getJsonObject(0).getJsonArray("passes").size(); i++) {
+      int batch = reconcile.getJsonObject(0).getJsonArray("passes").getJsonObject(i).getInteger("batchSize");
+      passes.put(String.valueOf(batch), new JsonObject()
+          .put("seconds", median(reconcile, r -> pass(r, batch).getDouble("seconds")))
+          .put("divergencesFound", median(reconcile, r -> pass(r, batch).getInteger("divergencesFound").doubleValue())));
+    }
+    s.put("reconcile", passes);
+    if (!reconcile.isEmpty()) {
+      s.put("reconcilePlayers", reconcile.getJsonObject(0).getInteger("players"));
+      s.put("reconcileSeeded", reconcile.getJsonObject(0).getLong("seededDivergences"));
+      s.put("footprintAfterLoad", reconcile.getJsonObject(0).getJsonObject("footprint"));
+    }
+    s.put("footprint", report.getJsonObject("footprint"));
+    s.put("runs", new JsonObject().put("ceiling", ceiling.size()).put("throughput", throughput.size())
+        .put("throughput2", throughput2.size()).put("latency", latency.size()).put("reconcile", reconcile.size()));
+    return s;
+  }
+
+  private static JsonObject pass(JsonObject reconcileRun, int batchSize) {
+    JsonArray passes = reconcileRun.getJsonArray("passes");
+    for (int i = 0; i < passes.size(); i++) {
+      if (passes.getJsonObject(i).getInteger("batchSize") == batchSize) {
+        return passes.getJsonObject(i);
+      }
+    }
+    throw new IllegalStateException("no reconcile pass with batch size " + batchSize);
+  }
+
+  private static Double median(JsonArray runs, Function<JsonObject, Double> figure) {
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      Double v = figure.apply(runs.getJsonObject(i));
+      if (v != null) {
+        values.add(v);
+      }
+    }
+    return values.isEmpty() ? null : Stats.round(Stats.median(values));
+  }
+
+  /** {@code --set a.b.c=value}: numbers and booleans as such, anything else as a string. */
+  private void applyOverrides(JsonObject config) {
+    for (String override : overrides) {
+      int eq = override.indexOf('=');
+      String[] path = override.substring(0, eq).split("\\.");
+      String raw = override.substring(eq + 1);
+      JsonObject node = config;
+      for (int i = 0; i < path.length - 1; i++) {
+        if (node.getJsonObject(path[i]) == null) {
+          node.put(path[i], new JsonObject());
+        }
+        node = node.getJsonObject(path[i]);
+      }
+      Object value = raw.matches("-?[0-9]+") ? (Object) Long.parseLong(raw)
+          : raw.equals("true") || raw.equals("false") ? (Object) Boolean.parseBoolean(raw) : raw;
+      node.put(path[path.length - 1], value);
+    }
+  }
+
+  private static JsonObject log(String scenario, int rep, JsonObject result) {
+    log(scenario + " #" + rep + ": " + result.encode());
+    return result;
+  }
+
+  private static void log(String line) {
+    System.out.println("[bench " + DateTimeFormatter.ISO_LOCAL_TIME.withZone(ZoneOffset.UTC).format(Instant.now()) + "] " + line);
+    System.out.flush();
+  }
+}

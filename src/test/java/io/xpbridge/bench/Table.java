@@ -1,0 +1,92 @@
+package io.xpbridge.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/** The summary as a Markdown table, ready to paste into the README. */
+final class Table {
+  private Table() {}
+
+  static String render(JsonObject s, JsonObject report) {
+    JsonObject runs = s.getJsonObject("runs");
+    StringBuilder t = new StringBuilder();
+    t.append("| Scenario | Median figure | Runs | Target | Met |\n|---|---|---|---|---|\n");
+    Double ceiling = s.getDouble("ceilingEventsPerSecond");
+    row(t, "PostgreSQL ceiling: pgbench, our per-event SQL, 100 events/transaction",
+        ceiling == null ? null : num(ceiling) + " events/s", runs.getInteger("ceiling"), "", null);
+    Double pipelined = s.getDouble("ceilingPipelinedEventsPerSecond");
+    row(t, "Same SQL, each transaction's 400 statements in one pgbench pipeline (no round-trip waits)",
+        pipelined == null ? null : num(pipelined) + " events/s" + (s.getDouble("throughputToPipelinedCeiling") == null ? ""
+            : String.format(Locale.ROOT, " (engine: %.2f x this)", s.getDouble("throughputToPipelinedCeiling"))),
+        runs.getInteger("ceiling"), "", null);
+    throughput(t, "Throughput, 1 engine", s.getDouble("throughputEventsPerSecond"), s.getDouble("throughputToCeiling"),
+        runs.getInteger("throughput"));
+    throughput(t, "Throughput, 2 engines (2 Vert.x, one database)", s.getDouble("throughput2EventsPerSecond"),
+        s.getDouble("throughput2ToCeiling"), runs.getInteger("throughput2"));
+    JsonObject applied = s.getJsonObject("submitToAppliedMs");
+    latency(t, "Latency submit -> applied at 1,000 events/s", applied, runs.getInteger("latency"), "p99 <= 10 ms",
+        applied.getDouble("p99") == null ? null : applied.getDouble("p99") <= 10);
+    latency(t, "Latency submit -> rank-up on EFFECTS_TELEGRAM", s.getJsonObject("submitToTelegramEffectMs"),
+        runs.getInteger("latency"), "", null);
+    latency(t, "Latency submit -> reply (event stored)", s.getJsonObject("submitToReplyMs"), runs.getInteger("latency"), "", null);
+    JsonObject passes = s.getJsonObject("reconcile");
+    for (String batch : passes.fieldNames()) {
+      JsonObject pass = passes.getJsonObject(batch);
+      double seconds = pass.getDouble("seconds");
+      row(t, "Reconcile " + num(s.getInteger("reconcilePlayers")) + " players, reconcile.batchSize " + batch,
+          String.format(Locale.ROOT, "%.1f s, %s of %s divergences found", seconds,
+              num(pass.getDouble("divergencesFound")), num(s.getLong("reconcileSeeded"))),
+          runs.getInteger("reconcile"), "<= 30 s", seconds <= 30);
+    }
+    JsonObject footprint = s.getJsonObject("footprint");
+    long maxHeap = report.getJsonObject("machine").getLong("maxHeapMb");
+    if (footprint != null) {
+      double idle = footprint.getDouble("rssIdleMb");
+      row(t, "RSS, engine idle, 100k players, fresh JVM (max heap " + maxHeap + " MB)", num(idle) + " MB", 1,
+          "<= 300 MB", idle <= 300);
+    }
+    JsonObject afterLoad = s.getJsonObject("footprintAfterLoad");
+    if (afterLoad != null) {
+      row(t, "RSS, engine idle, 100k players, after the scenarios above", num(afterLoad.getDouble("rssIdleMb")) + " MB",
+          1, "", null);
+    }
+    Double busy = s.getDouble("throughputRssMaxMb");
+    if (busy != null) {
+      row(t, "RSS, peak during throughput (1 engine)", num(busy) + " MB", runs.getInteger("throughput"), "", null);
+    }
+    t.append("\nDatabase: ").append(report.getString("database")).append("; ")
+        .append(report.getJsonObject("machine").getInteger("cores")).append(" cores; load average at start ")
+        .append(report.getJsonObject("machine").getString("loadAtStart")).append(", at end ")
+        .append(report.getString("loadAtEnd")).append(".\n");
+    return t.toString();
+  }
+
+  private static void throughput(StringBuilder t, String name, Double perSecond, Double ratio, int runs) {
+    if (perSecond == null) {
+      return;
+    }
+    String figure = num(perSecond) + " events/s" + (ratio == null ? "" : String.format(Locale.ROOT, " (%.2f x ceiling)", ratio));
+    Boolean met = perSecond >= 25_000 && (ratio == null || ratio >= 0.8);
+    row(t, name + ", events fully applied", figure, runs, ">= 25,000/s and >= 0.8 x ceiling", met);
+  }
+
+  private static void latency(StringBuilder t, String name, JsonObject l, int runs, String target, Boolean met) {
+    if (l.getDouble("p50") == null) {
+      return;
+    }
+    row(t, name, String.format(Locale.ROOT, "p50 %.1f / p95 %.1f / p99 %.1f / max %.1f ms", l.getDouble("p50"),
+        l.getDouble("p95"), l.getDouble("p99"), l.getDouble("max")), runs, target, met);
+  }
+
+  private static void row(StringBuilder t, String name, String figure, int runs, String target, Boolean met) {
+    if (figure == null) {
+      return;
+    }
+    t.append("| ").append(name).append(" | ").append(figure).append(" | ").append(runs).append(" | ").append(target)
+        .append(" | ").append(met == null ? "" : met ? "yes" : "**no**").append(" |\n");
+  }
+
+  private static String num(Number n) {
+    return String.format(Locale.ROOT, "%,.0f", n.doubleValue());
+  }
+}
