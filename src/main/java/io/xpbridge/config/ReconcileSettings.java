@@ -7,6 +7,6 @@ public record ReconcileSettings(long intervalMs, int batchSize) {
   public static ReconcileSettings from(JsonObject root) {
     return new ReconcileSettings(
         ConfigPath.longIn(root, "reconcile.intervalMs", 900_000, 100, 604_800_000L),
-        ConfigPath.intIn(root, "reconcile.batchSize", 1_000, 1, 50_000));
+        ConfigPath.intIn(root, "reconcile.batchSize", 100, 1, 50_000));
   }
 }
