@@ -56,10 +56,10 @@ public final class App {
       var result = Migrations.run(url);
       LOG.info("database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
           result.migrationsExecuted);
-      config.getJsonObject("db", new JsonObject()).put("url", url.toUrl());
       if (!config.containsKey("db")) {
-        config.put("db", new JsonObject().put("url", url.toUrl()));
+        config.put("db", new JsonObject());
       }
+      config.getJsonObject("db").put("url", url.toUrl());
       return embedded;
     }).compose(embedded -> deployAll(vertx, config)
         .map(ids -> new App(vertx, config, embedded, ids))

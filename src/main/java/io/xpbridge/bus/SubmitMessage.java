@@ -96,7 +96,7 @@ public final class SubmitMessage {
       throw new InvalidRequestException(
           "give an 'idempotencyKey' or an 'entityId' (the platform id of what caused the change) so a retry cannot pay twice");
     }
-    String generated = IdempotencyKeys.generate(source, shortType(type), entity, player.keyPart(), null);
+    String generated = IdempotencyKeys.generate(source, shortType(type), entity, player.keyPart());
     IdempotencyKeys.requireValid(generated);
     return generated;
   }

@@ -26,15 +26,4 @@ public record AchievementDefinition(
       default -> false;
     };
   }
-
-  /** True when a player in {@code state} qualifies at all (used by reconcile for rules added later). */
-  public boolean satisfiedBy(PlayerState state, RankLadder ladder) {
-    return switch (ruleType) {
-      case "xp_at_least" -> state.xp() >= ruleValue;
-      case "balance_at_least" -> state.balance() >= ruleValue;
-      case "rank_at_least" -> ladder.rankFor(state.xp()).number() >= ruleValue;
-      case "daily_streak_at_least" -> state.dailyStreak() >= ruleValue;
-      default -> false;
-    };
-  }
 }

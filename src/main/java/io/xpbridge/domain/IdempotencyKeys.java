@@ -1,7 +1,7 @@
 package io.xpbridge.domain;
 
 /**
- * Idempotency keys in the seed's format {@code {source}_{type}_{entity}_{user}[_{ts}]}, e.g.
+ * Idempotency keys in the seed's format {@code {source}_{type}_{entity}_{user}}, e.g.
  * {@code tg_game_12345_67890}. Callers derive the entity from the platform's own ids (update id,
  * message id, voice session), so a re-delivered update maps to the same key.
  */
@@ -10,13 +10,8 @@ public final class IdempotencyKeys {
 
   private IdempotencyKeys() {}
 
-  public static String generate(Platform source, String type, String entity, String user, Long timestamp) {
-    StringBuilder key = new StringBuilder()
-        .append(source.keyPrefix()).append('_').append(type).append('_').append(entity).append('_').append(user);
-    if (timestamp != null) {
-      key.append('_').append(timestamp);
-    }
-    return key.toString();
+  public static String generate(Platform source, String type, String entity, String user) {
+    return source.keyPrefix() + '_' + type + '_' + entity + '_' + user;
   }
 
   /** Key of the rank change caused by the event with {@code causeKey}. */

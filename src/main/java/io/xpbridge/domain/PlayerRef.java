@@ -4,24 +4,18 @@ package io.xpbridge.domain;
 public record PlayerRef(Kind kind, long id) {
 
   public enum Kind {
-    PLAYER("playerId", "p"),
-    TELEGRAM("telegramId", "tg"),
-    DISCORD("discordId", "ds");
+    PLAYER("playerId"),
+    TELEGRAM("telegramId"),
+    DISCORD("discordId");
 
     private final String field;
-    private final String keyTag;
 
-    Kind(String field, String keyTag) {
+    Kind(String field) {
       this.field = field;
-      this.keyTag = keyTag;
     }
 
     public String field() {
       return field;
-    }
-
-    public String keyTag() {
-      return keyTag;
     }
   }
 

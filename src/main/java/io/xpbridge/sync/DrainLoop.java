@@ -83,8 +83,4 @@ final class DrainLoop {
       vertx.setTimer(10, t -> awaitIdle(vertx, idle, waitedMs + 10));
     }
   }
-
-  boolean running() {
-    return running;
-  }
 }

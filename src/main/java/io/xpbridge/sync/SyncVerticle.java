@@ -232,11 +232,6 @@ public class SyncVerticle extends VerticleBase {
         rules.sync().batchSize(), rules.sync().intervalMs(), rules.ladder().size());
   }
 
-  /** Exposed for tests and the admin API through the bus only; here for the live-config test. */
-  EngineRules rules() {
-    return rules;
-  }
-
   private static <T> void reply(Message<?> msg, io.vertx.core.AsyncResult<T> ar) {
     if (ar.succeeded()) {
       msg.reply(ar.result());
