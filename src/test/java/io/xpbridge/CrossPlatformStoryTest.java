@@ -15,6 +15,7 @@ import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
 import io.xpbridge.support.ServiceFixture;
+import io.xpbridge.support.TelegramService;
 import io.xpbridge.support.Still;
 import java.time.Duration;
 import java.util.List;
@@ -56,13 +57,7 @@ class CrossPlatformStoryTest {
     general = discord.addTextChannel("general");
     Await.result(discord.start());
     service = ServiceFixture.start(CrossPlatformStoryTest.class, config -> {
-      config.getJsonObject("telegram")
-          .put("token", telegram.token())
-          .put("apiUrl", telegram.apiUrl())
-          .put("botUsername", telegram.botUsername())
-          .put("pollTimeoutSeconds", 5)
-          .put("perChatIntervalMs", 20)
-          .put("sendRatePerSecond", 200);
+      TelegramService.pointAt(config, telegram);
       DiscordService.pointAt(config, discord, MESSAGE_XP, COOLDOWN_SECONDS, 2, 60);
       DiscordService.mapRanks(config, rank1, rank2);
       return config;

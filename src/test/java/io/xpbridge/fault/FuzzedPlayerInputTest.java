@@ -12,6 +12,7 @@ import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
 import io.xpbridge.support.ServiceFixture;
+import io.xpbridge.support.TelegramService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,8 @@ class FuzzedPlayerInputTest {
     general = discord.addTextChannel("general");
     Await.result(discord.start());
     service = ServiceFixture.start(FuzzedPlayerInputTest.class, config -> {
-      config.getJsonObject("telegram").put("token", telegram.token()).put("apiUrl", telegram.apiUrl())
-          .put("botUsername", telegram.botUsername()).put("pollTimeoutSeconds", 5).put("perChatIntervalMs", 0)
-          .put("sendRatePerSecond", 1000);
-      config.getJsonObject("telegram").getJsonObject("games").put("cooldownSeconds", 0).put("resultDelayMs", 0);
+      TelegramService.pointAt(config, telegram);
+      config.getJsonObject("telegram").put("perChatIntervalMs", 0).put("sendRatePerSecond", 1000);
       DiscordService.pointAt(config, discord, 15, 60, 2, 60);
       return config;
     });

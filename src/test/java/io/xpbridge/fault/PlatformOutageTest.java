@@ -13,6 +13,7 @@ import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
 import io.xpbridge.support.ServiceFixture;
+import io.xpbridge.support.TelegramService;
 import io.xpbridge.support.Still;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,13 +63,7 @@ class PlatformOutageTest {
     rank1 = discord.addRole("Recruit", 3);
     Await.result(discord.start());
     service = ServiceFixture.start(PlatformOutageTest.class, config -> {
-      config.getJsonObject("telegram")
-          .put("token", telegram.token())
-          .put("apiUrl", telegram.apiUrl())
-          .put("botUsername", telegram.botUsername())
-          .put("pollTimeoutSeconds", 5)
-          .put("perChatIntervalMs", 20)
-          .put("sendRatePerSecond", 200);
+      TelegramService.pointAt(config, telegram);
       DiscordService.pointAt(config, discord, 15, 60, 2, 60);
       DiscordService.mapRanks(config, rank1, rank2);
       config.getJsonObject("sync").put("maxRetries", MAX_RETRIES).put("effectTimeoutMs", EFFECT_TIMEOUT_MS);

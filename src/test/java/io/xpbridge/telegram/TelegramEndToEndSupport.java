@@ -8,6 +8,7 @@ import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.SentMessage;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.ServiceFixture;
+import io.xpbridge.support.TelegramService;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -39,7 +40,7 @@ final class TelegramEndToEndSupport {
     Await.result(fake.start());
     ServiceFixture service;
     try {
-      service = ServiceFixture.start(testClass, config -> moreConfig.apply(pointedAt(config, fake)));
+      service = ServiceFixture.start(testClass, config -> moreConfig.apply(TelegramService.pointAt(config, fake)));
     } catch (RuntimeException | Error e) {
       Await.result(fake.close());
       Await.result(fakeVertx.close());
@@ -48,18 +49,6 @@ final class TelegramEndToEndSupport {
     TelegramEndToEndSupport support = new TelegramEndToEndSupport(fakeVertx, fake, service);
     support.awaitPolling();
     return support;
-  }
-
-  static JsonObject pointedAt(JsonObject config, FakeTelegram fake) {
-    JsonObject telegram = config.getJsonObject("telegram");
-    telegram.put("token", fake.token())
-        .put("apiUrl", fake.apiUrl())
-        .put("pollTimeoutSeconds", 5)
-        .put("perChatIntervalMs", 20)
-        .put("sendRatePerSecond", 200);
-    // No cooldown between games and no wait for the dice animation: tests play back to back.
-    telegram.getJsonObject("games").put("cooldownSeconds", 0).put("resultDelayMs", 0);
-    return config;
   }
 
   /** The bot has set itself up and parked its first long poll. */
