@@ -10,6 +10,7 @@ import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.PlayerState;
+import io.xpbridge.domain.SubmitRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,39 @@ public final class LedgerStore {
              player_id = v.player_id
         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS v(id, status, processed_by, error, player_id)
        WHERE e.id = v.id""";
+  /**
+   * Events applied on arrival: the ledger rows, the events with their final status and the audit rows
+   * in one statement. The inserts are plain (no ON CONFLICT, which costs a speculative insertion per
+   * row): the keys were checked after the players were locked, so a unique violation means a
+   * concurrent batch spent a key since, and it aborts the batch, which the COMMIT sent behind this
+   * statement then rolls back.
+   */
+  static final String WRITE_ARRIVED = """
+      WITH changed AS (
+        UPDATE players p
+           SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day, updated_at = now()
+          FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[]) AS v(id, xp, balance, streak, day)
+         WHERE p.id = v.id
+        RETURNING 1),
+      events AS (
+        INSERT INTO sync_events (id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload,
+                                 status, processed_by, error_message, applied_at, processed_at)
+        SELECT v.id, v.k, v.s, v.t, v.p, v.x, v.b, v.pl::jsonb, v.st, v.pb, v.err,
+               CASE WHEN v.st = 'failed' THEN NULL ELSE now() END,
+               CASE WHEN v.st = 'pending' THEN NULL ELSE now() END
+          FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::bigint[],
+                      $13::text[], $14::text[], $15::text[], $16::text[]) AS v(id, k, s, t, p, x, b, pl, st, pb, err)
+        RETURNING 1),
+      audits AS (
+        INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason)
+        SELECT * FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
+                             $23::bigint[], $24::text[])
+        RETURNING 1)
+      SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM audits), (SELECT count(*) FROM changed)""";
+  static final String UNIQUE_VIOLATION = "23505";
+  static final String BEGIN = "BEGIN";
+  static final String COMMIT = "COMMIT";
+  static final String ROLLBACK = "ROLLBACK";
   static final String RECORD_FAILURE = """
       UPDATE sync_events
          SET retries = retries + 1,
@@ -112,10 +146,7 @@ public final class LedgerStore {
 
   private static ClaimedEvent toEvent(Row row) {
     JsonObject payload = row.getJsonObject("payload");
-    JsonObject daily = payload == null ? null : payload.getJsonObject("data") == null ? null
-        : payload.getJsonObject("data").getJsonObject("daily");
-    LocalDate day = daily == null || daily.getString("day") == null ? null : LocalDate.parse(daily.getString("day"));
-    Integer streak = daily == null ? null : daily.getInteger("streak");
+    JsonObject daily = dailyOf(payload);
     return new ClaimedEvent(
         row.getLong("id"),
         row.getString("idempotency_key"),
@@ -126,9 +157,27 @@ public final class LedgerStore {
         row.getLong("balance_delta"),
         payload == null ? null : payload.getString("achievement"),
         payload == null ? null : payload.getString("reason"),
-        day,
-        streak,
+        dailyDay(daily),
+        daily == null ? null : daily.getInteger("streak"),
         row.getOffsetDateTime("created_at").toInstant().toEpochMilli());
+  }
+
+  /** A submitted event as the ledger sees it, before it has a row: {@code id} is drawn for it already. */
+  public static ClaimedEvent arrived(long id, SubmitRequest request, long playerId, long receivedAtMs) {
+    // Most payloads are "{}": parse only those that can carry a daily-reward day.
+    JsonObject daily = request.payloadJson().contains("\"daily\"") ? dailyOf(new JsonObject(request.payloadJson())) : null;
+    return new ClaimedEvent(id, request.idempotencyKey(), request.source(), request.type(), playerId,
+        request.xpDelta(), request.balanceDelta(), request.achievement(), request.reason(), dailyDay(daily),
+        daily == null ? null : daily.getInteger("streak"), receivedAtMs);
+  }
+
+  private static JsonObject dailyOf(JsonObject payload) {
+    JsonObject data = payload == null ? null : payload.getJsonObject("data");
+    return data == null ? null : data.getJsonObject("daily");
+  }
+
+  private static LocalDate dailyDay(JsonObject daily) {
+    return daily == null || daily.getString("day") == null ? null : LocalDate.parse(daily.getString("day"));
   }
 
   /**
@@ -136,47 +185,136 @@ public final class LedgerStore {
    * follows players merged away on /link to the survivor. Returns the states and the redirects.
    */
   public Future<LockedPlayers> lockPlayers(SqlConnection conn, List<ClaimedEvent> events) {
-    Long[] ids = events.stream().map(ClaimedEvent::playerId).distinct().sorted().toArray(Long[]::new);
-    Map<Long, PlayerState> states = new HashMap<>();
-    Map<Long, Long> redirects = new HashMap<>();
-    return lock(conn, ids, states, redirects).compose(v -> {
-      Long[] survivors = redirects.values().stream().filter(id -> !states.containsKey(id)).distinct().sorted()
-          .toArray(Long[]::new);
-      return survivors.length == 0 ? Future.succeededFuture() : lock(conn, survivors, states, redirects);
-    }).map(v -> new LockedPlayers(states, redirects));
+    return lockPlayerIds(conn, events.stream().map(ClaimedEvent::playerId).toList());
   }
 
-  private Future<Void> lock(SqlConnection conn, Long[] ids, Map<Long, PlayerState> states, Map<Long, Long> redirects) {
-    return conn.preparedQuery(LOCK_PLAYERS).execute(Tuple.tuple().addArrayOfLong(ids)).map(rows -> {
+  /** As {@link #lockPlayers}, for player ids; follows chains of merges a few hops deep. */
+  public Future<LockedPlayers> lockPlayerIds(SqlConnection conn, java.util.Collection<Long> playerIds) {
+    LockedPlayers locked = new LockedPlayers(new HashMap<>(), new HashMap<>());
+    return lockMore(conn, locked, playerIds).map(locked);
+  }
+
+  /**
+   * Locks {@code playerIds} into {@code locked}, then the survivors of any of them merged away that
+   * are not locked yet. Each round locks in id order; across rounds the order can differ from another
+   * batch's, so two batches can deadlock right after a /link merge. PostgreSQL then aborts one of them,
+   * which is handled like any failed batch (stored as pending, or retried one event at a time).
+   */
+  public Future<Void> lockMore(SqlConnection conn, LockedPlayers locked, java.util.Collection<Long> playerIds) {
+    return lockRound(conn, locked, playerIds, 0);
+  }
+
+  private Future<Void> lockRound(SqlConnection conn, LockedPlayers locked, java.util.Collection<Long> playerIds,
+      int round) {
+    Long[] ids = playerIds.stream().filter(id -> !locked.states().containsKey(id) && !locked.redirects().containsKey(id))
+        .distinct().sorted().toArray(Long[]::new);
+    if (ids.length == 0 || round >= 8) {
+      return Future.succeededFuture();
+    }
+    return conn.preparedQuery(LOCK_PLAYERS).execute(Tuple.tuple().addArrayOfLong(ids)).compose(rows -> {
       for (Row row : rows) {
-        Long mergedInto = row.getLong("merged_into");
-        if (mergedInto != null) {
-          redirects.put(row.getLong("id"), mergedInto);
-        } else {
-          states.put(row.getLong("id"), new PlayerState(row.getLong("id"), row.getLong("xp"), row.getLong("balance"),
-              row.getInteger("daily_streak"), row.getLocalDate("last_daily_day")));
-        }
+        readLocked(row, locked.states(), locked.redirects());
       }
-      return null;
+      return lockRound(conn, locked, locked.redirects().values(), round + 1);
     });
   }
 
-  /** Locked ledger rows, plus merged-away player id to survivor id. */
-  public record LockedPlayers(Map<Long, PlayerState> states, Map<Long, Long> redirects) {}
+  /** One locked players row: a ledger state, or a redirect when the player was merged away. */
+  static void readLocked(Row row, Map<Long, PlayerState> states, Map<Long, Long> redirects) {
+    Long mergedInto = row.getLong("merged_into");
+    long id = row.getLong("id");
+    if (mergedInto != null) {
+      redirects.put(id, mergedInto);
+    } else {
+      states.put(id, new PlayerState(id, row.getLong("xp"), row.getLong("balance"),
+          row.getInteger("daily_streak"), row.getLocalDate("last_daily_day")));
+    }
+  }
 
-  /** Writes a computed plan. Returns the events that now wait for delivery of platform effects. */
+  /** Locked ledger rows, plus merged-away player id to survivor id. */
+  public record LockedPlayers(Map<Long, PlayerState> states, Map<Long, Long> redirects) {
+
+    /** The player an event for {@code playerId} changes: itself, or where a /link merge moved it. */
+    public long survivor(long playerId) {
+      long id = playerId;
+      for (int hops = 0; redirects.containsKey(id) && hops < 8; hops++) {
+        id = redirects.get(id);
+      }
+      return id;
+    }
+  }
+
+  /** A spent key turned up while the batch was being written; the caller rolls back and tries again. */
+  public static final class KeySpentMeanwhile extends RuntimeException {
+    KeySpentMeanwhile(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  /**
+   * Writes a computed plan for events claimed from the queue (their rows exist and are updated).
+   * Returns how many of the events now wait for delivery of platform effects.
+   */
   public Future<Integer> write(SqlConnection conn, ApplyPlan plan) {
-    return updatePlayers(conn, plan)
-        .compose(v -> insertAudit(conn, plan))
-        .compose(v -> unlockAchievements(conn, plan))
-        .compose(unlocked -> insertFollowUps(conn, plan, unlocked).map(followUps -> unlocked))
-        .compose(unlocked -> finishEvents(conn, plan, unlocked));
+    return unlockAchievements(conn, plan)
+        .compose(unlocked -> insertFollowUps(conn, plan, unlocked).map(v -> unlocked))
+        .compose(unlocked -> updatePlayers(conn, plan)
+            .compose(v -> insertAudit(conn, plan))
+            .compose(v -> finishEvents(conn, plan, unlocked)));
+  }
+
+  /**
+   * Writes a computed plan for events that arrived in this transaction and have no row yet, and
+   * commits: each event is inserted once, already with its final status ({@code payloads} by event
+   * id). The write and the COMMIT go out in one round trip; a write that fails aborts the
+   * transaction, which that COMMIT then ends as a rollback. Fails with {@link KeySpentMeanwhile}
+   * when another transaction spent one of the keys since they were checked. Returns how many of the
+   * events wait for delivery of platform effects.
+   */
+  public Future<Integer> writeArrivedAndCommit(SqlConnection conn, ApplyPlan plan, Map<Long, String> payloads) {
+    return unlockAchievements(conn, plan).compose(unlocked -> {
+      EventColumns events = EventColumns.of(plan, unlocked);
+      Tuple params = Tuple.tuple();
+      addPlayerColumns(params, plan);
+      events.addInsertColumns(params, payloads);
+      addAuditColumns(params, plan);
+      Future<Void> followUps = insertFollowUps(conn, plan, unlocked);
+      Future<?> written = conn.preparedQuery(WRITE_ARRIVED).execute(params)
+          .recover(failure -> Future.failedFuture(isKeySpentMeanwhile(failure)
+              ? new KeySpentMeanwhile(failure.getMessage()) : failure));
+      Future<?> committed = conn.query(COMMIT).execute();
+      return Future.all(followUps, written, committed).map(v -> events.awaitingDelivery);
+    });
+  }
+
+  private static boolean isKeySpentMeanwhile(Throwable failure) {
+    return failure instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+        && pg.getConstraint() != null && pg.getConstraint().endsWith("idempotency_key_unique");
+  }
+
+  /**
+   * Starts a transaction without waiting for the answer: the BEGIN travels with the statements sent
+   * right after it. A failed BEGIN fails them too.
+   */
+  public static Future<Void> begin(SqlConnection conn) {
+    return conn.query(BEGIN).execute().mapEmpty();
+  }
+
+  /** Ends whatever transaction {@code conn} is in; harmless when there is none. */
+  public static Future<Void> rollback(SqlConnection conn) {
+    return conn.query(ROLLBACK).execute().mapEmpty();
   }
 
   private Future<Void> updatePlayers(SqlConnection conn, ApplyPlan plan) {
     if (plan.changedPlayers().isEmpty()) {
       return Future.succeededFuture();
     }
+    Tuple params = Tuple.tuple();
+    addPlayerColumns(params, plan);
+    return conn.preparedQuery(UPDATE_PLAYERS).execute(params).mapEmpty();
+  }
+
+  private static void addPlayerColumns(Tuple params, ApplyPlan plan) {
     int n = plan.changedPlayers().size();
     Long[] ids = new Long[n];
     Long[] xp = new Long[n];
@@ -192,16 +330,20 @@ public final class LedgerStore {
       day[i] = state.lastDailyDay();
       i++;
     }
-    return conn.preparedQuery(UPDATE_PLAYERS)
-        .execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfLong(xp).addArrayOfLong(balance)
-            .addArrayOfInteger(streak).addArrayOfLocalDate(day))
-        .mapEmpty();
+    params.addArrayOfLong(ids).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfInteger(streak)
+        .addArrayOfLocalDate(day);
   }
 
   private Future<Void> insertAudit(SqlConnection conn, ApplyPlan plan) {
     if (plan.audits().isEmpty()) {
       return Future.succeededFuture();
     }
+    Tuple params = Tuple.tuple();
+    addAuditColumns(params, plan);
+    return conn.preparedQuery(INSERT_AUDIT).execute(params).mapEmpty();
+  }
+
+  private static void addAuditColumns(Tuple params, ApplyPlan plan) {
     int n = plan.audits().size();
     String[] keys = new String[n];
     Long[] eventIds = new Long[n];
@@ -222,11 +364,8 @@ public final class LedgerStore {
       balance[i] = audit.deltaBalance();
       reasons[i] = audit.event().reason();
     }
-    return conn.preparedQuery(INSERT_AUDIT)
-        .execute(Tuple.tuple().addArrayOfString(keys).addArrayOfLong(eventIds).addArrayOfLong(players)
-            .addArrayOfString(sources).addArrayOfString(types).addArrayOfLong(xp).addArrayOfLong(balance)
-            .addArrayOfString(reasons))
-        .mapEmpty();
+    params.addArrayOfString(keys).addArrayOfLong(eventIds).addArrayOfLong(players).addArrayOfString(sources)
+        .addArrayOfString(types).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfString(reasons);
   }
 
   /** Inserts candidate unlocks; the database says which are new ("player:code"). */
@@ -284,35 +423,83 @@ public final class LedgerStore {
   }
 
   private Future<Integer> finishEvents(SqlConnection conn, ApplyPlan plan, Set<String> unlocked) {
-    int n = plan.outcomes().size();
-    Long[] ids = new Long[n];
-    String[] statuses = new String[n];
-    String[] processedBy = new String[n];
-    String[] errors = new String[n];
-    Long[] players = new Long[n];
-    int awaitingDelivery = 0;
-    for (int i = 0; i < n; i++) {
-      ApplyPlan.Outcome outcome = plan.outcomes().get(i);
-      ClaimedEvent event = outcome.event();
-      ids[i] = event.id();
-      players[i] = event.playerId();
-      if (!outcome.applied()) {
-        statuses[i] = "failed";
-        errors[i] = outcome.error();
-      } else if (event.type() == EventType.ACHIEVEMENT_UNLOCK
-          && unlocked.contains(event.playerId() + ":" + event.achievement())) {
-        statuses[i] = "pending";
-        awaitingDelivery++;
-      } else {
-        statuses[i] = "completed";
-        processedBy[i] = outcome.processedBy();
-      }
-    }
-    int waiting = awaitingDelivery;
+    EventColumns events = EventColumns.of(plan, unlocked);
     return conn.preparedQuery(FINISH_EVENTS)
-        .execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfString(statuses).addArrayOfString(processedBy)
-            .addArrayOfString(errors).addArrayOfLong(players))
-        .map(rows -> waiting);
+        .execute(Tuple.tuple().addArrayOfLong(events.ids).addArrayOfString(events.statuses)
+            .addArrayOfString(events.processedBy).addArrayOfString(events.errors).addArrayOfLong(events.players))
+        .map(rows -> events.awaitingDelivery);
+  }
+
+  /**
+   * Where each event of a plan ends: failed with its error, pending (an achievement_unlock that
+   * unlocked something waits for delivery of its role and message) or completed.
+   */
+  private static final class EventColumns {
+    final List<ClaimedEvent> events;
+    final Long[] ids;
+    final String[] statuses;
+    final String[] processedBy;
+    final String[] errors;
+    final Long[] players;
+    int awaitingDelivery;
+
+    private EventColumns(int n) {
+      events = new ArrayList<>(n);
+      ids = new Long[n];
+      statuses = new String[n];
+      processedBy = new String[n];
+      errors = new String[n];
+      players = new Long[n];
+    }
+
+    static EventColumns of(ApplyPlan plan, Set<String> unlocked) {
+      EventColumns c = new EventColumns(plan.outcomes().size());
+      for (int i = 0; i < plan.outcomes().size(); i++) {
+        ApplyPlan.Outcome outcome = plan.outcomes().get(i);
+        ClaimedEvent event = outcome.event();
+        c.events.add(event);
+        c.ids[i] = event.id();
+        c.players[i] = event.playerId();
+        if (!outcome.applied()) {
+          c.statuses[i] = "failed";
+          c.errors[i] = outcome.error();
+        } else if (event.type() == EventType.ACHIEVEMENT_UNLOCK
+            && unlocked.contains(event.playerId() + ":" + event.achievement())) {
+          c.statuses[i] = "pending";
+          c.awaitingDelivery++;
+        } else {
+          c.statuses[i] = "completed";
+          c.processedBy[i] = outcome.processedBy();
+        }
+      }
+      return c;
+    }
+
+    int size() {
+      return ids.length;
+    }
+
+    void addInsertColumns(Tuple params, Map<Long, String> payloads) {
+      int n = size();
+      String[] keys = new String[n];
+      String[] sources = new String[n];
+      String[] types = new String[n];
+      Long[] xp = new Long[n];
+      Long[] balance = new Long[n];
+      String[] payloadJson = new String[n];
+      for (int i = 0; i < n; i++) {
+        ClaimedEvent event = events.get(i);
+        keys[i] = event.idempotencyKey();
+        sources[i] = event.source().wireName();
+        types[i] = event.type().wireName();
+        xp[i] = event.xpDelta();
+        balance[i] = event.balanceDelta();
+        payloadJson[i] = payloads.getOrDefault(event.id(), "{}");
+      }
+      params.addArrayOfLong(ids).addArrayOfString(keys).addArrayOfString(sources).addArrayOfString(types)
+          .addArrayOfLong(players).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfString(payloadJson)
+          .addArrayOfString(statuses).addArrayOfString(processedBy).addArrayOfString(errors);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.xpbridge.domain.PlayerRef;
+import io.xpbridge.domain.PlayerState;
 import io.xpbridge.domain.SubmitRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores submitted events, many per statement. A key that is already spent (by a queued event or by
- * an audit row, which is kept forever) is answered as a duplicate and changes nothing.
+ * SQL of the intake: which player each submit names (creating players for new platform ids), which
+ * keys are already spent, and the plain "store as pending" insert used when an event cannot be
+ * applied on arrival. A key is spent by a queued event or by an audit row, which is kept forever.
  */
 public final class SubmitStore {
   static final String RESOLVE_PLAYERS =
@@ -27,7 +29,26 @@ public final class SubmitStore {
       SELECT 2, discord_id, player_id FROM discord_identities WHERE discord_id = ANY($2::bigint[])
       UNION ALL
       SELECT 3, id, id FROM players WHERE id = ANY($3::bigint[])""";
-  static final String INSERT_EVENTS = """
+  /**
+   * The players of a batch's known identities (kinds 1-3: reference to player) and, in the same round
+   * trip, their ledger rows locked in id order (kind 4), as {@link LedgerStore#lockPlayerIds} locks them;
+   * the columns are named as that method's rows are.
+   */
+  static final String LOCK_KNOWN_PLAYERS = """
+      WITH refs AS (
+        SELECT 1 AS kind, telegram_id AS ref, player_id FROM telegram_identities WHERE telegram_id = ANY($1::bigint[])
+        UNION ALL
+        SELECT 2, discord_id, player_id FROM discord_identities WHERE discord_id = ANY($2::bigint[])
+        UNION ALL
+        SELECT 3, id, id FROM players WHERE id = ANY($3::bigint[])),
+      locked AS (
+        SELECT id, xp, balance, daily_streak, last_daily_day, merged_into FROM players
+         WHERE id IN (SELECT player_id FROM refs) ORDER BY id FOR NO KEY UPDATE)
+      SELECT kind, ref AS id, player_id, NULL::bigint AS xp, NULL::bigint AS balance, NULL::int AS daily_streak,
+             NULL::date AS last_daily_day, NULL::bigint AS merged_into FROM refs
+      UNION ALL
+      SELECT 4, id, id, xp, balance, daily_streak, last_daily_day, merged_into FROM locked""";
+  static final String INSERT_PENDING = """
       INSERT INTO sync_events (idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload)
       SELECT v.k, v.s, v.t, v.p, v.x, v.b, v.pl::jsonb
         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[])
@@ -39,6 +60,26 @@ public final class SubmitStore {
       SELECT id, idempotency_key FROM sync_events WHERE idempotency_key = ANY($1::text[])
       UNION ALL
       SELECT coalesce(event_id, 0), idempotency_key FROM transactions WHERE idempotency_key = ANY($1::text[])""";
+  /**
+   * Spent keys (kind 0, with the id of their event) and {@code $2} fresh event ids (kind 1) in one
+   * round trip: events applied on arrival are inserted with their final status, so their ids are
+   * drawn before the ledger plan that refers to them is made.
+   */
+  static final String SPENT_KEYS_AND_NEW_IDS = """
+      SELECT 0 AS kind, id, idempotency_key FROM sync_events WHERE idempotency_key = ANY($1::text[])
+      UNION ALL
+      SELECT 0, coalesce(event_id, 0), idempotency_key FROM transactions WHERE idempotency_key = ANY($1::text[])
+      UNION ALL
+      SELECT 1, nextval('sync_events_id_seq'), NULL FROM generate_series(1, $2)""";
+  /**
+   * As {@link #SPENT_KEYS_AND_NEW_IDS}, looking in the queue only. A key whose event row is gone
+   * (cleaned up after its retention) is spent by its audit row alone; a batch that misses it fails
+   * on the audit table's unique key and is tried again with the full check.
+   */
+  static final String QUEUED_KEYS_AND_NEW_IDS = """
+      SELECT 0 AS kind, id, idempotency_key FROM sync_events WHERE idempotency_key = ANY($1::text[])
+      UNION ALL
+      SELECT 1, nextval('sync_events_id_seq'), NULL FROM generate_series(1, $2)""";
 
   private final Pool pool;
 
@@ -46,39 +87,108 @@ public final class SubmitStore {
     this.pool = pool;
   }
 
-  /** Results come back in the order of {@code requests}. */
-  public Future<List<SubmitResult>> submit(List<SubmitRequest> requests) {
-    return pool.withTransaction(conn -> resolvePlayers(conn, requests)
-        .compose(playerIds -> insert(conn, requests, playerIds)));
+  /** The player behind each known reference, with the locked ledger rows of those players. */
+  public record KnownPlayers(Map<PlayerRef, Long> refs, LedgerStore.LockedPlayers locked) {}
+
+  /** Spent keys with their event ids, and fresh ids for the events about to be inserted. */
+  public record KeyCheck(Map<String, Long> spent, long[] newIds) {}
+
+  /**
+   * Finds the players of the requests' references that exist already and locks their ledger rows, in
+   * one statement. Platform ids seen for the first time are missing from the result: see
+   * {@link #resolveNew}.
+   */
+  public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests) {
+    Tuple ids = Tuple.tuple()
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.TELEGRAM).toArray(new Long[0]))
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.DISCORD).toArray(new Long[0]))
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.PLAYER).toArray(new Long[0]));
+    return conn.preparedQuery(LOCK_KNOWN_PLAYERS).execute(ids).map(rows -> {
+      Map<PlayerRef, Long> refs = new HashMap<>();
+      Map<Long, PlayerState> states = new HashMap<>();
+      Map<Long, Long> redirects = new HashMap<>();
+      for (Row row : rows) {
+        int kind = row.getInteger(0);
+        if (kind == 4) {
+          LedgerStore.readLocked(row, states, redirects);
+        } else {
+          refs.put(new PlayerRef(kindOf(kind), row.getLong(1)), row.getLong(2));
+        }
+      }
+      return new KnownPlayers(refs, new LedgerStore.LockedPlayers(states, redirects));
+    });
   }
 
-  private Future<Map<PlayerRef, Long>> resolvePlayers(SqlConnection conn, List<SubmitRequest> requests) {
-    List<Long> telegram = distinctIds(requests, PlayerRef.Kind.TELEGRAM);
-    List<Long> discord = distinctIds(requests, PlayerRef.Kind.DISCORD);
-    List<Long> direct = distinctIds(requests, PlayerRef.Kind.PLAYER);
+  /**
+   * Creates players for the requests' platform ids that {@code known} lacks (or finds the ones a
+   * concurrent submit just created) and adds them to {@code known}. Returns the new player ids.
+   */
+  public Future<List<Long>> resolveNew(SqlConnection conn, List<SubmitRequest> requests, Map<PlayerRef, Long> known) {
+    List<Long> newTelegram = unknown(distinctIds(requests, PlayerRef.Kind.TELEGRAM), PlayerRef.Kind.TELEGRAM, known);
+    List<Long> newDiscord = unknown(distinctIds(requests, PlayerRef.Kind.DISCORD), PlayerRef.Kind.DISCORD, known);
+    Future<Void> chain = Future.succeededFuture();
+    if (!newTelegram.isEmpty()) {
+      chain = chain.compose(v -> resolve(conn, "telegram", PlayerRef.Kind.TELEGRAM, newTelegram, known));
+    }
+    if (!newDiscord.isEmpty()) {
+      chain = chain.compose(v -> resolve(conn, "discord", PlayerRef.Kind.DISCORD, newDiscord, known));
+    }
+    return chain.map(v -> {
+      List<Long> created = new ArrayList<>();
+      newTelegram.forEach(id -> created.add(known.get(new PlayerRef(PlayerRef.Kind.TELEGRAM, id))));
+      newDiscord.forEach(id -> created.add(known.get(new PlayerRef(PlayerRef.Kind.DISCORD, id))));
+      return created;
+    });
+  }
+
+  private static PlayerRef.Kind kindOf(int kind) {
+    return switch (kind) {
+      case 1 -> PlayerRef.Kind.TELEGRAM;
+      case 2 -> PlayerRef.Kind.DISCORD;
+      default -> PlayerRef.Kind.PLAYER;
+    };
+  }
+
+  /**
+   * The player behind each request's reference; platform ids seen for the first time get a new
+   * player. A request whose {@code playerId} does not exist is absent from the map.
+   */
+  public Future<Map<PlayerRef, Long>> resolvePlayers(SqlConnection conn, List<SubmitRequest> requests) {
     Map<PlayerRef, Long> resolved = new HashMap<>();
-    Tuple ids = Tuple.tuple().addArrayOfLong(telegram.toArray(new Long[0])).addArrayOfLong(discord.toArray(new Long[0]))
-        .addArrayOfLong(direct.toArray(new Long[0]));
+    Tuple ids = Tuple.tuple()
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.TELEGRAM).toArray(new Long[0]))
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.DISCORD).toArray(new Long[0]))
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.PLAYER).toArray(new Long[0]));
     return conn.preparedQuery(KNOWN_PLAYERS).execute(ids).compose(rows -> {
       for (Row row : rows) {
-        PlayerRef.Kind kind = switch (row.getInteger(0)) {
-          case 1 -> PlayerRef.Kind.TELEGRAM;
-          case 2 -> PlayerRef.Kind.DISCORD;
-          default -> PlayerRef.Kind.PLAYER;
-        };
-        resolved.put(new PlayerRef(kind, row.getLong(1)), row.getLong(2));
+        resolved.put(new PlayerRef(kindOf(row.getInteger(0)), row.getLong(1)), row.getLong(2));
       }
-      List<Long> newTelegram = unknown(telegram, PlayerRef.Kind.TELEGRAM, resolved);
-      List<Long> newDiscord = unknown(discord, PlayerRef.Kind.DISCORD, resolved);
-      Future<Void> chain = Future.succeededFuture();
-      if (!newTelegram.isEmpty()) {
-        chain = chain.compose(v -> resolve(conn, "telegram", PlayerRef.Kind.TELEGRAM, newTelegram, resolved));
-      }
-      if (!newDiscord.isEmpty()) {
-        chain = chain.compose(v -> resolve(conn, "discord", PlayerRef.Kind.DISCORD, newDiscord, resolved));
-      }
-      return chain.map(v -> resolved);
+      return resolveNew(conn, requests, resolved).map(created -> resolved);
     });
+  }
+
+  /**
+   * Which of {@code keys} are spent, plus {@code newIds} fresh event ids. Send it after the statement
+   * that locks the players (it may go in the same round trip): under READ COMMITTED it then sees every
+   * event a concurrent batch committed for those players while this one waited for their locks.
+   * {@code withAudit}: also look in the audit table (see {@link #QUEUED_KEYS_AND_NEW_IDS}).
+   */
+  public Future<KeyCheck> checkKeys(SqlConnection conn, List<String> keys, int newIds, boolean withAudit) {
+    return conn.preparedQuery(withAudit ? SPENT_KEYS_AND_NEW_IDS : QUEUED_KEYS_AND_NEW_IDS)
+        .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0])).addInteger(newIds))
+        .map(rows -> {
+          Map<String, Long> spent = new HashMap<>();
+          long[] ids = new long[newIds];
+          int next = 0;
+          for (Row row : rows) {
+            if (row.getInteger(0) == 0) {
+              spent.merge(row.getString(2), row.getLong(1), Math::max);
+            } else {
+              ids[next++] = row.getLong(1);
+            }
+          }
+          return new KeyCheck(spent, ids);
+        });
   }
 
   private static List<Long> unknown(List<Long> ids, PlayerRef.Kind kind, Map<PlayerRef, Long> resolved) {
@@ -99,7 +209,16 @@ public final class SubmitStore {
         });
   }
 
-  private Future<List<SubmitResult>> insert(SqlConnection conn, List<SubmitRequest> requests,
+  /**
+   * Stores the events as pending for the queue worker to apply, in one transaction. Results come back
+   * in the order of {@code requests}.
+   */
+  public Future<List<SubmitResult>> storePending(List<SubmitRequest> requests) {
+    return pool.withTransaction(conn -> resolvePlayers(conn, requests)
+        .compose(playerIds -> insertPending(conn, requests, playerIds)));
+  }
+
+  private Future<List<SubmitResult>> insertPending(SqlConnection conn, List<SubmitRequest> requests,
       Map<PlayerRef, Long> playerIds) {
     // First request per key wins; later copies in the same batch are duplicates of it.
     Map<String, Integer> firstIndexByKey = new LinkedHashMap<>();
@@ -115,7 +234,7 @@ public final class SubmitStore {
       SubmitRequest request = requests.get(i);
       Long playerId = playerIds.get(request.player());
       if (playerId == null) {
-        results[i] = SubmitResult.refused("no player with " + request.player().kind().field() + " " + request.player().id());
+        results[i] = unknownPlayer(request);
         continue;
       }
       if (firstIndexByKey.putIfAbsent(request.idempotencyKey(), i) != null) {
@@ -141,7 +260,7 @@ public final class SubmitStore {
         .addArrayOfLong(balances.toArray(new Long[0]))
         .addArrayOfString(payloads.toArray(new String[0]));
     Map<String, Long> inserted = new HashMap<>();
-    return conn.preparedQuery(INSERT_EVENTS).execute(columns)
+    return conn.preparedQuery(INSERT_PENDING).execute(columns)
         .compose(rows -> {
           for (Row row : rows) {
             inserted.put(row.getString(1), row.getLong(0));
@@ -175,6 +294,10 @@ public final class SubmitStore {
           }
           return List.of(results);
         });
+  }
+
+  public static SubmitResult unknownPlayer(SubmitRequest request) {
+    return SubmitResult.refused("no player with " + request.player().kind().field() + " " + request.player().id());
   }
 
   private static List<Long> distinctIds(List<SubmitRequest> requests, PlayerRef.Kind kind) {

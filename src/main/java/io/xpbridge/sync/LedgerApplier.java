@@ -22,6 +22,20 @@ final class LedgerApplier {
   /** Counts of one step, for the worker's log line and metrics. */
   record Report(int claimed, int applied, int failed, int awaitingDelivery, List<ClaimedEvent> appliedEvents) {
     static final Report EMPTY = new Report(0, 0, 0, 0, List.of());
+
+    /** What applying {@code plan} did; {@code waiting}: its events that now wait for effect delivery. */
+    static Report of(ApplyPlan plan, int waiting) {
+      List<ClaimedEvent> applied = new ArrayList<>();
+      int failed = 0;
+      for (ApplyPlan.Outcome outcome : plan.outcomes()) {
+        if (outcome.applied()) {
+          applied.add(outcome.event());
+        } else {
+          failed++;
+        }
+      }
+      return new Report(plan.outcomes().size(), applied.size(), failed, waiting + plan.rankChanges().size(), applied);
+    }
   }
 
   /**
@@ -70,34 +84,12 @@ final class LedgerApplier {
       events.forEach(e -> claimedIds.add(e.id()));
       return store.lockPlayers(conn, events).compose(locked -> {
         List<ClaimedEvent> redirected = events.stream()
-            .map(e -> locked.redirects().containsKey(e.playerId())
-                ? e.redirectedTo(survivor(locked.redirects(), e.playerId())) : e)
+            .map(e -> locked.redirects().containsKey(e.playerId()) ? e.redirectedTo(locked.survivor(e.playerId())) : e)
             .toList();
         ApplyPlan plan = current.calculator().plan(redirected, locked.states());
-        return store.write(conn, plan).map(waiting -> report(plan, waiting));
+        return store.write(conn, plan).map(waiting -> Report.of(plan, waiting));
       });
     }));
-  }
-
-  private static long survivor(java.util.Map<Long, Long> redirects, long playerId) {
-    long id = playerId;
-    for (int hops = 0; redirects.containsKey(id) && hops < 8; hops++) {
-      id = redirects.get(id);
-    }
-    return id;
-  }
-
-  private static Report report(ApplyPlan plan, int waiting) {
-    List<ClaimedEvent> applied = new ArrayList<>();
-    int failed = 0;
-    for (ApplyPlan.Outcome outcome : plan.outcomes()) {
-      if (outcome.applied()) {
-        applied.add(outcome.event());
-      } else {
-        failed++;
-      }
-    }
-    return new Report(plan.outcomes().size(), applied.size(), failed, waiting + plan.rankChanges().size(), applied);
   }
 
   private Future<Report> applyOneByOne(EngineRules current, List<Long> ids) {

@@ -1,0 +1,32 @@
+package io.xpbridge.sync;
+
+import io.xpbridge.domain.PlayerRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The player behind each reference (Telegram id, Discord id or player id) as recent batches found
+ * it, most recently used first and bounded. Only the batcher's choice of which events may be written
+ * at the same time rests on it: a reference not seen yet, or one a /link has moved to another player
+ * since, costs a lock wait in PostgreSQL, never a wrong write.
+ */
+final class RememberedPlayers {
+  static final int CAPACITY = 100_000;
+
+  private final Map<PlayerRef, Long> players = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<PlayerRef, Long> eldest) {
+      return size() > CAPACITY;
+    }
+  };
+
+  /** The remembered player id, or the reference itself when none is remembered. */
+  Object keyOf(PlayerRef ref) {
+    Long player = players.get(ref);
+    return player != null ? player : ref;
+  }
+
+  void remember(Map<PlayerRef, Long> resolved) {
+    players.putAll(resolved);
+  }
+}
