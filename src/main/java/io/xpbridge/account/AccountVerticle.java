@@ -40,6 +40,7 @@ public class AccountVerticle extends VerticleBase {
 
   private Pool pool;
   private PlayerStore players;
+  private Leaderboard leaderboard;
   private LinkStore links;
   private volatile EngineRules rules;
   private volatile LinkSettings linkSettings;
@@ -50,6 +51,7 @@ public class AccountVerticle extends VerticleBase {
     applyConfig(config());
     pool = Database.pool(vertx, DatabaseUrl.parse(config().getJsonObject("db").getString("url")), 4);
     players = new PlayerStore(pool);
+    leaderboard = new Leaderboard(players, MAX_TOP, System::currentTimeMillis);
     links = new LinkStore(pool);
     var bus = vertx.eventBus();
     bus.<JsonObject>consumer(Bus.PLAYERS_REGISTER, msg -> answer(msg, () -> register(msg.body())));
@@ -150,7 +152,7 @@ public class AccountVerticle extends VerticleBase {
     int limit = Math.max(1, Math.min(body.getInteger("limit", 10), MAX_TOP));
     Long telegramId = SubmitMessage.optionalId(body, "telegramId");
     Long discordId = SubmitMessage.optionalId(body, "discordId");
-    return players.top(limit).compose(entries -> {
+    return leaderboard.top(limit).compose(entries -> {
       JsonArray list = new JsonArray();
       int place = 1;
       for (PlayerStore.TopEntry entry : entries) {

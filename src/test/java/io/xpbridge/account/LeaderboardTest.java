@@ -1,0 +1,103 @@
+package io.xpbridge.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.store.Database;
+import io.xpbridge.store.PlayerStore;
+import io.xpbridge.support.Await;
+import io.xpbridge.support.ServiceFixture;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /top: the leaderboard over the bus, and how often it is read from the database. */
+class LeaderboardTest {
+  static ServiceFixture service;
+
+  @BeforeAll
+  static void start() {
+    service = ServiceFixture.start(LeaderboardTest.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  private static void xp(long telegramId, long xp, String key) {
+    service.submit(ServiceFixture.xp(key, telegramId, xp));
+  }
+
+  /** More XP than any player has so far (the tests of this class share a database). */
+  private static long aboveEveryone() {
+    return service.sql.queryLong("SELECT coalesce(max(xp), 0) FROM players") + 1_000;
+  }
+
+  @Test
+  void topListsTheBestFirstAndTellsACallerBelowTheListItsPlace() {
+    long base = aboveEveryone();
+    xp(7001, base + 500, "lb_1");
+    xp(7002, base + 900, "lb_2");
+    xp(7003, 100, "lb_3");
+
+    JsonObject top = service.request(Bus.PLAYERS_TOP, new JsonObject().put("limit", 2).put("telegramId", 7003));
+
+    JsonArray entries = top.getJsonArray("entries");
+    assertEquals(2, entries.size());
+    assertEquals(base + 900, entries.getJsonObject(0).getLong("xp"));
+    assertEquals(1, entries.getJsonObject(0).getInteger("place"));
+    assertEquals(base + 500, entries.getJsonObject(1).getLong("xp"));
+    assertEquals(2, entries.getJsonObject(1).getInteger("place"));
+    long better = service.sql.queryLong("SELECT count(*) FROM players WHERE xp > 100");
+    assertEquals(better + 1, (long) top.getJsonObject("caller").getInteger("place"));
+    assertEquals(100, top.getJsonObject("caller").getLong("xp"));
+  }
+
+  @Test
+  void aChangeShowsInTheLeaderboardWithinASecond() {
+    xp(7101, aboveEveryone(), "lb_fresh_1");
+    leaderXp();
+    long leader = aboveEveryone();
+    xp(7102, leader, "lb_fresh_2");
+    long changedAt = System.nanoTime();
+    Await.until("the new leader shows", () -> leaderXp() == leader);
+    long waitedMs = (System.nanoTime() - changedAt) / 1_000_000;
+    // The promise is "within a second"; half a second more for the polling and the bus.
+    assertTrue(waitedMs <= 1_500, "took " + waitedMs + " ms");
+  }
+
+  private static long leaderXp() {
+    return service.request(Bus.PLAYERS_TOP, new JsonObject().put("limit", 1)).getJsonArray("entries")
+        .getJsonObject(0).getLong("xp");
+  }
+
+  @Test
+  void readsTheDatabaseAtMostOncePerMaxAge() {
+    Pool pool = Database.pool(service.vertx, service.db, 1);
+    try {
+      AtomicLong now = new AtomicLong(1_000_000);
+      Leaderboard board = new Leaderboard(new PlayerStore(pool), 10, now::get);
+      long first = aboveEveryone();
+      xp(7201, first, "lb_cache_1");
+      assertEquals(first, Await.result(board.top(1)).get(0).xp());
+
+      long second = aboveEveryone();
+      xp(7202, second, "lb_cache_2");
+      now.addAndGet(Leaderboard.MAX_AGE_MS - 1);
+      List<PlayerStore.TopEntry> cached = Await.result(board.top(1));
+      assertEquals(first, cached.get(0).xp(), "within the max age the snapshot is served");
+
+      now.addAndGet(1);
+      assertEquals(second, Await.result(board.top(1)).get(0).xp(), "past it the database is read again");
+    } finally {
+      Await.result(pool.close());
+    }
+  }
+}
