@@ -68,9 +68,13 @@ final class ArrivalApplier {
     boolean withAudit = attempt > 1;
     return pool.withConnection(conn -> applyAndCommit(conn, requests, receivedAtMs, withAudit)
             .recover(failure -> LedgerStore.rollback(conn).transform(ignored -> Future.failedFuture(failure))))
-        .recover(failure -> failure instanceof LedgerStore.KeySpentMeanwhile && attempt < MAX_ATTEMPTS
-            ? attempt(requests, receivedAtMs, attempt + 1)
-            : Future.failedFuture(failure));
+        .recover(failure -> {
+          if (failure instanceof LedgerStore.KeySpentMeanwhile && attempt < MAX_ATTEMPTS) {
+            LOG.debug("batch of {}: {}; trying again", requests.size(), failure.getMessage());
+            return attempt(requests, receivedAtMs, attempt + 1);
+          }
+          return Future.failedFuture(failure);
+        });
   }
 
   /**

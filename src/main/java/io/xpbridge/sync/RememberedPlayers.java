@@ -20,8 +20,11 @@ final class RememberedPlayers {
     }
   };
 
-  /** The remembered player id, or the reference itself when none is remembered. */
+  /** The player id (named, or remembered), or the reference itself when none is known. */
   Object keyOf(PlayerRef ref) {
+    if (ref.kind() == PlayerRef.Kind.PLAYER) {
+      return ref.id();
+    }
     Long player = players.get(ref);
     return player != null ? player : ref;
   }

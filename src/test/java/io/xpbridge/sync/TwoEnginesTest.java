@@ -52,4 +52,47 @@ class TwoEnginesTest {
       Await.result(second.close());
     }
   }
+
+  @Test
+  void theSameKeysSubmittedToTwoEnginesAtOnceAreAppliedOnceAndNamedAlikeByBoth() {
+    DatabaseUrl db = TestDatabases.create(TwoEnginesTest.class);
+    Sql sql = new Sql(db);
+    sql.execute("INSERT INTO players (id) SELECT g FROM generate_series(1, 200) g");
+    sql.execute("SELECT setval('players_id_seq', 200)");
+    JsonObject config = TestConfig.forDatabase(db);
+    Vertx first = Vertx.vertx();
+    Vertx second = Vertx.vertx();
+    int events = 3_000;
+    try {
+      Await.result(first.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
+      Await.result(second.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
+      java.util.List<io.vertx.core.Future<JsonObject>> fromFirst = new java.util.ArrayList<>();
+      java.util.List<io.vertx.core.Future<JsonObject>> fromSecond = new java.util.ArrayList<>();
+      for (int i = 0; i < events; i++) {
+        JsonObject event = new JsonObject().put("source", "telegram").put("type", "xp_change")
+            .put("playerId", 1 + i % 200).put("xp", 1 + i % 5).put("idempotencyKey", "both_" + i);
+        fromFirst.add(first.eventBus().<JsonObject>request(io.xpbridge.bus.Bus.EVENTS_SUBMIT, event).map(m -> m.body()));
+        fromSecond.add(second.eventBus().<JsonObject>request(io.xpbridge.bus.Bus.EVENTS_SUBMIT, event.copy())
+            .map(m -> m.body()));
+      }
+      Await.result(io.vertx.core.Future.all(fromFirst), Duration.ofSeconds(60));
+      Await.result(io.vertx.core.Future.all(fromSecond), Duration.ofSeconds(60));
+      long expectedXp = 0;
+      for (int i = 0; i < events; i++) {
+        JsonObject a = fromFirst.get(i).result();
+        JsonObject b = fromSecond.get(i).result();
+        assertEquals(a.getLong("eventId"), b.getLong("eventId"), "both engines name one event for both_" + i);
+        assertEquals(1, (a.getBoolean("duplicate") ? 0 : 1) + (b.getBoolean("duplicate") ? 0 : 1),
+            "exactly one engine stored both_" + i);
+        expectedXp += 1 + i % 5;
+      }
+      assertEquals(events, sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key LIKE 'both_%'"));
+      assertEquals(events, sql.queryLong(
+          "SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'both_%' AND status = 'completed'"));
+      assertEquals(expectedXp, sql.queryLong("SELECT sum(xp) FROM players"));
+    } finally {
+      Await.result(first.close());
+      Await.result(second.close());
+    }
+  }
 }

@@ -1,0 +1,90 @@
+package io.xpbridge.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.support.Await;
+import io.xpbridge.support.ServiceFixture;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Events are applied in the transaction that stores them; what the ledger cannot take goes to the queue. */
+class ApplyOnArrivalTest {
+  static ServiceFixture service;
+
+  @BeforeAll
+  static void start() {
+    service = ServiceFixture.start(ApplyOnArrivalTest.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void anAcceptedEventIsAlreadyAppliedWhenItsReplyArrives() {
+    JsonObject reply = service.submit(ServiceFixture.xp("arrive_1", 8001, 42));
+
+    assertFalse(reply.getBoolean("duplicate"));
+    long id = reply.getLong("eventId");
+    assertEquals("completed", service.sql.queryString("SELECT status FROM sync_events WHERE id = ?", id));
+    assertEquals("discord", service.sql.queryString("SELECT processed_by FROM sync_events WHERE id = ?", id));
+    assertEquals(id, service.sql.queryLong("SELECT event_id FROM transactions WHERE idempotency_key = 'arrive_1'"));
+    assertEquals(42, service.sql.queryLong(
+        "SELECT p.xp FROM players p JOIN telegram_identities t ON t.player_id = p.id WHERE t.telegram_id = 8001"));
+  }
+
+  @Test
+  void anEventTheLedgerRefusesIsFailedWithItsReasonAtOnce() {
+    JsonObject reply = service.submit(new JsonObject().put("source", "telegram").put("type", "balance_change")
+        .put("telegramId", 8002).put("balance", -5).put("idempotencyKey", "arrive_overdraw"));
+
+    long id = reply.getLong("eventId");
+    assertEquals("failed", service.sql.queryString("SELECT status FROM sync_events WHERE id = ?", id));
+    assertTrue(service.sql.queryString("SELECT error_message FROM sync_events WHERE id = ?", id)
+        .contains("balance would go below zero"));
+    assertEquals(0, service.sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key = 'arrive_overdraw'"));
+  }
+
+  @Test
+  void aBatchTheDatabaseRejectsOnArrivalIsQueuedAndOnlyTheBadEventFails() {
+    service.sql.execute("""
+        CREATE OR REPLACE FUNCTION poison_arrival() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.idempotency_key LIKE 'arrive_poison%' THEN RAISE EXCEPTION 'disk on fire for %', NEW.idempotency_key; END IF;
+          RETURN NEW;
+        END $$""");
+    service.sql.execute("CREATE TRIGGER poison_arrival BEFORE INSERT ON transactions FOR EACH ROW "
+        + "EXECUTE FUNCTION poison_arrival()");
+    try {
+      // Sent together, so they arrive in one batch: the whole batch fails on arrival.
+      List<Future<JsonObject>> replies = List.of(
+          request(ServiceFixture.xp("arrive_poison_1", 8003, 1)),
+          request(ServiceFixture.xp("arrive_healthy_1", 8004, 2)),
+          request(ServiceFixture.xp("arrive_healthy_2", 8005, 3)));
+      Await.result(Future.all(replies));
+
+      Await.until("poisoned event failed", () -> "failed".equals(service.sql.queryString(
+          "SELECT status FROM sync_events WHERE idempotency_key = 'arrive_poison_1'")));
+      Await.until("healthy events applied", () -> service.sql.queryLong(
+          "SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'arrive_healthy_%' AND status = 'completed'") == 2);
+      assertTrue(service.sql.queryString("SELECT error_message FROM sync_events WHERE idempotency_key = 'arrive_poison_1'")
+          .contains("disk on fire"));
+      assertEquals(5, service.sql.queryLong("SELECT coalesce(sum(xp), 0) FROM players p JOIN telegram_identities t "
+          + "ON t.player_id = p.id WHERE t.telegram_id IN (8003, 8004, 8005)"), "only the healthy events changed the ledger");
+    } finally {
+      service.sql.execute("DROP TRIGGER poison_arrival ON transactions");
+    }
+  }
+
+  private static Future<JsonObject> request(JsonObject event) {
+    return service.vertx.eventBus().<JsonObject>request(Bus.EVENTS_SUBMIT, event).map(m -> m.body());
+  }
+}

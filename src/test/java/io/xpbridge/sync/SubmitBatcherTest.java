@@ -1,0 +1,124 @@
+package io.xpbridge.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerRef;
+import io.xpbridge.domain.SubmitRequest;
+import io.xpbridge.store.SubmitResult;
+import io.xpbridge.support.Await;
+import io.xpbridge.support.Still;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which submits travel together, and which wait: the batcher's scheduling, with batches the test completes. */
+class SubmitBatcherTest {
+  record Sent(List<SubmitRequest> requests, Promise<ArrivalApplier.Intake> done) {}
+
+  Vertx vertx;
+  Context context;
+  List<Sent> sent = new CopyOnWriteArrayList<>();
+  SubmitBatcher batcher;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    context = vertx.getOrCreateContext();
+    batcher = new SubmitBatcher(context, requests -> {
+      Promise<ArrivalApplier.Intake> done = Promise.promise();
+      sent.add(new Sent(requests, done));
+      return done.future();
+    }, () -> 3, 2, intake -> { });
+  }
+
+  @AfterEach
+  void stop() {
+    Await.result(vertx.close());
+  }
+
+  private static SubmitRequest event(long telegramId, String key) {
+    return new SubmitRequest(Platform.TELEGRAM, EventType.XP_CHANGE, new PlayerRef(PlayerRef.Kind.TELEGRAM, telegramId),
+        1, 0, null, key, null, "{}");
+  }
+
+  private List<Future<SubmitResult>> submit(SubmitRequest... requests) {
+    Promise<List<Future<SubmitResult>>> submitted = Promise.promise();
+    context.runOnContext(v -> {
+      List<Future<SubmitResult>> futures = new ArrayList<>();
+      for (SubmitRequest request : requests) {
+        futures.add(batcher.submit(request));
+      }
+      submitted.complete(futures);
+    });
+    return Await.result(submitted.future());
+  }
+
+  /** Completes batch {@code index}; every reference in it is player {@code telegramId + 1000}. */
+  private void finish(int index) {
+    Sent batch = sent.get(index);
+    List<SubmitResult> results = batch.requests().stream().map(r -> new SubmitResult(1, false, null)).toList();
+    Map<PlayerRef, Long> players = batch.requests().stream().map(SubmitRequest::player).distinct()
+        .collect(Collectors.toMap(ref -> ref, ref -> ref.id() + 1000));
+    context.runOnContext(v -> batch.done().complete(new ArrivalApplier.Intake(results, LedgerApplier.Report.EMPTY,
+        false, players)));
+  }
+
+  private static List<String> keys(Sent batch) {
+    return batch.requests().stream().map(SubmitRequest::idempotencyKey).toList();
+  }
+
+  @Test
+  void aLoneSubmitGoesOutAtOnce() {
+    List<Future<SubmitResult>> replies = submit(event(1, "a1"));
+    Await.until("sent", () -> sent.size() == 1);
+    assertEquals(List.of("a1"), keys(sent.get(0)));
+    finish(0);
+    assertEquals(1, Await.result(replies.get(0)).eventId());
+  }
+
+  @Test
+  void batchesInFlightNeverShareAPlayerAndAPlayersEventsKeepTheirOrder() {
+    submit(event(1, "a1"), event(2, "b1"), event(1, "a2"), event(3, "c1"), event(1, "a3"), event(4, "d1"));
+    Await.until("first batch sent", () -> sent.size() >= 1);
+    // The first batch takes three events as they came; the second may not touch player 1.
+    Await.until("second batch sent", () -> sent.size() == 2);
+    assertEquals(List.of("a1", "b1", "a2"), keys(sent.get(0)));
+    assertEquals(List.of("c1", "d1"), keys(sent.get(1)), "a3 waits: player 1 is in flight");
+
+    finish(1);
+    Still.holdsFor(Duration.ofMillis(200), "a3 still waits while player 1 is in flight", () -> sent.size() == 2);
+    finish(0);
+    Await.until("a3 sent once player 1 is free", () -> sent.size() == 3);
+    assertEquals(List.of("a3"), keys(sent.get(2)));
+  }
+
+  @Test
+  void aPlayerNamedByAnotherReferenceIsRecognisedOnceABatchHasResolvedIt() {
+    submit(event(5, "e1"));
+    Await.until("sent", () -> sent.size() == 1);
+    finish(0);
+    // Player 1005 is now known behind telegram id 5: a playerId reference to it names the same player.
+    SubmitRequest byId = new SubmitRequest(Platform.SYSTEM, EventType.XP_CHANGE, new PlayerRef(PlayerRef.Kind.PLAYER, 1005),
+        1, 0, null, "e2", null, "{}");
+    submit(event(5, "e1b"));
+    Await.until("next batch sent", () -> sent.size() == 2);
+    submit(byId, event(7, "g1"));
+    Await.until("third batch sent", () -> sent.size() == 3);
+    assertEquals(List.of("g1"), keys(sent.get(2)), "the playerId event waits for the batch holding telegram id 5");
+    finish(1);
+    Await.until("the playerId event sent once its player is free", () -> sent.size() == 4);
+    assertEquals(List.of("e2"), keys(sent.get(3)));
+  }
+}
