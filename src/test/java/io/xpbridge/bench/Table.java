@@ -19,6 +19,12 @@ final class Table {
         pipelined == null ? null : num(pipelined) + " events/s" + (s.getDouble("throughputToPipelinedCeiling") == null ? ""
             : String.format(Locale.ROOT, " (engine: %.2f x this)", s.getDouble("throughputToPipelinedCeiling"))),
         runs.getInteger("ceiling"), "", null);
+    Double setBased = s.getDouble("ceilingSetBasedEventsPerSecond");
+    row(t, "PostgreSQL ceiling, set-based: the engine's own write (events, audit rows, ledger rows) for 1,000 events in one"
+        + " statement, no lock or key check",
+        setBased == null ? null : num(setBased) + " events/s" + (s.getDouble("throughputToSetBasedCeiling") == null ? ""
+            : String.format(Locale.ROOT, " (engine: %.2f x this)", s.getDouble("throughputToSetBasedCeiling"))),
+        runs.getInteger("ceiling"), "", null);
     throughput(t, "Throughput, 1 engine", s.getDouble("throughputEventsPerSecond"), s.getDouble("throughputToCeiling"),
         runs.getInteger("throughput"));
     throughput(t, "Throughput, 2 engines (2 Vert.x, one database)", s.getDouble("throughput2EventsPerSecond"),
@@ -28,7 +34,8 @@ final class Table {
         applied.getDouble("p99") == null ? null : applied.getDouble("p99") <= 10);
     latency(t, "Latency submit -> rank-up on EFFECTS_TELEGRAM", s.getJsonObject("submitToTelegramEffectMs"),
         runs.getInteger("latency"), "", null);
-    latency(t, "Latency submit -> reply (event stored)", s.getJsonObject("submitToReplyMs"), runs.getInteger("latency"), "", null);
+    latency(t, "Latency submit -> reply (event stored and applied)", s.getJsonObject("submitToReplyMs"),
+        runs.getInteger("latency"), "", null);
     JsonObject passes = s.getJsonObject("reconcile");
     for (String batch : passes.fieldNames()) {
       JsonObject pass = passes.getJsonObject(batch);
