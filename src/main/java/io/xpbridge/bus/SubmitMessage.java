@@ -16,6 +16,7 @@ public final class SubmitMessage {
   public static final long MAX_ABS_DELTA = 1_000_000_000L;
   public static final int MAX_REASON_LENGTH = 500;
   public static final int MAX_PAYLOAD_CHARS = 4_000;
+  private static final String EMPTY_PAYLOAD = "{}";
 
   private SubmitMessage() {}
 
@@ -61,7 +62,7 @@ public final class SubmitMessage {
       }
       payload.put("data", data);
     }
-    String payloadJson = payload.encode();
+    String payloadJson = payload.isEmpty() ? EMPTY_PAYLOAD : payload.encode();
     require(payloadJson.length() <= MAX_PAYLOAD_CHARS, "the event payload is larger than " + MAX_PAYLOAD_CHARS + " characters");
     return new SubmitRequest(source, type, player, xp, balance, achievement, key, reason, payloadJson);
   }

@@ -48,6 +48,12 @@ public final class SubmitStore {
              NULL::date AS last_daily_day, NULL::bigint AS merged_into FROM refs
       UNION ALL
       SELECT 4, id, id, xp, balance, daily_streak, last_daily_day, merged_into FROM locked""";
+  /**
+   * As {@link #LOCK_KNOWN_PLAYERS}, passing over players another transaction holds: their events are
+   * handed back to wait for a later batch instead of making this whole batch wait.
+   */
+  static final String LOCK_FREE_KNOWN_PLAYERS = LOCK_KNOWN_PLAYERS.replace("FOR NO KEY UPDATE)",
+      "FOR NO KEY UPDATE SKIP LOCKED)");
   static final String INSERT_PENDING = """
       INSERT INTO sync_events (idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload)
       SELECT v.k, v.s, v.t, v.p, v.x, v.b, v.pl::jsonb
@@ -96,14 +102,15 @@ public final class SubmitStore {
   /**
    * Finds the players of the requests' references that exist already and locks their ledger rows, in
    * one statement. Platform ids seen for the first time are missing from the result: see
-   * {@link #resolveNew}.
+   * {@link #resolveNew}. {@code skipLocked}: players another transaction holds are neither waited for
+   * nor returned as locked.
    */
-  public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests) {
+  public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests, boolean skipLocked) {
     Tuple ids = Tuple.tuple()
         .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.TELEGRAM).toArray(new Long[0]))
         .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.DISCORD).toArray(new Long[0]))
         .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.PLAYER).toArray(new Long[0]));
-    return conn.preparedQuery(LOCK_KNOWN_PLAYERS).execute(ids).map(rows -> {
+    return conn.preparedQuery(skipLocked ? LOCK_FREE_KNOWN_PLAYERS : LOCK_KNOWN_PLAYERS).execute(ids).map(rows -> {
       Map<PlayerRef, Long> refs = new HashMap<>();
       Map<Long, PlayerState> states = new HashMap<>();
       Map<Long, Long> redirects = new HashMap<>();

@@ -12,9 +12,11 @@ import io.xpbridge.store.SubmitResult;
 import io.xpbridge.store.SubmitStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +38,17 @@ final class ArrivalApplier {
 
   /**
    * Answers in the order of the requests; {@code queued}: stored as pending for the queue worker;
-   * {@code players}: the player behind each reference, as this batch found it.
+   * {@code players}: the player behind each reference, as this batch found it; {@code deferred}: the
+   * positions of requests left out because another transaction held their player (no answer yet:
+   * send them again in a later batch).
    */
   record Intake(List<SubmitResult> results, LedgerApplier.Report report, boolean queued,
-      Map<PlayerRef, Long> players) {}
+      Map<PlayerRef, Long> players, Set<Integer> deferred) {
+
+    Intake(List<SubmitResult> results, LedgerApplier.Report report, boolean queued, Map<PlayerRef, Long> players) {
+      this(results, report, queued, players, Set.of());
+    }
+  }
 
   private final Pool pool;
   private final SubmitStore submits;
@@ -52,9 +61,13 @@ final class ArrivalApplier {
     this.rules = rules;
   }
 
-  Future<Intake> submit(List<SubmitRequest> requests) {
+  /**
+   * {@code skipLocked}: leave out (defer) the requests whose player another transaction holds
+   * instead of waiting for it.
+   */
+  Future<Intake> submit(List<SubmitRequest> requests, boolean skipLocked) {
     long receivedAtMs = System.currentTimeMillis();
-    return attempt(requests, receivedAtMs, 1).recover(failure -> {
+    return attempt(requests, receivedAtMs, skipLocked, 1).recover(failure -> {
       LOG.warn("could not apply {} submitted events on arrival ({}); storing them for the queue worker",
           requests.size(), failure.toString());
       return submits.storePending(requests)
@@ -62,16 +75,16 @@ final class ArrivalApplier {
     });
   }
 
-  private Future<Intake> attempt(List<SubmitRequest> requests, long receivedAtMs, int attempt) {
+  private Future<Intake> attempt(List<SubmitRequest> requests, long receivedAtMs, boolean skipLocked, int attempt) {
     // Only a retry looks for keys spent by audit rows alone: they are rare (events past retention
     // submitted again), and a batch that meets one fails on the audit table's unique key.
     boolean withAudit = attempt > 1;
-    return pool.withConnection(conn -> applyAndCommit(conn, requests, receivedAtMs, withAudit)
+    return pool.withConnection(conn -> applyAndCommit(conn, requests, receivedAtMs, withAudit, skipLocked)
             .recover(failure -> LedgerStore.rollback(conn).transform(ignored -> Future.failedFuture(failure))))
         .recover(failure -> {
           if (failure instanceof LedgerStore.KeySpentMeanwhile && attempt < MAX_ATTEMPTS) {
             LOG.debug("batch of {}: {}; trying again", requests.size(), failure.getMessage());
-            return attempt(requests, receivedAtMs, attempt + 1);
+            return attempt(requests, receivedAtMs, skipLocked, attempt + 1);
           }
           return Future.failedFuture(failure);
         });
@@ -82,11 +95,11 @@ final class ArrivalApplier {
    * together; then the write goes out together with COMMIT.
    */
   private Future<Intake> applyAndCommit(SqlConnection conn, List<SubmitRequest> requests, long receivedAtMs,
-      boolean withAudit) {
+      boolean withAudit, boolean skipLocked) {
     EngineRules current = rules.get();
     List<String> keys = requests.stream().map(SubmitRequest::idempotencyKey).distinct().toList();
     Future<Void> begun = LedgerStore.begin(conn);
-    Future<SubmitStore.KnownPlayers> known = submits.lockKnownPlayers(conn, requests);
+    Future<SubmitStore.KnownPlayers> known = submits.lockKnownPlayers(conn, requests, skipLocked);
     Future<SubmitStore.KeyCheck> checked = submits.checkKeys(conn, keys, keys.size(), withAudit);
     return Future.all(begun, known, checked)
         .compose(v -> lockNewPlayers(conn, requests, known.result()))
@@ -94,10 +107,11 @@ final class ArrivalApplier {
           SubmitStore.KeyCheck check = checked.result();
           Map<PlayerRef, Long> refs = players.refs();
           LedgerStore.LockedPlayers locked = players.locked();
+          Set<Integer> deferred = heldElsewhere(requests, refs, locked);
           // First request per key wins; later copies in the same batch are duplicates of it.
           Map<String, Integer> firstByKey = new LinkedHashMap<>();
           for (int i = 0; i < requests.size(); i++) {
-            if (refs.containsKey(requests.get(i).player())) {
+            if (refs.containsKey(requests.get(i).player()) && !deferred.contains(i)) {
               firstByKey.putIfAbsent(requests.get(i).idempotencyKey(), i);
             }
           }
@@ -115,14 +129,28 @@ final class ArrivalApplier {
             newIds.put(first.getKey(), id);
             payloads.put(id, request.payloadJson());
           }
-          List<SubmitResult> answers = answers(requests, refs, firstByKey, newIds, check.spent());
+          List<SubmitResult> answers = answers(requests, refs, firstByKey, newIds, check.spent(), deferred);
           if (events.isEmpty()) {
-            return LedgerStore.rollback(conn).map(v -> new Intake(answers, LedgerApplier.Report.EMPTY, false, refs));
+            return LedgerStore.rollback(conn)
+                .map(v -> new Intake(answers, LedgerApplier.Report.EMPTY, false, refs, deferred));
           }
           ApplyPlan plan = current.calculator().plan(events, locked.states());
           return ledger.writeArrivedAndCommit(conn, plan, payloads)
-              .map(waiting -> new Intake(answers, LedgerApplier.Report.of(plan, waiting), false, refs));
+              .map(waiting -> new Intake(answers, LedgerApplier.Report.of(plan, waiting), false, refs, deferred));
         });
+  }
+
+  /** Positions of the requests whose player exists but was not locked: another transaction holds it. */
+  private static Set<Integer> heldElsewhere(List<SubmitRequest> requests, Map<PlayerRef, Long> refs,
+      LedgerStore.LockedPlayers locked) {
+    Set<Integer> deferred = new HashSet<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Long player = refs.get(requests.get(i).player());
+      if (player != null && !locked.states().containsKey(player) && !locked.redirects().containsKey(player)) {
+        deferred.add(i);
+      }
+    }
+    return deferred;
   }
 
   /** Players for platform ids seen for the first time, and survivors of merged players, locked too. */
@@ -146,10 +174,14 @@ final class ArrivalApplier {
   }
 
   private static List<SubmitResult> answers(List<SubmitRequest> requests, Map<PlayerRef, Long> players,
-      Map<String, Integer> firstByKey, Map<String, Long> newIds, Map<String, Long> spent) {
+      Map<String, Integer> firstByKey, Map<String, Long> newIds, Map<String, Long> spent, Set<Integer> deferred) {
     List<SubmitResult> answers = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       SubmitRequest request = requests.get(i);
+      if (deferred.contains(i)) {
+        answers.add(null);
+        continue;
+      }
       if (!players.containsKey(request.player())) {
         answers.add(SubmitStore.unknownPlayer(request));
         continue;

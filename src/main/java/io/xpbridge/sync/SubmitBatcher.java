@@ -3,6 +3,7 @@ package io.xpbridge.sync;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.SubmitRequest;
 import io.xpbridge.store.SubmitResult;
 import java.util.ArrayDeque;
@@ -12,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -22,26 +22,49 @@ import java.util.function.IntSupplier;
  * (no timer wait) if a batch slot is free; the others wait, in arrival order, and go out together as
  * soon as a batch in flight finishes. A player's events are applied in the order they arrived, as
  * long as they name the player the same way.
+ *
+ * <p>A player can also be held by another engine (or a /link merge). A batch passes over such players
+ * and hands their events back ({@link ArrivalApplier.Intake#deferred()}); they go out again a moment
+ * later, ahead of newer events, and after {@link #MAX_DEFERRALS} times in a batch that waits for the
+ * lock, so they cannot starve.
  */
 final class SubmitBatcher {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmitBatcher.class);
+  static final int MAX_DEFERRALS = 3;
+  /** How long a deferred event waits before it is sent again: about one batch of another engine. */
+  static final long DEFER_MS = 2;
 
-  private record Pending(SubmitRequest request, Promise<SubmitResult> promise) {}
+  /** Applies a batch; the flag says whether it may pass over players held elsewhere. */
+  interface Sink {
+    Future<ArrivalApplier.Intake> apply(List<SubmitRequest> requests, boolean skipLocked);
+  }
+
+  /** {@code deferrals}: how often it was handed back; {@code notBeforeNanos}: when it may go out again. */
+  private record Pending(SubmitRequest request, Promise<SubmitResult> promise, int deferrals, long notBeforeNanos) {
+
+    Pending deferred(long nowNanos) {
+      return new Pending(request, promise, deferrals + 1, nowNanos + DEFER_MS * 1_000_000);
+    }
+  }
 
   private final Context context;
-  private final Function<List<SubmitRequest>, Future<ArrivalApplier.Intake>> sink;
+  private final Sink sink;
   private final IntSupplier maxBatch;
   private final int maxInFlight;
   private final Consumer<ArrivalApplier.Intake> afterFlush;
   private final RememberedPlayers players = new RememberedPlayers();
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-  /** Players (or references, see {@link RememberedPlayers}) of the batches in flight. */
+  /**
+   * Players of the batches in flight, by every name known for them when they were sent: the reference
+   * and, when known, the player id (a reference learned later must still meet a batch sent before).
+   */
   private final Set<Object> busy = new HashSet<>();
   private int inFlight;
   private boolean flushScheduled;
+  private boolean retryTimerSet;
 
-  SubmitBatcher(Context context, Function<List<SubmitRequest>, Future<ArrivalApplier.Intake>> sink,
-      IntSupplier maxBatch, int maxInFlight, Consumer<ArrivalApplier.Intake> afterFlush) {
+  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, int maxInFlight,
+      Consumer<ArrivalApplier.Intake> afterFlush) {
     this.context = context;
     this.sink = sink;
     this.maxBatch = maxBatch;
@@ -51,7 +74,7 @@ final class SubmitBatcher {
 
   Future<SubmitResult> submit(SubmitRequest request) {
     Promise<SubmitResult> promise = Promise.promise();
-    waiting.add(new Pending(request, promise));
+    waiting.add(new Pending(request, promise, 0, 0));
     if (!flushScheduled) {
       flushScheduled = true;
       context.runOnContext(v -> {
@@ -64,41 +87,75 @@ final class SubmitBatcher {
 
   /** Sends batches while slots are free and waiting submits have free players. */
   private void flush() {
+    long now = System.nanoTime();
+    boolean heldBack = false;
     while (inFlight < maxInFlight && !waiting.isEmpty()) {
       List<Pending> batch = new ArrayList<>();
       Set<Object> keys = new HashSet<>();
       Set<Object> skipped = new HashSet<>();
+      boolean mayPassOver = true;
       int max = maxBatch.getAsInt();
       for (Iterator<Pending> it = waiting.iterator(); it.hasNext() && batch.size() < max; ) {
         Pending pending = it.next();
-        Object key = players.keyOf(pending.request().player());
+        PlayerRef ref = pending.request().player();
+        Long id = players.idOf(ref);
         // A player with an event left behind keeps its later events behind too: order per player.
-        if (busy.contains(key) || skipped.contains(key)) {
-          skipped.add(key);
+        if (inAny(ref, id, busy, skipped) || pending.notBeforeNanos() > now) {
+          heldBack |= pending.notBeforeNanos() > now;
+          addNames(skipped, ref, id);
           continue;
         }
         it.remove();
         batch.add(pending);
-        keys.add(key);
+        addNames(keys, ref, id);
+        mayPassOver &= pending.deferrals() < MAX_DEFERRALS;
       }
       if (batch.isEmpty()) {
-        return;
+        break;
       }
-      send(batch, keys);
+      send(batch, keys, mayPassOver);
+    }
+    if (heldBack && !retryTimerSet) {
+      retryTimerSet = true;
+      context.owner().setTimer(DEFER_MS, t -> {
+        retryTimerSet = false;
+        flush();
+      });
     }
   }
 
-  private void send(List<Pending> batch, Set<Object> keys) {
+  private static boolean inAny(PlayerRef ref, Long id, Set<Object> a, Set<Object> b) {
+    return a.contains(ref) || b.contains(ref) || id != null && (a.contains(id) || b.contains(id));
+  }
+
+  private static void addNames(Set<Object> names, PlayerRef ref, Long id) {
+    names.add(ref);
+    if (id != null) {
+      names.add(id);
+    }
+  }
+
+  private void send(List<Pending> batch, Set<Object> keys, boolean mayPassOver) {
     inFlight++;
     busy.addAll(keys);
-    sink.apply(batch.stream().map(Pending::request).toList()).onComplete(ar -> {
+    sink.apply(batch.stream().map(Pending::request).toList(), mayPassOver).onComplete(ar -> {
       inFlight--;
       busy.removeAll(keys);
       if (ar.succeeded()) {
         ArrivalApplier.Intake intake = ar.result();
         players.remember(intake.players());
+        List<Pending> again = new ArrayList<>();
+        long now = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).promise().complete(intake.results().get(i));
+          if (intake.deferred().contains(i)) {
+            again.add(batch.get(i).deferred(now));
+          } else {
+            batch.get(i).promise().complete(intake.results().get(i));
+          }
+        }
+        // Back at the head, in their order: they are older than everything still waiting.
+        for (int i = again.size() - 1; i >= 0; i--) {
+          waiting.addFirst(again.get(i));
         }
         afterFlush.accept(intake);
       } else {

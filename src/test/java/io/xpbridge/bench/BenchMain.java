@@ -25,8 +25,8 @@ import java.util.function.Function;
  * footprint,ceiling,throughput,throughput2,latency,reconcile}, {@code --set sync.batchSize=1000} (any config
  * path, repeatable), {@code --events N}, {@code --players N}, {@code --inflight N}, {@code --rate N},
  * {@code --seconds N}, {@code --reconcile-players N}, {@code --reconcile-batches 100,1000},
- * {@code --pgbench-clients N}, {@code --pgbench-seconds N}, {@code --warmup-events N} (a throughput run
- * first whose figures are kept apart, so JIT compilation is not measured; 0 skips it), {@code --label TEXT}.
+ * {@code --pgbench-clients N}, {@code --pgbench-seconds N}, {@code --warmup-events N} and {@code --warmup-runs N}
+ * (throughput runs first, kept apart, until the JIT has settled; 0 events skips them), {@code --label TEXT}.
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
@@ -84,7 +84,8 @@ public final class BenchMain {
     int reconcilePlayers = intOption("reconcile-players", 100_000, 100_000);
     int pgbenchClients = intOption("pgbench-clients", 2, 2);
     int pgbenchSeconds = intOption("pgbench-seconds", 15, 5);
-    int warmupEvents = intOption("warmup-events", 100_000, 20_000);
+    int warmupEvents = intOption("warmup-events", 200_000, 20_000);
+    int warmupRuns = intOption("warmup-runs", 6, 1);
     List<Integer> reconcileBatches = Arrays.stream(options.getOrDefault("reconcile-batches", "100,1000").split(","))
         .map(String::trim).map(Integer::parseInt).toList();
     Set<String> only = options.containsKey("only") ? Set.of(options.get("only").split(",")) : SCENARIOS;
@@ -119,9 +120,7 @@ public final class BenchMain {
             ReconcileScenario.run(databases, reconcilePlayers, List.of(), true, adjust).getJsonObject("footprint")));
       }
       if (warmupEvents > 0 && (only.contains("throughput") || only.contains("throughput2") || only.contains("latency"))) {
-        // A service runs JIT-compiled code; without this the first repetition also measures the
-        // compiler (it showed ~3x the JVM CPU per event of the third). Its figures are kept apart.
-        report.put("warmup", log("warmup", 1, ThroughputScenario.run(databases, 1, warmupEvents, players, inFlight, adjust)));
+        report.put("warmup", warmUp(databases, warmupEvents, warmupRuns, players, inFlight, adjust));
       }
       for (int rep = 1; rep <= reps; rep++) {
         if (only.contains("ceiling")) {
@@ -213,6 +212,29 @@ public final class BenchMain {
     s.put("runs", new JsonObject().put("ceiling", ceiling.size()).put("throughput", throughput.size())
         .put("throughput2", throughput2.size()).put("latency", latency.size()).put("reconcile", reconcile.size()));
     return s;
+  }
+
+  /**
+   * A service runs JIT-compiled code, so the JVM is warmed before anything is measured: throughput
+   * runs of {@code events} until the JVM's CPU per event drops by less than 10 % from one run to the
+   * next (C2 keeps compiling for several 200k-event runs on 2 busy cores; a cold first repetition
+   * showed 2-3x the JVM CPU per event of a warm one), at most {@code maxRuns}. Their figures are
+   * kept apart in the JSON.
+   */
+  private static JsonArray warmUp(BenchDatabase databases, int events, int maxRuns, int players, int inFlight,
+      Consumer<JsonObject> adjust) {
+    JsonArray runs = new JsonArray();
+    double previous = Double.MAX_VALUE;
+    for (int run = 1; run <= maxRuns; run++) {
+      JsonObject result = log("warmup", run, ThroughputScenario.run(databases, 1, events, players, inFlight, adjust));
+      runs.add(result);
+      double cpu = result.getDouble("jvmCpuMicrosPerEvent");
+      if (cpu > previous * 0.9) {
+        break;
+      }
+      previous = cpu;
+    }
+    return runs;
   }
 
   /** Median over repetitions of throughput / ceiling, each pair from the same repetition. */

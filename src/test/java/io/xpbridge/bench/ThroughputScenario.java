@@ -35,6 +35,10 @@ final class ThroughputScenario {
       Seed.players(sql, players, "0", 1);
       Seed.analyze(sql);
       JsonObject config = BenchEngine.config(db, adjust);
+      // Engines that share the same cores share the connections one engine would have, so both
+      // together keep as many batches in flight as one (see README, db.poolSize).
+      JsonObject dbConfig = config.getJsonObject("db");
+      dbConfig.put("poolSize", Math.max(2, dbConfig.getInteger("poolSize", 8) / engines));
       long[] seeds = new long[events];
       SplittableRandom random = new SplittableRandom(42);
       for (int i = 0; i < events; i++) {
@@ -99,6 +103,7 @@ final class ThroughputScenario {
       JsonObject result = new JsonObject()
           .put("engines", n).put("events", events).put("players", players).put("maxInFlight", maxInFlight)
           .put("syncBatchSize", config.getJsonObject("sync").getInteger("batchSize"))
+          .put("poolSizePerEngine", config.getJsonObject("db").getInteger("poolSize"))
           .put("seconds", Stats.round(seconds)).put("eventsPerSecond", Stats.round(events / seconds))
           .put("submitFailures", failures).put("completedRows", completed).put("auditRows", audits)
           .put("telegramEffectsDelivered", effects.get())

@@ -84,6 +84,32 @@ class ApplyOnArrivalTest {
     }
   }
 
+  @Test
+  void anEventWhosePlayerAnotherTransactionHoldsWaitsForItWithoutHoldingUpTheOthers() throws Exception {
+    service.submit(ServiceFixture.xp("arrive_held_0", 8006, 1));
+    service.submit(ServiceFixture.xp("arrive_free_0", 8007, 1));
+    long held = service.sql.queryLong("SELECT player_id FROM telegram_identities WHERE telegram_id = 8006");
+    try (java.sql.Connection other = java.sql.DriverManager.getConnection(service.db.jdbcUrl(), service.db.user(),
+        service.db.password())) {
+      other.setAutoCommit(false);
+      other.createStatement().execute("SELECT 1 FROM players WHERE id = " + held + " FOR UPDATE");
+
+      Future<JsonObject> heldReply = request(ServiceFixture.xp("arrive_held_1", 8006, 10));
+      JsonObject freeReply = Await.result(request(ServiceFixture.xp("arrive_free_1", 8007, 20)));
+
+      assertFalse(freeReply.getBoolean("duplicate"));
+      assertEquals("completed", service.sql.queryString(
+          "SELECT status FROM sync_events WHERE idempotency_key = 'arrive_free_1'"));
+      io.xpbridge.support.Still.holdsFor(java.time.Duration.ofMillis(300), "the held player's event waits",
+          () -> !heldReply.isComplete() && service.sql.queryLong(
+              "SELECT count(*) FROM sync_events WHERE idempotency_key = 'arrive_held_1'") == 0);
+      other.commit();
+      Await.result(heldReply);
+    }
+    assertEquals(11, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", held));
+    assertEquals(1, service.sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key = 'arrive_held_1'"));
+  }
+
   private static Future<JsonObject> request(JsonObject event) {
     return service.vertx.eventBus().<JsonObject>request(Bus.EVENTS_SUBMIT, event).map(m -> m.body());
   }

@@ -1,6 +1,8 @@
 package io.xpbridge.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Which submits travel together, and which wait: the batcher's scheduling, with batches the test completes. */
 class SubmitBatcherTest {
-  record Sent(List<SubmitRequest> requests, Promise<ArrivalApplier.Intake> done) {}
+  record Sent(List<SubmitRequest> requests, boolean skipLocked, Promise<ArrivalApplier.Intake> done) {}
 
   Vertx vertx;
   Context context;
@@ -36,9 +39,9 @@ class SubmitBatcherTest {
   void start() {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
-    batcher = new SubmitBatcher(context, requests -> {
+    batcher = new SubmitBatcher(context, (requests, skipLocked) -> {
       Promise<ArrivalApplier.Intake> done = Promise.promise();
-      sent.add(new Sent(requests, done));
+      sent.add(new Sent(requests, skipLocked, done));
       return done.future();
     }, () -> 3, 2, intake -> { });
   }
@@ -67,12 +70,17 @@ class SubmitBatcherTest {
 
   /** Completes batch {@code index}; every reference in it is player {@code telegramId + 1000}. */
   private void finish(int index) {
+    finish(index, Set.of());
+  }
+
+  /** As {@link #finish(int)}, handing back the requests at {@code deferred} (their player was held elsewhere). */
+  private void finish(int index, Set<Integer> deferred) {
     Sent batch = sent.get(index);
     List<SubmitResult> results = batch.requests().stream().map(r -> new SubmitResult(1, false, null)).toList();
     Map<PlayerRef, Long> players = batch.requests().stream().map(SubmitRequest::player).distinct()
         .collect(Collectors.toMap(ref -> ref, ref -> ref.id() + 1000));
     context.runOnContext(v -> batch.done().complete(new ArrivalApplier.Intake(results, LedgerApplier.Report.EMPTY,
-        false, players)));
+        false, players, deferred)));
   }
 
   private static List<String> keys(Sent batch) {
@@ -120,5 +128,43 @@ class SubmitBatcherTest {
     finish(1);
     Await.until("the playerId event sent once its player is free", () -> sent.size() == 4);
     assertEquals(List.of("e2"), keys(sent.get(3)));
+  }
+
+  @Test
+  void eventsHandedBackGoOutAgainBeforeNewerOnesAndFinallyWaitForTheLock() {
+    List<Future<SubmitResult>> first = submit(event(8, "h1"), event(9, "i1"));
+    Await.until("sent", () -> sent.size() == 1);
+    assertTrue(sent.get(0).skipLocked(), "a first try passes over players held elsewhere");
+    finish(0, positionsOf(sent.get(0), 8));
+    assertEquals(1, Await.result(first.get(1)).eventId(), "the event whose player was free is answered");
+    List<Future<SubmitResult>> later = submit(event(8, "h2"));
+    for (int round = 1; round <= SubmitBatcher.MAX_DEFERRALS; round++) {
+      int index = round;
+      Await.until("h1 sent again", () -> sent.size() == index + 1);
+      List<String> keys = keys(sent.get(index));
+      assertEquals("h1", keys.get(0), "the handed-back event goes first");
+      assertFalse(later.get(0).isComplete(), "h2 is not answered before h1");
+      if (round < SubmitBatcher.MAX_DEFERRALS) {
+        assertTrue(sent.get(index).skipLocked());
+        finish(index, positionsOf(sent.get(index), 8));
+      } else {
+        assertFalse(sent.get(index).skipLocked(),
+            "after " + SubmitBatcher.MAX_DEFERRALS + " hand-backs the batch waits for the lock");
+        finish(index);
+      }
+    }
+    assertEquals(1, Await.result(first.get(0)).eventId());
+    Await.result(later.get(0));
+  }
+
+  /** Positions in a batch of the events of one player, as the applier hands them back together. */
+  private static Set<Integer> positionsOf(Sent batch, long telegramId) {
+    Set<Integer> positions = new java.util.HashSet<>();
+    for (int i = 0; i < batch.requests().size(); i++) {
+      if (batch.requests().get(i).player().id() == telegramId) {
+        positions.add(i);
+      }
+    }
+    return positions;
   }
 }
