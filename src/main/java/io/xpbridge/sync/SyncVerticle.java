@@ -49,7 +49,7 @@ public class SyncVerticle extends VerticleBase {
     rules = EngineRules.from(config());
     DatabaseUrl url = DatabaseUrl.parse(config().getJsonObject("db").getString("url"));
     int poolSize = config().getJsonObject("db").getInteger("poolSize", 8);
-    pool = Database.pool(vertx, url, poolSize);
+    pool = Database.enginePool(vertx, url, poolSize);
     deliveryStore = new DeliveryStore(pool);
     admin = new QueueAdminStore(pool);
     applier = new LedgerApplier(pool, () -> rules);
