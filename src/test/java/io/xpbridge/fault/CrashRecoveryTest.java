@@ -20,16 +20,28 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service process is killed with SIGKILL while 20,000 events are in flight, then started again
- * on the same database: every accepted event must be applied exactly once.
+ * The service process is killed with SIGKILL while 20,000 events are being submitted (each applied in
+ * the transaction that stores it) and while its queue worker applies a backlog of 20,000 queued
+ * events (as batches that could not be applied on arrival leave them), then started again on the
+ * same database: every accepted and every queued event must be applied exactly once.
  */
 class CrashRecoveryTest {
   static final int EVENTS = 20_000;
+  static final int QUEUED = 20_000;
 
   @Test
   void killedWithEventsInFlightRestartsAndAppliesEachAcceptedEventExactlyOnce() throws Exception {
     DatabaseUrl db = TestDatabases.create(CrashRecoveryTest.class);
     Sql sql = new Sql(db);
+    // The players the load names (Telegram and Discord ids 1..1000), and the queued backlog for them.
+    sql.execute("INSERT INTO players (id) SELECT g FROM generate_series(1, 1000) g");
+    sql.execute("SELECT setval('players_id_seq', 1000)");
+    sql.execute("INSERT INTO telegram_identities (telegram_id, player_id) SELECT g, g FROM generate_series(1, 1000) g");
+    sql.execute("INSERT INTO discord_identities (discord_id, player_id) SELECT g, g FROM generate_series(1, 1000) g");
+    sql.execute("INSERT INTO sync_events (idempotency_key, source, event_type, player_id, xp_delta, balance_delta) "
+        + "SELECT 'queued_' || g, 'telegram', 'xp_change', 1 + g % 1000, 1 + g % 5, g % 3 FROM generate_series(1, "
+        + QUEUED + ") g");
+    sql.execute("ANALYZE");
     Path acceptedFile = Files.createTempFile("xpbridge-accepted", ".txt");
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashLoadMain.class.getName(),
@@ -55,6 +67,7 @@ class CrashRecoveryTest {
     long storedAtKill = sql.queryLong("SELECT count(*) FROM sync_events WHERE event_type = 'xp_change'");
     long appliedAtKill = sql.queryLong("SELECT count(*) FROM transactions");
     long pendingAtKill = sql.queryLong("SELECT count(*) FROM sync_events WHERE event_type = 'xp_change' AND status <> 'completed'");
+    long submittedAtKill = sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'crash_%'");
 
     long restartedAt = System.nanoTime();
     try (ServiceFixture restarted = ServiceFixture.startOn(db)) {
@@ -72,13 +85,15 @@ class CrashRecoveryTest {
       Set<String> appliedKeys = new HashSet<>();
       sql.query("SELECT idempotency_key FROM transactions").forEach(row -> appliedKeys.add((String) row.get(0)));
       long acceptedMissing = acceptedBeforeKill.stream().filter(key -> !appliedKeys.contains(key)).count();
-      System.out.printf("crash test: accepted before kill (logged) %d, stored %d, applied at kill %d, "
-              + "unfinished at kill %d; after restart: applied %d, duplicates %d, lost %d, recovery %.2f s%n",
-          acceptedBeforeKill.size(), storedAtKill, appliedAtKill, pendingAtKill, audits, audits - distinctAudits,
-          acceptedMissing, recoverySeconds);
+      System.out.printf("crash test: accepted before kill (logged) %d, submitted events stored %d, all stored %d "
+              + "(with %d queued), applied at kill %d, unfinished at kill %d; after restart: applied %d, duplicates %d, "
+              + "lost %d, recovery %.2f s%n",
+          acceptedBeforeKill.size(), submittedAtKill, storedAtKill, QUEUED, appliedAtKill, pendingAtKill, audits,
+          audits - distinctAudits, acceptedMissing, recoverySeconds);
 
       assertTrue(acceptedBeforeKill.size() > 0, "the load had started");
-      assertTrue(stored < EVENTS, "the kill landed mid-load (stored " + stored + ")");
+      assertTrue(submittedAtKill < EVENTS, "the kill landed mid-load (stored " + submittedAtKill + " submitted events)");
+      assertTrue(pendingAtKill > 0, "the kill landed while the queue worker still had queued events to apply");
       assertEquals(stored, completed, "every stored event is applied after restart");
       assertEquals(stored, audits, "one audit row per event");
       assertEquals(audits, distinctAudits, "no key applied twice");
