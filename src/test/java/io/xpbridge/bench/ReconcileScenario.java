@@ -115,7 +115,18 @@ final class ReconcileScenario {
 
   /** Forgets earlier passes: no corrections queued, every platform back to what the seed says it shows. */
   private static void reset(Sql sql) {
-    sql.execute("DELETE FROM sync_events WHERE event_type = 'rank_change'");
+    // The engine's delivery worker may be finishing some of these corrections right now (no bot
+    // takes them, so it marks them waiting): a deadlock with it is possible and harmless, try again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        sql.execute("DELETE FROM sync_events WHERE event_type = 'rank_change'");
+        break;
+      } catch (IllegalStateException e) {
+        if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("deadlock detected")) {
+          throw e;
+        }
+      }
+    }
     sql.execute("UPDATE sync_state s SET last_telegram_rank = b.telegram_rank, last_discord_rank = b.discord_rank "
         + "FROM bench_told b WHERE b.player_id = s.player_id AND (s.last_telegram_rank IS DISTINCT FROM b.telegram_rank "
         + "OR s.last_discord_rank IS DISTINCT FROM b.discord_rank)");

@@ -40,7 +40,7 @@ class PackagedJarIT {
     Files.copy(Path.of("conf/config.json"), app.resolve("conf/config.json"));
     Path log = app.resolve("service.log");
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-jar", jar.toString(), "--config", "conf/config.json")
+        "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--config", "conf/config.json")
         .directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("DATABASE_URL", db.toUrl());
     builder.environment().put("XPBRIDGE_HTTP_PORT", Integer.toString(port));
