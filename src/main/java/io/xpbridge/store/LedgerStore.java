@@ -75,7 +75,7 @@ public final class LedgerStore {
        WHERE e.id = v.id""";
   /**
    * Events applied on arrival: the ledger rows, the events with their final status and the audit rows
-   * in one statement. The inserts are plain (no ON CONFLICT, which costs a speculative insertion per
+   * in one statement (PostgreSQL runs every data-modifying WITH to completion). The inserts are plain (no ON CONFLICT, which costs a speculative insertion per
    * row): the keys were checked after the players were locked, so a unique violation means a
    * concurrent batch spent a key since, and it aborts the batch, which the COMMIT sent behind this
    * statement then rolls back.
@@ -85,8 +85,7 @@ public final class LedgerStore {
         UPDATE players p
            SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day, updated_at = now()
           FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[]) AS v(id, xp, balance, streak, day)
-         WHERE p.id = v.id
-        RETURNING 1),
+         WHERE p.id = v.id),
       events AS (
         INSERT INTO sync_events (id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload,
                                  status, processed_by, error_message, applied_at, processed_at)
@@ -94,14 +93,10 @@ public final class LedgerStore {
                CASE WHEN v.st = 'failed' THEN NULL ELSE now() END,
                CASE WHEN v.st = 'pending' THEN NULL ELSE now() END
           FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::bigint[],
-                      $13::text[], $14::text[], $15::text[], $16::text[]) AS v(id, k, s, t, p, x, b, pl, st, pb, err)
-        RETURNING 1),
-      audits AS (
-        INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason)
-        SELECT * FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
-                             $23::bigint[], $24::text[])
-        RETURNING 1)
-      SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM audits), (SELECT count(*) FROM changed)""";
+                      $13::text[], $14::text[], $15::text[], $16::text[]) AS v(id, k, s, t, p, x, b, pl, st, pb, err))
+      INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason)
+      SELECT * FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
+                           $23::bigint[], $24::text[])""";
   static final String UNIQUE_VIOLATION = "23505";
   static final String BEGIN = "BEGIN";
   static final String COMMIT = "COMMIT";
