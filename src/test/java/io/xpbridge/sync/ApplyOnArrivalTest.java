@@ -55,15 +55,7 @@ class ApplyOnArrivalTest {
 
   @Test
   void aBatchTheDatabaseRejectsOnArrivalIsQueuedAndOnlyTheBadEventFails() {
-    service.sql.execute("""
-        CREATE OR REPLACE FUNCTION poison_arrival() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF NEW.idempotency_key LIKE 'arrive_poison%' THEN RAISE EXCEPTION 'disk on fire for %', NEW.idempotency_key; END IF;
-          RETURN NEW;
-        END $$""");
-    service.sql.execute("CREATE TRIGGER poison_arrival BEFORE INSERT ON transactions FOR EACH ROW "
-        + "EXECUTE FUNCTION poison_arrival()");
-    try {
+    try (var poison = new io.xpbridge.support.PoisonedAuditInserts(service.sql, "poison_arrival", "arrive_poison")) {
       // Sent together, so they arrive in one batch: the whole batch fails on arrival.
       List<Future<JsonObject>> replies = List.of(
           request(ServiceFixture.xp("arrive_poison_1", 8003, 1)),
@@ -79,8 +71,6 @@ class ApplyOnArrivalTest {
           .contains("disk on fire"));
       assertEquals(5, service.sql.queryLong("SELECT coalesce(sum(xp), 0) FROM players p JOIN telegram_identities t "
           + "ON t.player_id = p.id WHERE t.telegram_id IN (8003, 8004, 8005)"), "only the healthy events changed the ledger");
-    } finally {
-      service.sql.execute("DROP TRIGGER poison_arrival ON transactions");
     }
   }
 

@@ -143,14 +143,7 @@ class QueueRecoveryTest {
 
   @Test
   void aBatchBrokenByADatabaseErrorIsAppliedEventByEventAndOnlyTheBadOneFails() {
-    service.sql.execute("""
-        CREATE OR REPLACE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF NEW.idempotency_key LIKE 'poison%' THEN RAISE EXCEPTION 'disk on fire for %', NEW.idempotency_key; END IF;
-          RETURN NEW;
-        END $$""");
-    service.sql.execute("CREATE TRIGGER poison BEFORE INSERT ON transactions FOR EACH ROW EXECUTE FUNCTION poison()");
-    try {
+    try (var poison = new io.xpbridge.support.PoisonedAuditInserts(service.sql, "poison", "poison")) {
       long good = service.sql.queryLong("INSERT INTO players DEFAULT VALUES RETURNING id");
       // Insert together so they land in one batch.
       service.sql.execute("INSERT INTO sync_events (idempotency_key, source, event_type, player_id, xp_delta) VALUES "
@@ -164,8 +157,6 @@ class QueueRecoveryTest {
       assertTrue(service.sql.queryString("SELECT error_message FROM sync_events WHERE idempotency_key = 'poison_1'")
           .contains("disk on fire"));
       assertEquals(3, service.sql.queryLong("SELECT retries FROM sync_events WHERE idempotency_key = 'poison_1'"));
-    } finally {
-      service.sql.execute("DROP TRIGGER poison ON transactions");
     }
   }
 }
