@@ -17,7 +17,9 @@ public final class Bus {
    *  playerId?: long | telegramId?: long | discordId?: long,   // exactly one; platform ids auto-create the player
    *  xp?: long, balance?: long, achievement?: string, data?: object,
    *  idempotencyKey?: string, entityId?: string, reason?: string}
-   * Reply: {eventId: long, duplicate: boolean}.
+   * Reply: {eventId: long, duplicate: boolean}, sent once the event is durable. A new event has then
+   * normally been applied already (its ledger change, audit row and final status committed with it);
+   * one that could not be applied on arrival is queued and applied by the queue worker.
    */
   public static final String EVENTS_SUBMIT = "xpbridge.events.submit";
 
