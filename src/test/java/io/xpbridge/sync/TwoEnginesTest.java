@@ -16,12 +16,33 @@ import org.junit.jupiter.api.Test;
 /** Two engines on one database, each in its own Vert.x as two processes would be. */
 class TwoEnginesTest {
 
+  /** Two sync engines on one database, each on its own Vert.x. */
+  record Engines(Vertx first, Vertx second) implements AutoCloseable {
+    static Engines start(JsonObject config) {
+      Engines engines = new Engines(Vertx.vertx(), Vertx.vertx());
+      Await.result(engines.first.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
+      Await.result(engines.second.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
+      return engines;
+    }
+
+    @Override
+    public void close() {
+      Await.result(first.close());
+      Await.result(second.close());
+    }
+  }
+
+  private static Sql databaseWithPlayers(DatabaseUrl db, int players) {
+    Sql sql = new Sql(db);
+    sql.execute("INSERT INTO players (id) SELECT g FROM generate_series(1, " + players + ") g");
+    sql.execute("SELECT setval('players_id_seq', " + players + ")");
+    return sql;
+  }
+
   @Test
   void twoEnginesDrainingTenThousandEventsApplyEachExactlyOnce() {
     DatabaseUrl db = TestDatabases.create(TwoEnginesTest.class);
-    Sql sql = new Sql(db);
-    sql.execute("INSERT INTO players (id) SELECT g FROM generate_series(1, 500) g");
-    sql.execute("SELECT setval('players_id_seq', 500)");
+    Sql sql = databaseWithPlayers(db, 500);
     // 10,000 pending events waiting before either engine starts, so both claim from the same backlog.
     sql.execute("INSERT INTO sync_events (idempotency_key, source, event_type, player_id, xp_delta, balance_delta) "
         + "SELECT 'bulk_' || g, CASE WHEN g % 2 = 0 THEN 'telegram' ELSE 'discord' END, 'xp_change', "
@@ -32,11 +53,7 @@ class TwoEnginesTest {
 
     JsonObject config = TestConfig.forDatabase(db);
     config.getJsonObject("sync").put("intervalMs", 50);
-    Vertx first = Vertx.vertx();
-    Vertx second = Vertx.vertx();
-    try {
-      Await.result(first.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
-      Await.result(second.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
+    try (Engines engines = Engines.start(config)) {
       Await.until("10,000 events applied", () -> sql.queryLong(
           "SELECT count(*) FROM sync_events WHERE event_type = 'xp_change' AND status = 'completed'") == 10_000,
           Duration.ofSeconds(60));
@@ -47,32 +64,22 @@ class TwoEnginesTest {
       assertEquals(expectedXp, sql.queryLong("SELECT sum(delta_xp) FROM transactions"));
       // Each engine really took part (claims are shared, not one engine doing everything).
       assertEquals(0, sql.queryLong("SELECT count(*) FROM sync_events WHERE status = 'failed'"));
-    } finally {
-      Await.result(first.close());
-      Await.result(second.close());
     }
   }
 
   @Test
   void theSameKeysSubmittedToTwoEnginesAtOnceAreAppliedOnceAndNamedAlikeByBoth() {
     DatabaseUrl db = TestDatabases.create(TwoEnginesTest.class);
-    Sql sql = new Sql(db);
-    sql.execute("INSERT INTO players (id) SELECT g FROM generate_series(1, 200) g");
-    sql.execute("SELECT setval('players_id_seq', 200)");
-    JsonObject config = TestConfig.forDatabase(db);
-    Vertx first = Vertx.vertx();
-    Vertx second = Vertx.vertx();
+    Sql sql = databaseWithPlayers(db, 200);
     int events = 3_000;
-    try {
-      Await.result(first.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
-      Await.result(second.deployVerticle(new SyncVerticle(), new DeploymentOptions().setConfig(config)));
+    try (Engines engines = Engines.start(TestConfig.forDatabase(db))) {
       java.util.List<io.vertx.core.Future<JsonObject>> fromFirst = new java.util.ArrayList<>();
       java.util.List<io.vertx.core.Future<JsonObject>> fromSecond = new java.util.ArrayList<>();
       for (int i = 0; i < events; i++) {
         JsonObject event = new JsonObject().put("source", "telegram").put("type", "xp_change")
             .put("playerId", 1 + i % 200).put("xp", 1 + i % 5).put("idempotencyKey", "both_" + i);
-        fromFirst.add(first.eventBus().<JsonObject>request(io.xpbridge.bus.Bus.EVENTS_SUBMIT, event).map(m -> m.body()));
-        fromSecond.add(second.eventBus().<JsonObject>request(io.xpbridge.bus.Bus.EVENTS_SUBMIT, event.copy())
+        fromFirst.add(engines.first().eventBus().<JsonObject>request(io.xpbridge.bus.Bus.EVENTS_SUBMIT, event).map(m -> m.body()));
+        fromSecond.add(engines.second().eventBus().<JsonObject>request(io.xpbridge.bus.Bus.EVENTS_SUBMIT, event.copy())
             .map(m -> m.body()));
       }
       Await.result(io.vertx.core.Future.all(fromFirst), Duration.ofSeconds(60));
@@ -90,9 +97,6 @@ class TwoEnginesTest {
       assertEquals(events, sql.queryLong(
           "SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'both_%' AND status = 'completed'"));
       assertEquals(expectedXp, sql.queryLong("SELECT sum(xp) FROM players"));
-    } finally {
-      Await.result(first.close());
-      Await.result(second.close());
     }
   }
 }
