@@ -62,6 +62,7 @@ final class SubmitBatcher {
   private int inFlight;
   private boolean flushScheduled;
   private boolean retryTimerSet;
+  private Promise<Void> drained;
 
   SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, int maxInFlight,
       Consumer<ArrivalApplier.Intake> afterFlush) {
@@ -83,6 +84,26 @@ final class SubmitBatcher {
       });
     }
     return promise.future();
+  }
+
+  /**
+   * Completes once every submit taken so far is answered (the batches in flight committed or failed,
+   * the ones handed back sent again), or after {@code ceilingMs}. For a graceful stop, after intake
+   * has closed.
+   */
+  Future<Void> drained(long ceilingMs) {
+    if (drained == null) {
+      drained = Promise.promise();
+      context.owner().setTimer(ceilingMs, t -> drained.tryComplete());
+    }
+    checkDrained();
+    return drained.future();
+  }
+
+  private void checkDrained() {
+    if (drained != null && inFlight == 0 && waiting.isEmpty()) {
+      drained.tryComplete();
+    }
   }
 
   /** Sends batches while slots are free and waiting submits have free players. */
@@ -164,6 +185,7 @@ final class SubmitBatcher {
         batch.forEach(p -> p.promise().fail(ar.cause()));
       }
       flush();
+      checkDrained();
     });
   }
 }

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 public class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
 
+  /** How long a stop waits for intake batches in flight, as the drain loops wait for theirs. */
+  static final long STOP_CEILING_MS = 15_000;
+
   private final String instanceId = "sync-" + UUID.randomUUID().toString().substring(0, 8);
   private volatile EngineRules rules;
   private Pool pool;
@@ -93,12 +96,16 @@ public class SyncVerticle extends VerticleBase {
     return Math.max(1, Math.min(4, poolSize / 2));
   }
 
-  /** Graceful: stop intake, let the batch in flight commit (or roll back whole), then close the pool. */
+  /**
+   * Graceful: stop intake, let the intake batches and the queue and delivery batches in flight commit
+   * (or roll back whole) and their senders hear so, then close the pool.
+   */
   @Override
   public Future<?> stop() {
     Future<Void> intakeClosed = submitConsumer.unregister();
     vertx.cancelTimer(timerId);
-    return intakeClosed.compose(v -> Future.join(applyLoop.stop(vertx), deliveryLoop.stop(vertx)))
+    return intakeClosed.compose(v -> batcher.drained(STOP_CEILING_MS))
+        .compose(v -> Future.join(applyLoop.stop(vertx), deliveryLoop.stop(vertx)))
         .onComplete(ar -> LOG.info("sync engine {} stopped: in-flight batches finished", instanceId))
         .transform(ar -> pool.close());
   }

@@ -167,4 +167,17 @@ class SubmitBatcherTest {
     }
     return positions;
   }
+
+  @Test
+  void aStopWaitsUntilTheBatchesInFlightAreAnswered() {
+    List<Future<SubmitResult>> replies = submit(event(10, "j1"));
+    Await.until("sent", () -> sent.size() == 1);
+    Promise<Future<Void>> asked = Promise.promise();
+    context.runOnContext(v -> asked.complete(batcher.drained(60_000)));
+    Future<Void> drained = Await.result(asked.future());
+    Still.holdsFor(Duration.ofMillis(200), "not drained while j1 is in flight", () -> !drained.isComplete());
+    finish(0);
+    Await.result(drained);
+    assertTrue(replies.get(0).isComplete(), "j1 was answered before the stop went on");
+  }
 }
