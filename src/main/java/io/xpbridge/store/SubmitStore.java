@@ -106,10 +106,7 @@ public final class SubmitStore {
    * nor returned as locked.
    */
   public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests, boolean skipLocked) {
-    Tuple ids = Tuple.tuple()
-        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.TELEGRAM).toArray(new Long[0]))
-        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.DISCORD).toArray(new Long[0]))
-        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.PLAYER).toArray(new Long[0]));
+    Tuple ids = referenceIds(requests);
     return conn.preparedQuery(skipLocked ? LOCK_FREE_KNOWN_PLAYERS : LOCK_KNOWN_PLAYERS).execute(ids).map(rows -> {
       Map<PlayerRef, Long> refs = new HashMap<>();
       Map<Long, PlayerState> states = new HashMap<>();
@@ -162,10 +159,7 @@ public final class SubmitStore {
    */
   public Future<Map<PlayerRef, Long>> resolvePlayers(SqlConnection conn, List<SubmitRequest> requests) {
     Map<PlayerRef, Long> resolved = new HashMap<>();
-    Tuple ids = Tuple.tuple()
-        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.TELEGRAM).toArray(new Long[0]))
-        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.DISCORD).toArray(new Long[0]))
-        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.PLAYER).toArray(new Long[0]));
+    Tuple ids = referenceIds(requests);
     return conn.preparedQuery(KNOWN_PLAYERS).execute(ids).compose(rows -> {
       for (Row row : rows) {
         resolved.put(new PlayerRef(kindOf(row.getInteger(0)), row.getLong(1)), row.getLong(2));
@@ -305,6 +299,14 @@ public final class SubmitStore {
 
   public static SubmitResult unknownPlayer(SubmitRequest request) {
     return SubmitResult.refused("no player with " + request.player().kind().field() + " " + request.player().id());
+  }
+
+  /** $1 Telegram ids, $2 Discord ids, $3 player ids the requests name, each once. */
+  private static Tuple referenceIds(List<SubmitRequest> requests) {
+    return Tuple.tuple()
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.TELEGRAM).toArray(new Long[0]))
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.DISCORD).toArray(new Long[0]))
+        .addArrayOfLong(distinctIds(requests, PlayerRef.Kind.PLAYER).toArray(new Long[0]));
   }
 
   private static List<Long> distinctIds(List<SubmitRequest> requests, PlayerRef.Kind kind) {
