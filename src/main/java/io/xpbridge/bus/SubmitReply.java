@@ -1,0 +1,27 @@
+package io.xpbridge.bus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The engine's answer to {@link Bus#EVENTS_SUBMIT}, sent once the event is durable.
+ * {@code status}: {@code completed} (applied), {@code failed} (the ledger refused it; nothing
+ * changed, {@code error} says why) or {@code queued} (stored, the queue worker applies it shortly).
+ * For a spent key ({@code duplicate}) it is the outcome of the event that spent it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubmitReply(long eventId, boolean duplicate, Status status, String error) {
+
+  public enum Status {
+    COMPLETED, FAILED, QUEUED;
+
+    @JsonValue
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public boolean refused() {
+    return status == Status.FAILED;
+  }
+}
