@@ -15,6 +15,8 @@ import io.xpbridge.config.DailySettings;
 import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.config.LinkSettings;
 import io.xpbridge.domain.InvalidRequestException;
+import io.xpbridge.bus.Refusal;
+import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.Rank;
 import io.xpbridge.store.Database;
@@ -223,15 +225,12 @@ public class AccountVerticle extends VerticleBase {
             io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE, 404,
             "This code is unknown, already used or expired. Ask for a new one with /link.")));
       }
-      List<String> linkAchievements = rules.achievements().values().stream()
-          .filter(a -> "linked".equals(a.ruleType())).map(a -> a.code()).toList();
-      return links.redeem(code, platform, ref.id(), rules.ladder(), linkAchievements)
+      return links.redeem(code, Platform.fromWire(platform), ref.id(), rules.calculator())
           .recover(failure -> {
             if (failure instanceof LinkStore.LinkRefused refused) {
-              Future<Void> counted = refused.code() == 404 ? links.recordFailure(platform, ref.id())
-                  : Future.succeededFuture();
-              return counted.compose(v -> Future.failedFuture(new ReplyException(
-                  io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE, refused.code(), refused.getMessage())));
+              Future<Void> counted = refused.refusal() == Refusal.LINK_CODE_UNKNOWN
+                  ? links.recordFailure(platform, ref.id()) : Future.succeededFuture();
+              return counted.compose(v -> Future.failedFuture(refused.refusal().exception()));
             }
             return Future.failedFuture(failure);
           })
@@ -251,7 +250,7 @@ public class AccountVerticle extends VerticleBase {
       throw new InvalidRequestException("unlink by telegramId or discordId");
     }
     String platform = ref.kind() == PlayerRef.Kind.TELEGRAM ? "telegram" : "discord";
-    return links.unlink(platform, ref.id()).map(unlinked -> {
+    return links.unlink(Platform.fromWire(platform), ref.id()).map(unlinked -> {
       if (unlinked) {
         vertx.eventBus().send(Bus.EVENTS_PROCESS_NOW, new JsonObject());
       }

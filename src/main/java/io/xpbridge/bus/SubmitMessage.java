@@ -32,8 +32,11 @@ public final class SubmitMessage {
       throw new InvalidRequestException(e.getMessage()
           + " (expected xp_change, balance_change, achievement_unlock or reward_grant)");
     }
-    if (!type.submittable()) {
+    if (type == EventType.RANK_CHANGE) {
       throw new InvalidRequestException("rank_change cannot be submitted: rank is derived from XP");
+    }
+    if (!type.submittable()) {
+      throw new InvalidRequestException(type.wireName() + " cannot be submitted: accounts are linked with /link");
     }
     PlayerRef player = playerRef(body);
     long xp = delta(body, "xp");
@@ -65,11 +68,6 @@ public final class SubmitMessage {
     String payloadJson = payload.isEmpty() ? EMPTY_PAYLOAD : payload.encode();
     require(payloadJson.length() <= MAX_PAYLOAD_CHARS, "the event payload is larger than " + MAX_PAYLOAD_CHARS + " characters");
     return new SubmitRequest(source, type, player, xp, balance, achievement, key, reason, payloadJson);
-  }
-
-  /** Reply body for a stored (or already known) event. */
-  public static JsonObject reply(long eventId, boolean duplicate) {
-    return new JsonObject().put("eventId", eventId).put("duplicate", duplicate);
   }
 
   public static PlayerRef playerRef(JsonObject body) {

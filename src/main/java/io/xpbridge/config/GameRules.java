@@ -2,6 +2,7 @@ package io.xpbridge.config;
 
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.domain.AchievementDefinition;
+import io.xpbridge.domain.AchievementRule;
 import io.xpbridge.domain.Rank;
 import io.xpbridge.domain.RankLadder;
 import java.util.ArrayList;
@@ -74,12 +75,13 @@ public final class GameRules {
       String en = ConfigPath.string(a, "name.en", code);
       String ru = ConfigPath.string(a, "name.ru", en);
       String ruleType = ConfigPath.string(a, "rule.type", "manual");
-      if (!AchievementDefinition.RULE_TYPES.contains(ruleType)) {
-        throw new ConfigException(path + ".rule.type must be one of " + AchievementDefinition.RULE_TYPES + ", got " + ruleType);
+      AchievementRule rule = AchievementRule.fromWire(ruleType);
+      if (rule == null) {
+        throw new ConfigException(path + ".rule.type must be one of " + AchievementRule.wireNames() + ", got " + ruleType);
       }
       long value = ConfigPath.longIn(a, "rule.value", 0, 0, Long.MAX_VALUE / 4);
       Long roleId = ConfigPath.snowflake(a.getValue("discordRoleId"), path + ".discordRoleId");
-      result.add(new AchievementDefinition(code, ru, en, roleId, ruleType, value));
+      result.add(new AchievementDefinition(code, ru, en, roleId, rule, value));
     }
     return result;
   }

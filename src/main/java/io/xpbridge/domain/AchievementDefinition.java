@@ -1,29 +1,30 @@
 package io.xpbridge.domain;
 
 /**
- * One achievement from config. {@code ruleType} decides when the engine unlocks it by itself:
- * xp_at_least, balance_at_least, rank_at_least, daily_streak_at_least (crossing the value), linked
- * (on account linking) or manual (only through an achievement_unlock event).
+ * One achievement from config. Its {@code rule} decides when the engine unlocks it by itself:
+ * crossing a threshold of XP, balance, rank or daily streak, linking the two accounts, or never
+ * ({@link AchievementRule#MANUAL}: only through an achievement_unlock event).
  */
 public record AchievementDefinition(
-    String code, String nameRu, String nameEn, Long discordRoleId, String ruleType, long ruleValue) {
-
-  public static final java.util.Set<String> RULE_TYPES = java.util.Set.of(
-      "xp_at_least", "balance_at_least", "rank_at_least", "daily_streak_at_least", "linked", "manual");
+    String code, String nameRu, String nameEn, Long discordRoleId, AchievementRule rule, long ruleValue) {
 
   public String name(String languageCode) {
     return Language.isRussian(languageCode) ? nameRu : nameEn;
   }
 
-  /** True when the change from {@code before} to {@code after} crosses this achievement's threshold. */
-  public boolean crossedBy(PlayerState before, PlayerState after, RankLadder ladder) {
-    return switch (ruleType) {
-      case "xp_at_least" -> before.xp() < ruleValue && after.xp() >= ruleValue;
-      case "balance_at_least" -> before.balance() < ruleValue && after.balance() >= ruleValue;
-      case "rank_at_least" -> ladder.rankFor(before.xp()).number() < ruleValue
+  /**
+   * True when {@code event}, changing the player from {@code before} to {@code after}, earns this
+   * achievement: it crosses the threshold, or it links the accounts for a {@code LINKED} one.
+   */
+  public boolean earnedBy(ClaimedEvent event, PlayerState before, PlayerState after, RankLadder ladder) {
+    return switch (rule) {
+      case XP_AT_LEAST -> before.xp() < ruleValue && after.xp() >= ruleValue;
+      case BALANCE_AT_LEAST -> before.balance() < ruleValue && after.balance() >= ruleValue;
+      case RANK_AT_LEAST -> ladder.rankFor(before.xp()).number() < ruleValue
           && ladder.rankFor(after.xp()).number() >= ruleValue;
-      case "daily_streak_at_least" -> before.dailyStreak() < ruleValue && after.dailyStreak() >= ruleValue;
-      default -> false;
+      case DAILY_STREAK_AT_LEAST -> before.dailyStreak() < ruleValue && after.dailyStreak() >= ruleValue;
+      case LINKED -> event.type() == EventType.LINK;
+      case MANUAL -> false;
     };
   }
 }

@@ -1,7 +1,9 @@
 package io.xpbridge.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Everything one apply transaction writes, computed in plain Java by {@link LedgerCalculator}. */
 public record ApplyPlan(
@@ -12,13 +14,27 @@ public record ApplyPlan(
     List<AchievementCandidate> achievementCandidates) {
 
   /** What became of one claimed event. {@code error} is set for failures only. */
-  public record Outcome(ClaimedEvent event, boolean applied, String error, String processedBy) {}
+  public record Outcome(ClaimedEvent event, boolean applied, String error, MirrorTarget processedBy) {}
 
-  /** One {@code transactions} row. */
-  public record AuditRow(ClaimedEvent event, long playerId, long deltaXp, long deltaBalance) {}
+  /** One {@code transactions} row; {@code key} is the event's own key except for the two sides of a merge. */
+  public record AuditRow(ClaimedEvent event, String key, long playerId, long deltaXp, long deltaBalance,
+      String reason) {
 
-  /** A player's rank moved during this batch; several crossings in one batch become one change. */
-  public record RankChange(long playerId, int fromRank, int toRank, ClaimedEvent cause) {}
+    public AuditRow(ClaimedEvent event, long playerId, long deltaXp, long deltaBalance) {
+      this(event, event.idempotencyKey(), playerId, deltaXp, deltaBalance, event.reason());
+    }
+  }
+
+  /**
+   * A player's rank moved during this batch (several crossings in one batch become one change), or,
+   * with {@code fromRank == toRank}, a newly linked Discord account must be given its rank role.
+   */
+  public record RankChange(long playerId, int fromRank, int toRank, ClaimedEvent cause, MirrorTarget targets) {
+
+    public RankChange(long playerId, int fromRank, int toRank, ClaimedEvent cause) {
+      this(playerId, fromRank, toRank, cause, MirrorTarget.BOTH);
+    }
+  }
 
   /**
    * An achievement the player may have just earned. Whether it is new is decided by the database
@@ -26,4 +42,27 @@ public record ApplyPlan(
    * {@code explicit} marks an achievement_unlock event asking for it directly.
    */
   public record AchievementCandidate(long playerId, String code, ClaimedEvent cause, boolean explicit) {}
+
+  /**
+   * The effect rows this plan queues: one per rank change, one per achievement the database reported
+   * as newly unlocked ({@code unlocked} holds "playerId:code") that no achievement_unlock event asked
+   * for (such an event carries its effects itself).
+   */
+  public List<QueuedEffect> followUps(Set<String> unlocked) {
+    List<QueuedEffect> effects = new ArrayList<>();
+    for (RankChange change : rankChanges) {
+      ClaimedEvent cause = change.cause();
+      effects.add(QueuedEffect.rankChange(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()),
+          cause.source(), change.playerId(), change.toRank(), change.fromRank(), cause.id(), change.targets(),
+          cause.type() == EventType.LINK ? "link" : null, change.toRank() > change.fromRank()));
+    }
+    for (AchievementCandidate candidate : achievementCandidates) {
+      if (!candidate.explicit() && unlocked.contains(candidate.playerId() + ":" + candidate.code())) {
+        ClaimedEvent cause = candidate.cause();
+        effects.add(QueuedEffect.achievement(IdempotencyKeys.achievement(cause.idempotencyKey(), candidate.code()),
+            cause.source(), candidate.playerId(), candidate.code(), cause.id()));
+      }
+    }
+    return effects;
+  }
 }

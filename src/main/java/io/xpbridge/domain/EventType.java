@@ -8,7 +8,9 @@ public enum EventType {
   BALANCE_CHANGE("balance_change", "balance"),
   RANK_CHANGE("rank_change", null),
   ACHIEVEMENT_UNLOCK("achievement_unlock", "achievement"),
-  REWARD_GRANT("reward_grant", "reward");
+  REWARD_GRANT("reward_grant", "reward"),
+  /** Two accounts linked on /link: a transfer of XP and coins from the absorbed player, if any, to the survivor. */
+  LINK("link", "merge");
 
   private final String wireName;
   private final String auditType;
@@ -29,7 +31,7 @@ public enum EventType {
 
   /** Whether outside callers may submit it; rank changes are only ever derived from XP. */
   public boolean submittable() {
-    return this != RANK_CHANGE;
+    return this != RANK_CHANGE && this != LINK;
   }
 
   /** Events whose work includes telling the platforms something. */

@@ -52,11 +52,7 @@ public final class LedgerCalculator {
       if (ladder.rankFor(before.xp()).number() != ladder.rankFor(after.xp()).number()) {
         lastRankCause.put(event.playerId(), event);
       }
-      for (AchievementDefinition achievement : achievements) {
-        if (achievement.crossedBy(before, after, ladder)) {
-          candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), achievement.code(), event, false));
-        }
-      }
+      earned(event, event.playerId(), before, after, candidates);
       if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
         candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), event.achievement(), event, true));
       }
@@ -73,6 +69,54 @@ public final class LedgerCalculator {
     });
     rankChanges.sort((a, b) -> Long.compare(a.cause().id(), b.cause().id()));
     return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates);
+  }
+
+  /**
+   * A /link: the accounts of {@code survivor} and, when the linking account already had a player of
+   * its own, {@code absorbed} become one. Everything the absorbed player earned moves over (a transfer
+   * audited on both sides; the more recent daily streak survives), and the survivor's rank and
+   * achievements are evaluated for the change like any other, linking itself included.
+   *
+   * @param link the link event, its deltas being what moves (the absorbed player's XP and coins)
+   * @param absorbed null when the linking account had no player yet
+   */
+  public ApplyPlan planLink(ClaimedEvent link, PlayerState survivor, PlayerState absorbed) {
+    Map<Long, PlayerState> changed = new LinkedHashMap<>();
+    List<ApplyPlan.AuditRow> audits = new ArrayList<>(2);
+    PlayerState after = survivor;
+    if (absorbed != null) {
+      after = survivor.withDeltas(link.xpDelta(), link.balanceDelta());
+      if (absorbed.lastDailyDay() != null
+          && (survivor.lastDailyDay() == null || absorbed.lastDailyDay().isAfter(survivor.lastDailyDay()))) {
+        after = after.withDaily(absorbed.dailyStreak(), absorbed.lastDailyDay());
+      }
+      changed.put(absorbed.playerId(), absorbed.withDeltas(-link.xpDelta(), -link.balanceDelta()));
+      changed.put(survivor.playerId(), after);
+      String reason = "link: player " + absorbed.playerId() + " merged into player " + survivor.playerId();
+      audits.add(new ApplyPlan.AuditRow(link, IdempotencyKeys.mergeIn(link.idempotencyKey()), survivor.playerId(),
+          link.xpDelta(), link.balanceDelta(), reason));
+      audits.add(new ApplyPlan.AuditRow(link, IdempotencyKeys.mergeOut(link.idempotencyKey()), absorbed.playerId(),
+          -link.xpDelta(), -link.balanceDelta(), reason));
+    }
+    int from = ladder.rankFor(survivor.xp()).number();
+    int to = ladder.rankFor(after.xp()).number();
+    // A rise is announced everywhere; otherwise the newly linked Discord account still needs its role.
+    ApplyPlan.RankChange rank = from != to
+        ? new ApplyPlan.RankChange(survivor.playerId(), from, to, link)
+        : new ApplyPlan.RankChange(survivor.playerId(), to, to, link, MirrorTarget.DISCORD);
+    List<ApplyPlan.AchievementCandidate> candidates = new ArrayList<>();
+    earned(link, survivor.playerId(), survivor, after, candidates);
+    ApplyPlan.Outcome outcome = new ApplyPlan.Outcome(link, true, null, link.source().mirrorTarget());
+    return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates);
+  }
+
+  private void earned(ClaimedEvent event, long playerId, PlayerState before, PlayerState after,
+      List<ApplyPlan.AchievementCandidate> candidates) {
+    for (AchievementDefinition achievement : achievements) {
+      if (achievement.earnedBy(event, before, after, ladder)) {
+        candidates.add(new ApplyPlan.AchievementCandidate(playerId, achievement.code(), event, false));
+      }
+    }
   }
 
   private String rejection(ClaimedEvent event, PlayerState before) {

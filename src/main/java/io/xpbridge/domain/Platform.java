@@ -26,11 +26,11 @@ public enum Platform {
    * Ping-pong protection: a change is mirrored to the platform it did not come from. System events
    * are addressed to both.
    */
-  public String mirrorTarget() {
+  public MirrorTarget mirrorTarget() {
     return switch (this) {
-      case TELEGRAM -> "discord";
-      case DISCORD -> "telegram";
-      case SYSTEM -> "both";
+      case TELEGRAM -> MirrorTarget.DISCORD;
+      case DISCORD -> MirrorTarget.TELEGRAM;
+      case SYSTEM -> MirrorTarget.BOTH;
     };
   }
 

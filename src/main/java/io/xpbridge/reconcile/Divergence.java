@@ -1,7 +1,9 @@
 package io.xpbridge.reconcile;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.xpbridge.domain.IdempotencyKeys;
+import io.xpbridge.domain.MirrorTarget;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.QueuedEffect;
 import io.xpbridge.domain.Rank;
 import io.xpbridge.domain.RankLadder;
 import io.xpbridge.store.ReconcileStore;
@@ -10,33 +12,30 @@ import java.util.Set;
 
 /**
  * Compares the ledger-derived rank with what each platform was told and, for Discord, with the roles
- * the member really has. Returns the platforms that need the rank again, or an empty array.
+ * the member really has. Returns the platforms that need the rank again ({@code NONE} when all agree).
  */
 final class Divergence {
   private Divergence() {}
 
   /** @param observedRoles the member's roles as Discord reports them, or null when unknown */
-  static JsonArray platformsToCorrect(ReconcileStore.PlayerView player, RankLadder ladder, Set<Long> observedRoles) {
-    JsonArray targets = new JsonArray();
+  static MirrorTarget platformsToCorrect(ReconcileStore.PlayerView player, RankLadder ladder, Set<Long> observedRoles) {
     if (player.rankInFlight()) {
-      return targets;
+      return MirrorTarget.NONE;
     }
+    boolean discord = false;
+    boolean telegram = false;
     Rank derived = ladder.rankFor(player.xp());
     List<Long> rankRoles = ladder.mappedRoleIds();
     if (player.discordId() != null && player.discordSyncEnabled() && !rankRoles.isEmpty()) {
       boolean toldWrong = player.lastDiscordRank() == null || player.lastDiscordRank() != derived.number();
       boolean rolesWrong = observedRoles != null && !rolesMatch(observedRoles, derived, rankRoles);
-      if (toldWrong || rolesWrong) {
-        targets.add("discord");
-      }
+      discord = toldWrong || rolesWrong;
     }
     if (player.chatId() != null) {
       int told = player.lastTelegramRank() == null ? 1 : player.lastTelegramRank();
-      if (told != derived.number()) {
-        targets.add("telegram");
-      }
+      telegram = told != derived.number();
     }
-    return targets;
+    return MirrorTarget.of(telegram, discord);
   }
 
   private static boolean rolesMatch(Set<Long> observed, Rank derived, List<Long> rankRoles) {
@@ -49,10 +48,12 @@ final class Divergence {
     return true;
   }
 
-  static JsonObject payload(ReconcileStore.PlayerView player, RankLadder ladder, JsonArray targets) {
+  /** The correction: the derived rank again, to the platforms that show another (a rise still announced). */
+  static QueuedEffect correction(String runId, ReconcileStore.PlayerView player, RankLadder ladder,
+      MirrorTarget targets) {
     int derived = ladder.rankFor(player.xp()).number();
     int told = player.lastTelegramRank() == null ? 1 : player.lastTelegramRank();
-    return new JsonObject().put("rank", derived).put("previousRank", Math.min(told, derived))
-        .put("targets", targets).put("reason", "reconcile").put("notify", derived > told);
+    return QueuedEffect.rankChange(IdempotencyKeys.reconcile(runId, player.playerId()), Platform.SYSTEM,
+        player.playerId(), derived, Math.min(told, derived), null, targets, "reconcile", derived > told);
   }
 }

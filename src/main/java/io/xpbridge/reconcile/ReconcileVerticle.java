@@ -14,6 +14,8 @@ import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.config.GameRules;
 import io.xpbridge.config.ReconcileSettings;
 import io.xpbridge.domain.InvalidRequestException;
+import io.xpbridge.domain.MirrorTarget;
+import io.xpbridge.domain.QueuedEffect;
 import io.xpbridge.domain.RankLadder;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.ReconcileStore;
@@ -112,14 +114,13 @@ public class ReconcileVerticle extends VerticleBase {
         return Future.succeededFuture(total);
       }
       return observedRoles(players).compose(observed -> {
-        List<ReconcileStore.Correction> corrections = new ArrayList<>();
+        List<QueuedEffect> corrections = new ArrayList<>();
         for (ReconcileStore.PlayerView player : players) {
           Set<Long> roles = player.discordId() == null || observed == null ? null
               : observed.getOrDefault(player.discordId(), null);
-          JsonArray targets = Divergence.platformsToCorrect(player, currentLadder, roles);
-          if (!targets.isEmpty()) {
-            corrections.add(new ReconcileStore.Correction("reconcile_" + runId + "_" + player.playerId(),
-                player.playerId(), Divergence.payload(player, currentLadder, targets).encode()));
+          MirrorTarget targets = Divergence.platformsToCorrect(player, currentLadder, roles);
+          if (targets != MirrorTarget.NONE) {
+            corrections.add(Divergence.correction(runId, player, currentLadder, targets));
           }
         }
         Pass next = new Pass(total.players() + players.size(), total.divergences() + corrections.size());

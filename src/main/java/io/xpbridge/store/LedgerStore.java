@@ -7,6 +7,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.xpbridge.domain.ApplyPlan;
 import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.domain.EventStatus;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.PlayerState;
@@ -25,6 +26,8 @@ import java.util.Set;
  * batch back to pending and nothing is ever half-applied.
  */
 public final class LedgerStore {
+  private final EffectOutbox outbox = new EffectOutbox();
+
   static final String CLAIM_DUE = """
       SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload, created_at
         FROM sync_events
@@ -37,9 +40,9 @@ public final class LedgerStore {
         FROM sync_events
        WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
          FOR UPDATE SKIP LOCKED""";
-  // FOR NO KEY UPDATE, not FOR UPDATE: it still serialises appliers and /link merges on a player,
-  // but does not block (or deadlock with) submits whose foreign-key checks take KEY SHARE locks on
-  // players in arrival order.
+  // FOR NO KEY UPDATE, not FOR UPDATE: it serialises appliers, intake batches and /link merges on a
+  // player (all take this same lock, in id order), and the ledger update it guards changes no key
+  // column, so nothing needs the stronger lock.
   static final String LOCK_PLAYERS = """
       SELECT id, xp, balance, daily_streak, last_daily_day, merged_into
         FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE""";
@@ -57,11 +60,6 @@ public final class LedgerStore {
       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[])
       ON CONFLICT (player_id, code) DO NOTHING
       RETURNING player_id, code""";
-  static final String INSERT_FOLLOW_UPS = """
-      INSERT INTO sync_events (idempotency_key, source, event_type, player_id, payload, applied_at)
-      SELECT v.k, v.s, v.t, v.p, v.pl::jsonb, now()
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[]) AS v(k, s, t, p, pl)
-      ON CONFLICT (idempotency_key) DO NOTHING""";
   static final String FINISH_EVENTS = """
       UPDATE sync_events e
          SET status = v.status,
@@ -252,7 +250,7 @@ public final class LedgerStore {
    */
   public Future<Integer> write(SqlConnection conn, ApplyPlan plan) {
     return unlockAchievements(conn, plan)
-        .compose(unlocked -> insertFollowUps(conn, plan, unlocked).map(v -> unlocked))
+        .compose(unlocked -> outbox.queue(conn, plan.followUps(unlocked)).map(v -> unlocked))
         .compose(unlocked -> updatePlayers(conn, plan)
             .compose(v -> insertAudit(conn, plan))
             .compose(v -> finishEvents(conn, plan, unlocked)));
@@ -268,18 +266,32 @@ public final class LedgerStore {
    */
   public Future<Integer> writeArrivedAndCommit(SqlConnection conn, ApplyPlan plan, Map<Long, String> payloads) {
     return unlockAchievements(conn, plan).compose(unlocked -> {
-      EventColumns events = EventColumns.of(plan, unlocked);
-      Tuple params = Tuple.tuple();
-      addPlayerColumns(params, plan);
-      events.addInsertColumns(params, payloads);
-      addAuditColumns(params, plan);
-      Future<Void> followUps = insertFollowUps(conn, plan, unlocked);
-      Future<?> written = conn.preparedQuery(WRITE_ARRIVED).execute(params)
-          .recover(failure -> Future.failedFuture(isKeySpentMeanwhile(failure)
-              ? new KeySpentMeanwhile(failure.getMessage()) : failure));
+      Future<Integer> written = writeArrived(conn, plan, payloads, unlocked);
       Future<?> committed = conn.query(COMMIT).execute();
-      return Future.all(followUps, written, committed).map(v -> events.awaitingDelivery);
+      return Future.all(written, committed).map(v -> written.result());
     });
+  }
+
+  /**
+   * As {@link #writeArrivedAndCommit}, inside a transaction the caller ends: for changes made with
+   * other writes of their own, such as the identity moves of a /link.
+   */
+  public Future<Integer> writeArrived(SqlConnection conn, ApplyPlan plan, Map<Long, String> payloads) {
+    return unlockAchievements(conn, plan).compose(unlocked -> writeArrived(conn, plan, payloads, unlocked));
+  }
+
+  private Future<Integer> writeArrived(SqlConnection conn, ApplyPlan plan, Map<Long, String> payloads,
+      Set<String> unlocked) {
+    EventColumns events = EventColumns.of(plan, unlocked);
+    Tuple params = Tuple.tuple();
+    addPlayerColumns(params, plan);
+    events.addInsertColumns(params, payloads);
+    addAuditColumns(params, plan);
+    Future<Void> followUps = outbox.queue(conn, plan.followUps(unlocked));
+    Future<?> written = conn.preparedQuery(WRITE_ARRIVED).execute(params)
+        .recover(failure -> Future.failedFuture(isKeySpentMeanwhile(failure)
+            ? new KeySpentMeanwhile(failure.getMessage()) : failure));
+    return Future.all(followUps, written).map(v -> events.awaitingDelivery);
   }
 
   private static boolean isKeySpentMeanwhile(Throwable failure) {
@@ -350,14 +362,14 @@ public final class LedgerStore {
     String[] reasons = new String[n];
     for (int i = 0; i < n; i++) {
       ApplyPlan.AuditRow audit = plan.audits().get(i);
-      keys[i] = audit.event().idempotencyKey();
+      keys[i] = audit.key();
       eventIds[i] = audit.event().id();
       players[i] = audit.playerId();
       sources[i] = audit.event().source().wireName();
       types[i] = audit.event().type().auditType();
       xp[i] = audit.deltaXp();
       balance[i] = audit.deltaBalance();
-      reasons[i] = audit.event().reason();
+      reasons[i] = audit.reason();
     }
     params.addArrayOfString(keys).addArrayOfLong(eventIds).addArrayOfLong(players).addArrayOfString(sources)
         .addArrayOfString(types).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfString(reasons);
@@ -381,40 +393,6 @@ public final class LedgerStore {
           }
           return unlocked;
         });
-  }
-
-  private Future<Void> insertFollowUps(SqlConnection conn, ApplyPlan plan, Set<String> unlocked) {
-    List<String> keys = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    List<Long> players = new ArrayList<>();
-    List<String> payloads = new ArrayList<>();
-    for (ApplyPlan.RankChange change : plan.rankChanges()) {
-      keys.add(io.xpbridge.domain.IdempotencyKeys.rankChange(change.cause().idempotencyKey(), change.toRank()));
-      sources.add(change.cause().source().wireName());
-      types.add(EventType.RANK_CHANGE.wireName());
-      players.add(change.playerId());
-      payloads.add(new JsonObject().put("rank", change.toRank()).put("previousRank", change.fromRank())
-          .put("causeEventId", change.cause().id()).encode());
-    }
-    for (ApplyPlan.AchievementCandidate candidate : plan.achievementCandidates()) {
-      if (!candidate.explicit() && unlocked.contains(candidate.playerId() + ":" + candidate.code())) {
-        keys.add(io.xpbridge.domain.IdempotencyKeys.achievement(candidate.cause().idempotencyKey(), candidate.code()));
-        sources.add(candidate.cause().source().wireName());
-        types.add(EventType.ACHIEVEMENT_UNLOCK.wireName());
-        players.add(candidate.playerId());
-        payloads.add(new JsonObject().put("achievement", candidate.code())
-            .put("causeEventId", candidate.cause().id()).encode());
-      }
-    }
-    if (keys.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    return conn.preparedQuery(INSERT_FOLLOW_UPS)
-        .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0]))
-            .addArrayOfString(sources.toArray(new String[0])).addArrayOfString(types.toArray(new String[0]))
-            .addArrayOfLong(players.toArray(new Long[0])).addArrayOfString(payloads.toArray(new String[0])))
-        .mapEmpty();
   }
 
   private Future<Integer> finishEvents(SqlConnection conn, ApplyPlan plan, Set<String> unlocked) {
@@ -456,15 +434,15 @@ public final class LedgerStore {
         c.ids[i] = event.id();
         c.players[i] = event.playerId();
         if (!outcome.applied()) {
-          c.statuses[i] = "failed";
+          c.statuses[i] = EventStatus.FAILED.wireName();
           c.errors[i] = outcome.error();
         } else if (event.type() == EventType.ACHIEVEMENT_UNLOCK
             && unlocked.contains(event.playerId() + ":" + event.achievement())) {
-          c.statuses[i] = "pending";
+          c.statuses[i] = EventStatus.PENDING.wireName();
           c.awaitingDelivery++;
         } else {
-          c.statuses[i] = "completed";
-          c.processedBy[i] = outcome.processedBy();
+          c.statuses[i] = EventStatus.COMPLETED.wireName();
+          c.processedBy[i] = outcome.processedBy().wireName();
         }
       }
       return c;
@@ -498,14 +476,14 @@ public final class LedgerStore {
   }
 
   /**
-   * Counts a failed attempt outside any batch transaction. Returns the new status: "pending" (will be
-   * retried after the backoff) or "failed" (retries exhausted).
+   * Counts a failed attempt outside any batch transaction. Returns the new status: pending (will be
+   * retried after the backoff) or failed (retries exhausted); null when the event is no longer due.
    */
-  public Future<String> recordFailure(SqlConnection conn, long eventId, String error, int maxRetries,
+  public Future<EventStatus> recordFailure(SqlConnection conn, long eventId, String error, int maxRetries,
       long backoffMs, long backoffMaxMs) {
     return conn.preparedQuery(RECORD_FAILURE)
         .execute(Tuple.of(eventId, truncate(error), maxRetries, backoffMs, backoffMaxMs))
-        .map(rows -> rows.size() == 0 ? "gone" : rows.iterator().next().getString(0));
+        .map(rows -> rows.size() == 0 ? null : EventStatus.fromWire(rows.iterator().next().getString(0)));
   }
 
   static String truncate(String error) {

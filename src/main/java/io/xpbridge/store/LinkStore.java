@@ -1,20 +1,33 @@
 package io.xpbridge.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import io.xpbridge.domain.RankLadder;
+import io.xpbridge.bus.Refusal;
+import io.xpbridge.domain.ApplyPlan;
+import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.IdempotencyKeys;
+import io.xpbridge.domain.LedgerCalculator;
+import io.xpbridge.domain.MirrorTarget;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerState;
+import io.xpbridge.domain.QueuedEffect;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One-time link codes and the link itself. Redeeming a code is one transaction: the code is spent,
- * a Discord-only (or Telegram-only) player that already earned something is merged into the code's
- * player with audit rows on both sides, and the platforms are told through queued events.
+ * the account's identity moves to the code's player, and a player the account already had is merged
+ * into it. The XP and coins move through the ledger writer ({@link LedgerStore#writeArrived}) as a
+ * {@code link} event with audit rows on both sides, so its rank change and achievements are found and
+ * queued like those of any other change.
  */
 public final class LinkStore {
   static final String INSERT_CODE = """
@@ -34,21 +47,7 @@ public final class LinkStore {
   static final String DISCORD_OF = "SELECT discord_id FROM discord_identities WHERE player_id = $1";
   static final String TELEGRAM_PLAYER = "SELECT player_id FROM telegram_identities WHERE telegram_id = $1";
   static final String DISCORD_PLAYER = "SELECT player_id FROM discord_identities WHERE discord_id = $1";
-  static final String LOCK_TWO = "SELECT id, xp, balance FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE";
-  /** Adds the absorbed player's XP and coins; the more recent daily-reward streak survives. */
-  static final String MOVE_INTO = """
-      UPDATE players s
-         SET xp = s.xp + $2, balance = s.balance + $3, updated_at = now(),
-             daily_streak = CASE WHEN a.last_daily_day > coalesce(s.last_daily_day, '-infinity'::date)
-                                 THEN a.daily_streak ELSE s.daily_streak END,
-             last_daily_day = greatest(s.last_daily_day, a.last_daily_day)
-        FROM players a
-       WHERE s.id = $1 AND a.id = $4""";
-  static final String EMPTY_MERGED = """
-      UPDATE players SET xp = 0, balance = 0, merged_into = $2, updated_at = now() WHERE id = $1""";
-  static final String AUDIT = """
-      INSERT INTO transactions (idempotency_key, player_id, source, type, delta_xp, delta_balance, reason, metadata)
-      VALUES ($1, $2, $3, 'merge', $4, $5, $6, $7::jsonb)""";
+  static final String MARK_MERGED = "UPDATE players SET merged_into = $2, updated_at = now() WHERE id = $1";
   static final String COPY_ACHIEVEMENTS = """
       INSERT INTO player_achievements (player_id, code, unlocked_at)
       SELECT $2, code, unlocked_at FROM player_achievements WHERE player_id = $1
@@ -58,17 +57,12 @@ public final class LinkStore {
   static final String NEW_TELEGRAM = "INSERT INTO telegram_identities (telegram_id, player_id) VALUES ($1, $2)";
   static final String NEW_DISCORD = "INSERT INTO discord_identities (discord_id, player_id, linked_at) VALUES ($1, $2, now())";
   static final String NEW_PLAYER = "INSERT INTO players DEFAULT VALUES RETURNING id";
-  static final String UNLOCK = """
-      INSERT INTO player_achievements (player_id, code) VALUES ($1, $2)
-      ON CONFLICT (player_id, code) DO NOTHING RETURNING code""";
-  // jsonb parameters take a JsonObject: the pg client sends a Java String as a JSON *string* value,
-  // which the delivery worker cannot read as a payload.
-  static final String QUEUE_EFFECT = """
-      INSERT INTO sync_events (idempotency_key, source, event_type, player_id, payload, applied_at)
-      VALUES ($1, $2, $3, $4, $5::jsonb, now())
-      ON CONFLICT (idempotency_key) DO NOTHING""";
+  static final String DETACH_DISCORD = "UPDATE discord_identities SET player_id = $2, linked_at = NULL WHERE discord_id = $1";
+  static final String NEW_EVENT_ID = "SELECT nextval('sync_events_id_seq')";
 
   private final Pool pool;
+  private final LedgerStore ledger = new LedgerStore();
+  private final EffectOutbox outbox = new EffectOutbox();
 
   public LinkStore(Pool pool) {
     this.pool = pool;
@@ -95,17 +89,17 @@ public final class LinkStore {
     return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(platform, platformUser)).mapEmpty();
   }
 
-  /** Why a redeem did not link; the message is for the player. */
+  /** Why a redeem did not link; the bots put it into words. */
   public static final class LinkRefused extends RuntimeException {
-    private final int code;
+    private final Refusal refusal;
 
-    LinkRefused(int code, String message) {
-      super(message);
-      this.code = code;
+    LinkRefused(Refusal refusal) {
+      super(refusal.name(), null, false, false);
+      this.refusal = refusal;
     }
 
-    public int code() {
-      return code;
+    public Refusal refusal() {
+      return refusal;
     }
   }
 
@@ -113,152 +107,128 @@ public final class LinkStore {
   public record Linked(long playerId, long mergedXp, long mergedBalance, boolean rankChanged, long xp, long balance) {}
 
   /**
-   * Redeems {@code code} for the platform account {@code platformId} on {@code platform}.
-   * Fails with {@link LinkRefused} (404 unknown/used/expired code, 409 nothing to link).
+   * Redeems {@code code} for the account {@code platformId} on {@code platform}, in one transaction:
+   * the code is spent, the account joins the code's player, and a player the account already had is
+   * merged into it through the ledger ({@link LedgerCalculator#planLink}). Fails with
+   * {@link LinkRefused}.
    */
-  public Future<Linked> redeem(String code, String platform, long platformId, RankLadder ladder,
-      List<String> linkedAchievements) {
+  public Future<Linked> redeem(String code, Platform platform, long platformId, LedgerCalculator calculator) {
     return pool.withTransaction(conn -> conn.preparedQuery(SPEND_CODE).execute(Tuple.of(code, platformId))
         .compose(spent -> {
           if (spent.size() == 0) {
-            return Future.failedFuture(new LinkRefused(404,
-                "This code is unknown, already used or expired. Ask for a new one with /link."));
+            return refused(Refusal.LINK_CODE_UNKNOWN);
           }
           Row row = spent.iterator().next();
-          long survivor = row.getLong("player_id");
-          if (platform.equals(row.getString("issued_on"))) {
-            return Future.failedFuture(new LinkRefused(409,
-                "This code was made on " + platform + "; enter it on the other platform."));
+          if (platform.wireName().equals(row.getString("issued_on"))) {
+            return refused(Refusal.LINK_CODE_SAME_PLATFORM);
           }
-          return link(conn, code, platform, platformId, survivor, ladder, linkedAchievements);
+          return findAbsorbed(conn, platform, platformId, row.getLong("player_id"))
+              .compose(absorbed -> link(conn, code, platform, platformId, row.getLong("player_id"), absorbed,
+                  calculator));
         }));
   }
 
-  private Future<Linked> link(SqlConnection conn, String code, String platform, long platformId, long survivor,
-      RankLadder ladder, List<String> linkedAchievements) {
-    boolean discord = "discord".equals(platform);
+  /**
+   * The player the linking account has now, which the link merges away (empty when the account is
+   * new). Refuses when either side is linked elsewhere already.
+   */
+  private Future<Optional<Long>> findAbsorbed(SqlConnection conn, Platform platform, long platformId, long survivor) {
+    boolean discord = platform == Platform.DISCORD;
     return conn.preparedQuery(discord ? DISCORD_OF : TELEGRAM_OF).execute(Tuple.of(survivor))
-        .compose(existing -> {
-          if (existing.size() > 0) {
-            return Future.failedFuture(new LinkRefused(409, "That account is already linked to another "
-                + platform + " account. Unlink it there first with /unlink."));
-          }
-          return conn.preparedQuery(discord ? DISCORD_PLAYER : TELEGRAM_PLAYER).execute(Tuple.of(platformId));
-        })
+        .compose(existing -> existing.size() > 0 ? refused(Refusal.LINK_ISSUER_ALREADY_LINKED)
+            : conn.preparedQuery(discord ? DISCORD_PLAYER : TELEGRAM_PLAYER).execute(Tuple.of(platformId)))
         .compose(current -> {
           if (current.size() == 0) {
-            return conn.preparedQuery(discord ? NEW_DISCORD : NEW_TELEGRAM).execute(Tuple.of(platformId, survivor))
-                .compose(v -> afterLink(conn, code, platform, survivor, 0, 0, null, ladder, linkedAchievements));
+            return Future.succeededFuture(Optional.<Long>empty());
           }
           long absorbed = current.iterator().next().getLong(0);
           if (absorbed == survivor) {
-            return Future.failedFuture(new LinkRefused(409, "These accounts are already linked."));
+            return refused(Refusal.LINK_ALREADY_LINKED);
           }
           return conn.preparedQuery(discord ? TELEGRAM_OF : DISCORD_OF).execute(Tuple.of(absorbed))
-              .compose(other -> other.size() > 0
-                  ? Future.failedFuture(new LinkRefused(409, "Your " + platform
-                      + " account is already linked to another profile. Use /unlink first."))
-                  : merge(conn, code, platform, platformId, absorbed, survivor, ladder, linkedAchievements));
+              .compose(other -> other.size() > 0 ? refused(Refusal.LINK_CALLER_ALREADY_LINKED)
+                  : Future.succeededFuture(Optional.of(absorbed)));
         });
   }
 
-  private Future<Linked> merge(SqlConnection conn, String code, String platform, long platformId, long absorbed,
-      long survivor, RankLadder ladder, List<String> linkedAchievements) {
-    return conn.preparedQuery(LOCK_TWO).execute(Tuple.tuple().addArrayOfLong(new Long[] {absorbed, survivor}))
-        .compose(rows -> {
-          long xp = 0;
-          long balance = 0;
-          long survivorXp = 0;
-          for (Row row : rows) {
-            if (row.getLong("id") == absorbed) {
-              xp = row.getLong("xp");
-              balance = row.getLong("balance");
-            } else {
-              survivorXp = row.getLong("xp");
-            }
-          }
-          long movedXp = xp;
-          long movedBalance = balance;
-          long before = survivorXp;
-          JsonObject meta = new JsonObject().put("code", code).put("from", absorbed).put("into", survivor);
-          return conn.preparedQuery(MOVE_INTO).execute(Tuple.of(survivor, movedXp, movedBalance, absorbed))
-              .compose(v -> conn.preparedQuery(EMPTY_MERGED).execute(Tuple.of(absorbed, survivor)))
-              .compose(v -> conn.preparedQuery(AUDIT).execute(Tuple.of("link_" + code + "_in", survivor, platform,
-                  movedXp, movedBalance, "link: merged player " + absorbed, meta)))
-              .compose(v -> conn.preparedQuery(AUDIT).execute(Tuple.of("link_" + code + "_out", absorbed, platform,
-                  -movedXp, -movedBalance, "link: merged into player " + survivor, meta)))
-              .compose(v -> conn.preparedQuery(COPY_ACHIEVEMENTS).execute(Tuple.of(absorbed, survivor)))
-              .compose(v -> conn.preparedQuery("discord".equals(platform) ? ATTACH_DISCORD : ATTACH_TELEGRAM)
-                  .execute(Tuple.of(platformId, survivor)))
-              .compose(v -> afterLink(conn, code, platform, survivor, movedXp, movedBalance, before, ladder,
-                  linkedAchievements));
-        });
-  }
-
-  /**
-   * Queues what the platforms must now show: the rank role for the newly linked Discord member (and
-   * a rank-up message if the merge raised the rank), and achievements earned by linking.
-   */
-  private Future<Linked> afterLink(SqlConnection conn, String code, String platform, long survivor, long movedXp,
-      long movedBalance, Long survivorXpBefore, RankLadder ladder, List<String> linkedAchievements) {
-    return conn.preparedQuery("SELECT xp, balance FROM players WHERE id = $1").execute(Tuple.of(survivor)).compose(rows -> {
-      long xpNow = rows.iterator().next().getLong(0);
-      long balanceNow = rows.iterator().next().getLong(1);
-      int rankBefore = ladder.rankFor(survivorXpBefore == null ? xpNow : survivorXpBefore).number();
-      int rankNow = ladder.rankFor(xpNow).number();
-      JsonObject payload = new JsonObject().put("rank", rankNow).put("previousRank", rankBefore)
-          .put("reason", "link");
-      if (rankNow == rankBefore) {
-        payload.put("targets", new JsonArray().add("discord"));
+  private Future<Linked> link(SqlConnection conn, String code, Platform platform, long platformId, long survivor,
+      Optional<Long> absorbed, LedgerCalculator calculator) {
+    List<Long> players = new ArrayList<>(List.of(survivor));
+    absorbed.ifPresent(players::add);
+    Future<LedgerStore.LockedPlayers> locked = ledger.lockPlayerIds(conn, players);
+    Future<Long> eventId = conn.preparedQuery(NEW_EVENT_ID).execute().map(rows -> rows.iterator().next().getLong(0));
+    return Future.all(locked, eventId).compose(v -> {
+      Map<Long, PlayerState> states = locked.result().states();
+      if (!states.containsKey(survivor) || absorbed.isPresent() && !states.containsKey(absorbed.get())) {
+        // The code's player was itself merged away since the code was issued.
+        return refused(Refusal.LINK_CODE_UNKNOWN);
       }
-      Future<?> chain = conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of("link_" + code + ":rank" + rankNow,
-          platform, "rank_change", survivor, payload));
-      for (String achievement : linkedAchievements) {
-        chain = chain.compose(v -> conn.preparedQuery(UNLOCK).execute(Tuple.of(survivor, achievement)))
-            .compose(unlocked -> unlocked.size() == 0 ? Future.succeededFuture()
-                : conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of("link_" + code + ":ach:" + achievement,
-                    platform, "achievement_unlock", survivor,
-                    new JsonObject().put("achievement", achievement))));
-      }
-      return chain.map(v -> new Linked(survivor, movedXp, movedBalance, rankNow != rankBefore, xpNow,
-          balanceNow));
+      PlayerState gone = absorbed.map(states::get).orElse(null);
+      String key = IdempotencyKeys.link(code);
+      ClaimedEvent event = new ClaimedEvent(eventId.result(), key, platform, EventType.LINK, survivor,
+          gone == null ? 0 : gone.xp(), gone == null ? 0 : gone.balance(), null,
+          "link: " + platform.wireName() + " account " + platformId + " joined player " + survivor,
+          null, null, System.currentTimeMillis());
+      ApplyPlan plan = calculator.planLink(event, states.get(survivor), gone);
+      JsonObject payload = new JsonObject().put("reason", event.reason()).put("data", new JsonObject()
+          .put("code", code).put("into", survivor).put("from", absorbed.orElse(null)));
+      return moveIdentity(conn, platform, platformId, survivor, absorbed)
+          .compose(moved -> ledger.writeArrived(conn, plan, Map.of(event.id(), payload.encode())))
+          .map(waiting -> {
+            PlayerState after = plan.changedPlayers().getOrDefault(survivor, states.get(survivor));
+            boolean rankChanged = plan.rankChanges().stream().anyMatch(r -> r.fromRank() != r.toRank());
+            return new Linked(survivor, event.xpDelta(), event.balanceDelta(), rankChanged, after.xp(),
+                after.balance());
+          });
     });
+  }
+
+  /** The account moves to the survivor; a player it had is marked merged, its achievements copied over. */
+  private Future<Void> moveIdentity(SqlConnection conn, Platform platform, long platformId, long survivor,
+      Optional<Long> absorbed) {
+    boolean discord = platform == Platform.DISCORD;
+    if (absorbed.isEmpty()) {
+      return conn.preparedQuery(discord ? NEW_DISCORD : NEW_TELEGRAM).execute(Tuple.of(platformId, survivor))
+          .mapEmpty();
+    }
+    long gone = absorbed.get();
+    return conn.preparedQuery(COPY_ACHIEVEMENTS).execute(Tuple.of(gone, survivor))
+        .compose(v -> conn.preparedQuery(MARK_MERGED).execute(Tuple.of(gone, survivor)))
+        .compose(v -> conn.preparedQuery(discord ? ATTACH_DISCORD : ATTACH_TELEGRAM)
+            .execute(Tuple.of(platformId, survivor)))
+        .mapEmpty();
+  }
+
+  private static <T> Future<T> refused(Refusal refusal) {
+    return Future.failedFuture(new LinkRefused(refusal));
   }
 
   /**
    * Detaches the Discord account from a linked profile: the profile keeps its XP, the Discord account
    * starts over on a new empty player (whose rank role is queued). False when nothing was linked.
    */
-  public Future<Boolean> unlink(String platform, long platformId) {
-    boolean fromDiscord = "discord".equals(platform);
+  public Future<Boolean> unlink(Platform platform, long platformId) {
+    boolean fromDiscord = platform == Platform.DISCORD;
     return pool.withTransaction(conn -> conn.preparedQuery(fromDiscord ? DISCORD_PLAYER : TELEGRAM_PLAYER)
         .execute(Tuple.of(platformId))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.succeededFuture(false);
-          }
-          long playerId = rows.iterator().next().getLong(0);
-          return conn.preparedQuery(TELEGRAM_OF).execute(Tuple.of(playerId)).compose(tg -> {
-            if (tg.size() == 0) {
-              return Future.succeededFuture(false);
-            }
-            return conn.preparedQuery(DISCORD_OF).execute(Tuple.of(playerId)).compose(ds -> {
-              if (ds.size() == 0) {
-                return Future.succeededFuture(false);
-              }
-              long discordId = ds.iterator().next().getLong(0);
-              return conn.preparedQuery(NEW_PLAYER).execute().compose(created -> {
-                long fresh = created.iterator().next().getLong(0);
-                return conn.preparedQuery("UPDATE discord_identities SET player_id = $2, linked_at = NULL WHERE discord_id = $1")
-                    .execute(Tuple.of(discordId, fresh))
-                    .compose(v -> conn.preparedQuery(QUEUE_EFFECT).execute(Tuple.of(
-                        "unlink_" + discordId + "_" + fresh + ":rank1", platform, "rank_change", fresh,
-                        new JsonObject().put("rank", 1).put("previousRank", 1)
-                            .put("targets", new JsonArray().add("discord")).put("reason", "unlink"))))
-                    .map(v -> true);
-              });
-            });
-          });
-        }));
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.<Long>empty())
+            : linkedDiscordOf(conn, rows.iterator().next().getLong(0)))
+        .compose(discordId -> discordId.isEmpty() ? Future.succeededFuture(false)
+            : conn.preparedQuery(NEW_PLAYER).execute().compose(created -> {
+              long fresh = created.iterator().next().getLong(0);
+              QueuedEffect role = QueuedEffect.rankChange(IdempotencyKeys.unlinkRole(discordId.get(), fresh),
+                  platform, fresh, 1, 1, null, MirrorTarget.DISCORD, "unlink", false);
+              return conn.preparedQuery(DETACH_DISCORD).execute(Tuple.of(discordId.get(), fresh))
+                  .compose(v -> outbox.queue(conn, List.of(role)))
+                  .map(v -> true);
+            })));
+  }
+
+  /** The Discord id of a player linked on both platforms; empty when it is not linked. */
+  private Future<Optional<Long>> linkedDiscordOf(SqlConnection conn, long playerId) {
+    return conn.preparedQuery(TELEGRAM_OF).execute(Tuple.of(playerId))
+        .compose(tg -> tg.size() == 0 ? Future.succeededFuture(Optional.<Long>empty())
+            : conn.preparedQuery(DISCORD_OF).execute(Tuple.of(playerId)).map(ds -> ds.size() == 0
+                ? Optional.<Long>empty() : Optional.of(ds.iterator().next().getLong(0))));
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.QueuedEffect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,6 @@ public final class ReconcileStore {
        WHERE p.merged_into IS NULL AND p.id > $1 AND ($3::bigint IS NULL OR p.id = $3)
        ORDER BY p.id
        LIMIT $2""";
-  static final String QUEUE_CORRECTIONS = """
-      INSERT INTO sync_events (idempotency_key, source, event_type, player_id, payload, applied_at)
-      SELECT v.k, 'system', 'rank_change', v.p, v.pl::jsonb, now()
-        FROM unnest($1::text[], $2::bigint[], $3::text[]) AS v(k, p, pl)
-      ON CONFLICT (idempotency_key) DO NOTHING""";
   static final String MARK_RECONCILED = """
       INSERT INTO sync_state AS s (player_id, last_reconcile_at, reconcile_errors)
       SELECT v.p, now(), v.e FROM unnest($1::bigint[], $2::int[]) AS v(p, e)
@@ -33,6 +29,7 @@ public final class ReconcileStore {
          SET last_reconcile_at = now(), reconcile_errors = s.reconcile_errors + EXCLUDED.reconcile_errors""";
 
   private final Pool pool;
+  private final EffectOutbox outbox = new EffectOutbox();
 
   public ReconcileStore(Pool pool) {
     this.pool = pool;
@@ -40,8 +37,6 @@ public final class ReconcileStore {
 
   public record PlayerView(long playerId, long xp, Long chatId, Long discordId, boolean discordSyncEnabled,
       Integer lastTelegramRank, Integer lastDiscordRank, boolean rankInFlight) {}
-
-  public record Correction(String key, long playerId, String payloadJson) {}
 
   /** Players after {@code afterId} in id order; with {@code onlyPlayer} just that one. */
   public Future<List<PlayerView>> page(long afterId, int limit, Long onlyPlayer) {
@@ -58,7 +53,7 @@ public final class ReconcileStore {
   }
 
   /** Queues the corrections and stamps every player of the page, in one transaction. */
-  public Future<Void> record(List<PlayerView> page, List<Correction> corrections) {
+  public Future<Void> record(List<PlayerView> page, List<QueuedEffect> corrections) {
     return pool.withTransaction(conn -> {
       Long[] players = page.stream().map(PlayerView::playerId).toArray(Long[]::new);
       java.util.Set<Long> corrected = new java.util.HashSet<>();
@@ -66,13 +61,7 @@ public final class ReconcileStore {
       Integer[] errors = page.stream().map(p -> corrected.contains(p.playerId()) ? 1 : 0).toArray(Integer[]::new);
       Future<?> marked = conn.preparedQuery(MARK_RECONCILED)
           .execute(Tuple.tuple().addArrayOfLong(players).addArrayOfInteger(errors));
-      if (corrections.isEmpty()) {
-        return marked.mapEmpty();
-      }
-      return marked.compose(v -> conn.preparedQuery(QUEUE_CORRECTIONS).execute(Tuple.tuple()
-          .addArrayOfString(corrections.stream().map(Correction::key).toArray(String[]::new))
-          .addArrayOfLong(corrections.stream().map(Correction::playerId).toArray(Long[]::new))
-          .addArrayOfString(corrections.stream().map(Correction::payloadJson).toArray(String[]::new)))).mapEmpty();
+      return marked.compose(v -> outbox.queue(conn, corrections));
     });
   }
 }

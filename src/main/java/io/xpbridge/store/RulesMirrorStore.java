@@ -44,7 +44,7 @@ public final class RulesMirrorStore {
         .addArrayOfString(achievements.stream().map(AchievementDefinition::nameRu).toArray(String[]::new))
         .addArrayOfString(achievements.stream().map(AchievementDefinition::nameEn).toArray(String[]::new))
         .addArrayOfLong(achievements.stream().map(AchievementDefinition::discordRoleId).toArray(Long[]::new))
-        .addArrayOfString(achievements.stream().map(a -> new JsonObject().put("type", a.ruleType())
+        .addArrayOfString(achievements.stream().map(a -> new JsonObject().put("type", a.rule().wireName())
             .put("value", a.ruleValue()).encode()).toArray(String[]::new));
     return pool.withTransaction(conn -> conn.query(CLEAR_RANKS).execute()
         .compose(v -> conn.preparedQuery(INSERT_RANKS).execute(rankColumns))

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.EventStatus;
 import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.PlayerState;
 import io.xpbridge.domain.SubmitRequest;
@@ -63,29 +64,32 @@ public final class SubmitStore {
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING id, idempotency_key""";
   static final String KNOWN_KEYS = """
-      SELECT id, idempotency_key FROM sync_events WHERE idempotency_key = ANY($1::text[])
+      SELECT idempotency_key, %s FROM sync_events WHERE idempotency_key = ANY($1::text[])
       UNION ALL
-      SELECT coalesce(event_id, 0), idempotency_key FROM transactions WHERE idempotency_key = ANY($1::text[])""";
+      SELECT idempotency_key, %s FROM transactions WHERE idempotency_key = ANY($1::text[])"""
+      .formatted(SpentKey.COLUMNS_OF_EVENT, SpentKey.COLUMNS_OF_AUDIT);
   /**
    * Spent keys (kind 0, with the id of their event) and {@code $2} fresh event ids (kind 1) in one
    * round trip: events applied on arrival are inserted with their final status, so their ids are
    * drawn before the ledger plan that refers to them is made.
    */
   static final String SPENT_KEYS_AND_NEW_IDS = """
-      SELECT 0 AS kind, id, idempotency_key FROM sync_events WHERE idempotency_key = ANY($1::text[])
+      SELECT 0 AS kind, idempotency_key, %s FROM sync_events WHERE idempotency_key = ANY($1::text[])
       UNION ALL
-      SELECT 0, coalesce(event_id, 0), idempotency_key FROM transactions WHERE idempotency_key = ANY($1::text[])
+      SELECT 0, idempotency_key, %s FROM transactions WHERE idempotency_key = ANY($1::text[])
       UNION ALL
-      SELECT 1, nextval('sync_events_id_seq'), NULL FROM generate_series(1, $2)""";
+      SELECT 1, NULL, nextval('sync_events_id_seq'), NULL, NULL, NULL FROM generate_series(1, $2)"""
+      .formatted(SpentKey.COLUMNS_OF_EVENT, SpentKey.COLUMNS_OF_AUDIT);
   /**
    * As {@link #SPENT_KEYS_AND_NEW_IDS}, looking in the queue only. A key whose event row is gone
    * (cleaned up after its retention) is spent by its audit row alone; a batch that misses it fails
    * on the audit table's unique key and is tried again with the full check.
    */
   static final String QUEUED_KEYS_AND_NEW_IDS = """
-      SELECT 0 AS kind, id, idempotency_key FROM sync_events WHERE idempotency_key = ANY($1::text[])
+      SELECT 0 AS kind, idempotency_key, %s FROM sync_events WHERE idempotency_key = ANY($1::text[])
       UNION ALL
-      SELECT 1, nextval('sync_events_id_seq'), NULL FROM generate_series(1, $2)""";
+      SELECT 1, NULL, nextval('sync_events_id_seq'), NULL, NULL, NULL FROM generate_series(1, $2)"""
+      .formatted(SpentKey.COLUMNS_OF_EVENT);
 
   private final Pool pool;
 
@@ -97,7 +101,7 @@ public final class SubmitStore {
   public record KnownPlayers(Map<PlayerRef, Long> refs, LedgerStore.LockedPlayers locked) {}
 
   /** Spent keys with their event ids, and fresh ids for the events about to be inserted. */
-  public record KeyCheck(Map<String, Long> spent, long[] newIds) {}
+  public record KeyCheck(Map<String, SpentKey> spent, long[] newIds) {}
 
   /**
    * Finds the players of the requests' references that exist already and locks their ledger rows, in
@@ -178,14 +182,14 @@ public final class SubmitStore {
     return conn.preparedQuery(withAudit ? SPENT_KEYS_AND_NEW_IDS : QUEUED_KEYS_AND_NEW_IDS)
         .execute(Tuple.tuple().addArrayOfString(keys.toArray(new String[0])).addInteger(newIds))
         .map(rows -> {
-          Map<String, Long> spent = new HashMap<>();
+          Map<String, SpentKey> spent = new HashMap<>();
           long[] ids = new long[newIds];
           int next = 0;
           for (Row row : rows) {
             if (row.getInteger(0) == 0) {
-              spent.merge(row.getString(2), row.getLong(1), Math::max);
+              spent.merge(row.getString(1), SpentKey.read(row, 2), SpentKey::preferEvent);
             } else {
-              ids[next++] = row.getLong(1);
+              ids[next++] = row.getLong(2);
             }
           }
           return new KeyCheck(spent, ids);
@@ -268,15 +272,15 @@ public final class SubmitStore {
           }
           List<String> known = keys.stream().filter(k -> !inserted.containsKey(k)).toList();
           if (known.isEmpty()) {
-            return Future.succeededFuture(Map.<String, Long>of());
+            return Future.succeededFuture(Map.<String, SpentKey>of());
           }
           return conn.preparedQuery(KNOWN_KEYS).execute(Tuple.tuple().addArrayOfString(known.toArray(new String[0])))
               .map(existing -> {
-                Map<String, Long> ids = new HashMap<>();
+                Map<String, SpentKey> spent = new HashMap<>();
                 for (Row row : existing) {
-                  ids.merge(row.getString(1), row.getLong(0), Math::max);
+                  spent.merge(row.getString(0), SpentKey.read(row, 1), SpentKey::preferEvent);
                 }
-                return ids;
+                return spent;
               });
         })
         .map(existing -> {
@@ -288,9 +292,9 @@ public final class SubmitStore {
             int first = firstIndexByKey.get(key);
             Long fresh = inserted.get(key);
             if (fresh != null) {
-              results[i] = new SubmitResult(fresh, i != first, null);
+              results[i] = new SubmitResult(fresh, i != first, EventStatus.PENDING, null);
             } else {
-              results[i] = new SubmitResult(existing.getOrDefault(key, 0L), true, null);
+              results[i] = existing.get(key).duplicateResult();
             }
           }
           return List.of(results);
@@ -298,7 +302,7 @@ public final class SubmitStore {
   }
 
   public static SubmitResult unknownPlayer(SubmitRequest request) {
-    return SubmitResult.refused("no player with " + request.player().kind().field() + " " + request.player().id());
+    return SubmitResult.notStored("no player with " + request.player().kind().field() + " " + request.player().id());
   }
 
   /** $1 Telegram ids, $2 Discord ids, $3 player ids the requests name, each once. */

@@ -5,9 +5,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.xpbridge.domain.ApplyPlan;
 import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.domain.EventStatus;
 import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.SubmitRequest;
 import io.xpbridge.store.LedgerStore;
+import io.xpbridge.store.SpentKey;
 import io.xpbridge.store.SubmitResult;
 import io.xpbridge.store.SubmitStore;
 import java.util.ArrayList;
@@ -116,7 +118,6 @@ final class ArrivalApplier {
             }
           }
           List<ClaimedEvent> events = new ArrayList<>();
-          Map<String, Long> newIds = new HashMap<>();
           Map<Long, String> payloads = new HashMap<>();
           int next = 0;
           for (Map.Entry<String, Integer> first : firstByKey.entrySet()) {
@@ -126,15 +127,20 @@ final class ArrivalApplier {
             SubmitRequest request = requests.get(first.getValue());
             long id = check.newIds()[next++];
             events.add(LedgerStore.arrived(id, request, locked.survivor(refs.get(request.player())), receivedAtMs));
-            newIds.put(first.getKey(), id);
             payloads.put(id, request.payloadJson());
           }
-          List<SubmitResult> answers = answers(requests, refs, firstByKey, newIds, check.spent(), deferred);
           if (events.isEmpty()) {
+            List<SubmitResult> answers = answers(requests, refs, firstByKey, Map.of(), check.spent(), deferred);
             return LedgerStore.rollback(conn)
                 .map(v -> new Intake(answers, LedgerApplier.Report.EMPTY, false, refs, deferred));
           }
           ApplyPlan plan = current.calculator().plan(events, locked.states());
+          Map<String, SubmitResult> fresh = new HashMap<>();
+          for (ApplyPlan.Outcome outcome : plan.outcomes()) {
+            fresh.put(outcome.event().idempotencyKey(), new SubmitResult(outcome.event().id(), false,
+                outcome.applied() ? EventStatus.COMPLETED : EventStatus.FAILED, outcome.error()));
+          }
+          List<SubmitResult> answers = answers(requests, refs, firstByKey, fresh, check.spent(), deferred);
           return ledger.writeArrivedAndCommit(conn, plan, payloads)
               .map(waiting -> new Intake(answers, LedgerApplier.Report.of(plan, waiting), false, refs, deferred));
         });
@@ -173,8 +179,10 @@ final class ArrivalApplier {
         .map(v -> known);
   }
 
+  /** {@code fresh}: the result of each key stored by this batch; {@code spent}: keys spent before it. */
   private static List<SubmitResult> answers(List<SubmitRequest> requests, Map<PlayerRef, Long> players,
-      Map<String, Integer> firstByKey, Map<String, Long> newIds, Map<String, Long> spent, Set<Integer> deferred) {
+      Map<String, Integer> firstByKey, Map<String, SubmitResult> fresh, Map<String, SpentKey> spent,
+      Set<Integer> deferred) {
     List<SubmitResult> answers = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       SubmitRequest request = requests.get(i);
@@ -187,10 +195,9 @@ final class ArrivalApplier {
         continue;
       }
       String key = request.idempotencyKey();
-      Long fresh = newIds.get(key);
-      answers.add(fresh != null
-          ? new SubmitResult(fresh, firstByKey.get(key) != i, null)
-          : new SubmitResult(spent.getOrDefault(key, 0L), true, null));
+      SubmitResult stored = fresh.get(key);
+      answers.add(stored == null ? spent.get(key).duplicateResult()
+          : firstByKey.get(key) == i ? stored : stored.asDuplicate());
     }
     return answers;
   }

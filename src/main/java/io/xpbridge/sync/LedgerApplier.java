@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.domain.ApplyPlan;
 import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.domain.EventStatus;
 import io.xpbridge.store.LedgerStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ final class LedgerApplier {
                   current.sync().retryBackoffMs(), current.sync().retryBackoffMaxMs()))
               .map(status -> {
                 LOG.warn("event {} failed to apply ({}); now {}", id, failure.getMessage(), status);
-                return merge(total, new Report(1, 0, "failed".equals(status) ? 1 : 0, 0, List.of()));
+                return merge(total, new Report(1, 0, status == EventStatus.FAILED ? 1 : 0, 0, List.of()));
               })));
     }
     return chain;

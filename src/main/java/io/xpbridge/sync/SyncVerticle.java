@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.bus.SubmitMessage;
 import io.xpbridge.config.ConfigValidator;
 import io.xpbridge.config.DatabaseUrl;
@@ -16,6 +18,7 @@ import io.xpbridge.domain.SubmitRequest;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.DeliveryStore;
 import io.xpbridge.store.QueueAdminStore;
+import io.xpbridge.store.SubmitResult;
 import io.xpbridge.store.SubmitStore;
 import java.util.List;
 import java.util.UUID;
@@ -122,12 +125,21 @@ public class SyncVerticle extends VerticleBase {
       if (ar.failed()) {
         LOG.debug("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
         msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
-      } else if (ar.result().error() != null) {
+      } else if (!ar.result().stored()) {
         msg.fail(404, ar.result().error());
       } else {
-        msg.reply(SubmitMessage.reply(ar.result().eventId(), ar.result().duplicate()));
+        msg.reply(BusJson.encode(reply(ar.result())));
       }
     });
+  }
+
+  static SubmitReply reply(SubmitResult result) {
+    SubmitReply.Status status = switch (result.outcome()) {
+      case COMPLETED -> SubmitReply.Status.COMPLETED;
+      case FAILED -> SubmitReply.Status.FAILED;
+      case PENDING, PROCESSING -> SubmitReply.Status.QUEUED;
+    };
+    return new SubmitReply(result.eventId(), result.duplicate(), status, result.error());
   }
 
   /** Drains everything due now, then replies with what it did. */

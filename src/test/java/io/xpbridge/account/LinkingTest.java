@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Refusal;
 import io.xpbridge.support.ServiceFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,7 @@ class LinkingTest {
     ReplyException expired = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
         new JsonObject().put("code", code).put("discordId", 4203));
     assertEquals(404, expired.failureCode());
-    assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+    assertEquals(Refusal.LINK_CODE_UNKNOWN, Refusal.of(expired).refusal(), expired.getMessage());
   }
 
   @Test
@@ -90,5 +91,36 @@ class LinkingTest {
     assertTrue(fresh != profile);
     assertEquals(0, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", fresh));
     assertEquals(false, service.request(Bus.LINK_UNLINK, new JsonObject().put("discordId", 4302)).getBoolean("unlinked"));
+  }
+
+  @Test
+  void aMergeThatCrossesAnAchievementThresholdUnlocksItExactlyOnce() {
+    // first_steps unlocks at 100 XP: 60 in Telegram and 60 in Discord reach it only together.
+    service.request(Bus.PLAYERS_REGISTER, new JsonObject().put("telegramId", 4401).put("chatId", 4401));
+    service.submit(ServiceFixture.xp("ln_ach_tg", 4401, 60));
+    service.submit(new JsonObject().put("source", "discord").put("type", "xp_change").put("discordId", 4402)
+        .put("xp", 60).put("idempotencyKey", "ln_ach_ds"));
+    applied("ln_ach_tg");
+    applied("ln_ach_ds");
+    String code = service.request(Bus.LINK_ISSUE, new JsonObject().put("telegramId", 4401)).getString("code");
+
+    long survivor = service.request(Bus.LINK_REDEEM, new JsonObject().put("code", code).put("discordId", 4402))
+        .getLong("playerId");
+
+    assertEquals(120, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", survivor));
+    assertEquals(1, service.sql.queryLong(
+        "SELECT count(*) FROM player_achievements WHERE player_id = ? AND code = 'first_steps'", survivor));
+    assertEquals(1, service.sql.queryLong(
+        "SELECT count(*) FROM sync_events WHERE player_id = ? AND event_type = 'achievement_unlock'"
+            + " AND payload->>'achievement' = 'first_steps'", survivor), "one unlock event carries its role and message");
+    assertEquals(1, service.sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key = ?",
+        "link_" + code), "the link is an event of the ledger");
+    assertEquals(service.sql.queryLong("SELECT sum(xp) FROM players"),
+        service.sql.queryLong("SELECT sum(delta_xp) FROM transactions"), "audit rows add up to the ledger");
+    ReplyException again = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
+        new JsonObject().put("code", code).put("discordId", 4402));
+    assertEquals(404, again.failureCode());
+    assertEquals(1, service.sql.queryLong(
+        "SELECT count(*) FROM player_achievements WHERE player_id = ? AND code = 'first_steps'", survivor));
   }
 }

@@ -13,7 +13,8 @@ class LedgerCalculatorTest {
   static final RankLadder LADDER = new RankLadder(List.of(
       new Rank(1, "Один", "One", 0, null), new Rank(2, "Два", "Two", 100, 22L), new Rank(3, "Три", "Three", 300, 33L)));
   static final LedgerCalculator CALCULATOR = new LedgerCalculator(LADDER, List.of(
-      new AchievementDefinition("rich", "Богач", "Rich", null, "balance_at_least", 50)));
+      new AchievementDefinition("rich", "Богач", "Rich", null, AchievementRule.BALANCE_AT_LEAST, 50),
+      new AchievementDefinition("bridge", "Мост", "Bridge", null, AchievementRule.LINKED, 0)));
 
   static ClaimedEvent event(long id, long player, long xp, long balance) {
     return new ClaimedEvent(id, "k" + id, Platform.TELEGRAM, EventType.XP_CHANGE, player, xp, balance, null, null, null, null, 0);
@@ -37,7 +38,7 @@ class LedgerCalculatorTest {
     assertEquals(1, plan.rankChanges().get(0).fromRank());
     assertEquals(3, plan.rankChanges().get(0).toRank());
     assertEquals(2, plan.rankChanges().get(0).cause().id(), "the last crossing names the change");
-    assertEquals("discord", plan.outcomes().get(0).processedBy());
+    assertEquals(MirrorTarget.DISCORD, plan.outcomes().get(0).processedBy());
   }
 
   @Test
@@ -71,5 +72,46 @@ class LedgerCalculatorTest {
     ApplyPlan nextDay = CALCULATOR.plan(List.of(daily), Map.of(7L, new PlayerState(7, 0, 0, 2, today.minusDays(1))));
     assertEquals(3, nextDay.changedPlayers().get(7L).dailyStreak());
     assertEquals(today, nextDay.changedPlayers().get(7L).lastDailyDay());
+  }
+
+  static ClaimedEvent link(long id, long survivor, long xp, long balance) {
+    return new ClaimedEvent(id, "link_ABC", Platform.DISCORD, EventType.LINK, survivor, xp, balance, null, null, null,
+        null, 0);
+  }
+
+  @Test
+  void aLinkMovesEverythingOverAuditsBothSidesAndCrossesThresholdsLikeAnyChange() {
+    PlayerState survivor = new PlayerState(7, 90, 40, 2, LocalDate.of(2026, 1, 1));
+    PlayerState absorbed = new PlayerState(9, 20, 15, 5, LocalDate.of(2026, 1, 3));
+    ApplyPlan plan = CALCULATOR.planLink(link(50, 7, 20, 15), survivor, absorbed);
+
+    assertEquals(new PlayerState(7, 110, 55, 5, LocalDate.of(2026, 1, 3)), plan.changedPlayers().get(7L),
+        "XP and coins move over, the more recent streak survives");
+    assertEquals(0, plan.changedPlayers().get(9L).xp());
+    assertEquals(0, plan.changedPlayers().get(9L).balance());
+    assertEquals(List.of("link_ABC_in", "link_ABC_out"), plan.audits().stream().map(ApplyPlan.AuditRow::key).toList());
+    assertEquals(0, plan.audits().stream().mapToLong(ApplyPlan.AuditRow::deltaXp).sum(), "a transfer adds up to zero");
+    assertEquals(List.of("rich", "bridge"), plan.achievementCandidates().stream()
+        .map(ApplyPlan.AchievementCandidate::code).toList(), "the balance threshold crossed by the merge, and linking");
+    ApplyPlan.RankChange rank = plan.rankChanges().get(0);
+    assertEquals(1, rank.fromRank());
+    assertEquals(2, rank.toRank());
+    assertEquals(MirrorTarget.BOTH, rank.targets(), "a rise is announced on both platforms");
+    assertEquals(List.of("link_ABC:rank2", "link_ABC:ach:rich"), plan.followUps(java.util.Set.of("7:rich"))
+        .stream().map(QueuedEffect::key).toList(), "only what the database newly unlocked is announced");
+  }
+
+  @Test
+  void aLinkOfANewAccountMovesNothingAndGivesTheDiscordRoleOfTheRankHeld() {
+    PlayerState survivor = new PlayerState(7, 150, 0, 0, null);
+    ApplyPlan plan = CALCULATOR.planLink(link(51, 7, 0, 0), survivor, null);
+
+    assertTrue(plan.changedPlayers().isEmpty());
+    assertTrue(plan.audits().isEmpty());
+    ApplyPlan.RankChange rank = plan.rankChanges().get(0);
+    assertEquals(2, rank.fromRank());
+    assertEquals(2, rank.toRank());
+    assertEquals(MirrorTarget.DISCORD, rank.targets());
+    assertFalse(plan.followUps(java.util.Set.of()).get(0).announce(), "no rank-up message for a rank already held");
   }
 }

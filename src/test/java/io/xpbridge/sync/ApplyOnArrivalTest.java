@@ -33,6 +33,7 @@ class ApplyOnArrivalTest {
     JsonObject reply = service.submit(ServiceFixture.xp("arrive_1", 8001, 42));
 
     assertFalse(reply.getBoolean("duplicate"));
+    assertEquals("completed", reply.getString("status"));
     long id = reply.getLong("eventId");
     assertEquals("completed", service.sql.queryString("SELECT status FROM sync_events WHERE id = ?", id));
     assertEquals("discord", service.sql.queryString("SELECT processed_by FROM sync_events WHERE id = ?", id));
@@ -47,10 +48,18 @@ class ApplyOnArrivalTest {
         .put("telegramId", 8002).put("balance", -5).put("idempotencyKey", "arrive_overdraw"));
 
     long id = reply.getLong("eventId");
+    assertEquals("failed", reply.getString("status"), "the sender hears the refusal: " + reply);
+    assertTrue(reply.getString("error").contains("balance would go below zero"), reply.encode());
+    assertEquals(false, reply.getBoolean("duplicate"));
     assertEquals("failed", service.sql.queryString("SELECT status FROM sync_events WHERE id = ?", id));
     assertTrue(service.sql.queryString("SELECT error_message FROM sync_events WHERE id = ?", id)
         .contains("balance would go below zero"));
     assertEquals(0, service.sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key = 'arrive_overdraw'"));
+
+    JsonObject again = service.submit(new JsonObject().put("source", "telegram").put("type", "balance_change")
+        .put("telegramId", 8002).put("balance", -5).put("idempotencyKey", "arrive_overdraw"));
+    assertEquals(new JsonObject().put("eventId", id).put("duplicate", true).put("status", "failed")
+        .put("error", reply.getString("error")), again, "a spent key answers with its first event's outcome");
   }
 
   @Test

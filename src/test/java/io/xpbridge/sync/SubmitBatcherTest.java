@@ -76,7 +76,7 @@ class SubmitBatcherTest {
   /** As {@link #finish(int)}, handing back the requests at {@code deferred} (their player was held elsewhere). */
   private void finish(int index, Set<Integer> deferred) {
     Sent batch = sent.get(index);
-    List<SubmitResult> results = batch.requests().stream().map(r -> new SubmitResult(1, false, null)).toList();
+    List<SubmitResult> results = batch.requests().stream().map(r -> new SubmitResult(1, false, io.xpbridge.domain.EventStatus.COMPLETED, null)).toList();
     Map<PlayerRef, Long> players = batch.requests().stream().map(SubmitRequest::player).distinct()
         .collect(Collectors.toMap(ref -> ref, ref -> ref.id() + 1000));
     context.runOnContext(v -> batch.done().complete(new ArrivalApplier.Intake(results, LedgerApplier.Report.EMPTY,

@@ -1,0 +1,23 @@
+package io.xpbridge.domain;
+
+import java.util.Locale;
+
+/**
+ * The platforms a change is mirrored to ({@code sync_events.processed_by}, and the {@code targets} of
+ * an effect). Ping-pong protection: a change is mirrored to the platform it did not come from.
+ */
+public enum MirrorTarget {
+  TELEGRAM, DISCORD, BOTH, NONE;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public boolean includes(MirrorTarget platform) {
+    return this == BOTH ? platform != NONE : this == platform;
+  }
+
+  public static MirrorTarget of(boolean telegram, boolean discord) {
+    return telegram && discord ? BOTH : telegram ? TELEGRAM : discord ? DISCORD : NONE;
+  }
+}
