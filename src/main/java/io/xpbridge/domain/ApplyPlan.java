@@ -16,12 +16,15 @@ public record ApplyPlan(
   /** What became of one claimed event. {@code error} is set for failures only. */
   public record Outcome(ClaimedEvent event, boolean applied, String error, MirrorTarget processedBy) {}
 
-  /** One {@code transactions} row; {@code key} is the event's own key except for the two sides of a merge. */
+  /**
+   * One {@code transactions} row; {@code key} is the event's own key except for the two sides of a
+   * merge, {@code metadataJson} (a JSON object, or null) says more about the change.
+   */
   public record AuditRow(ClaimedEvent event, String key, long playerId, long deltaXp, long deltaBalance,
-      String reason) {
+      String reason, String metadataJson) {
 
     public AuditRow(ClaimedEvent event, long playerId, long deltaXp, long deltaBalance) {
-      this(event, event.idempotencyKey(), playerId, deltaXp, deltaBalance, event.reason());
+      this(event, event.idempotencyKey(), playerId, deltaXp, deltaBalance, event.reason(), null);
     }
   }
 

@@ -92,11 +92,12 @@ public final class LedgerCalculator {
       }
       changed.put(absorbed.playerId(), absorbed.withDeltas(-link.xpDelta(), -link.balanceDelta()));
       changed.put(survivor.playerId(), after);
-      String reason = "link: player " + absorbed.playerId() + " merged into player " + survivor.playerId();
+      String metadata = "{\"key\": \"" + link.idempotencyKey() + "\", \"from\": " + absorbed.playerId()
+          + ", \"into\": " + survivor.playerId() + "}";
       audits.add(new ApplyPlan.AuditRow(link, IdempotencyKeys.mergeIn(link.idempotencyKey()), survivor.playerId(),
-          link.xpDelta(), link.balanceDelta(), reason));
+          link.xpDelta(), link.balanceDelta(), "link: merged player " + absorbed.playerId(), metadata));
       audits.add(new ApplyPlan.AuditRow(link, IdempotencyKeys.mergeOut(link.idempotencyKey()), absorbed.playerId(),
-          -link.xpDelta(), -link.balanceDelta(), reason));
+          -link.xpDelta(), -link.balanceDelta(), "link: merged into player " + survivor.playerId(), metadata));
     }
     int from = ladder.rankFor(survivor.xp()).number();
     int to = ladder.rankFor(after.xp()).number();

@@ -13,6 +13,10 @@ public enum MirrorTarget {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  public static MirrorTarget fromWire(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
   public boolean includes(MirrorTarget platform) {
     return this == BOTH ? platform != NONE : this == platform;
   }

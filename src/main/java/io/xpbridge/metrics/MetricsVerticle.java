@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.domain.EventStatus;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,13 +39,13 @@ public class MetricsVerticle extends VerticleBase {
       long appliedAt = body.getLong("appliedAt", System.currentTimeMillis());
       body.getJsonArray("events").forEach(o -> {
         JsonObject event = (JsonObject) o;
-        counter("xpbridge_events_total", "status", "completed", "type", event.getString("type")).increment();
+        counter("xpbridge_events_total", "status", EventStatus.COMPLETED.wireName(), "type", event.getString("type")).increment();
         Long createdAt = event.getLong("createdAt");
         if (createdAt != null) {
           applyLatency.record(Math.max(0, appliedAt - createdAt));
         }
       });
-      counter("xpbridge_events_total", "status", "failed", "type", "any").increment(body.getInteger("failed", 0));
+      counter("xpbridge_events_total", "status", EventStatus.FAILED.wireName(), "type", "any").increment(body.getInteger("failed", 0));
     });
     vertx.eventBus().<JsonObject>consumer(Bus.METRICS_EFFECTS, msg -> {
       JsonObject body = msg.body();
@@ -60,7 +61,8 @@ public class MetricsVerticle extends VerticleBase {
     vertx.eventBus().<JsonObject>consumer(Bus.METRICS_BOT_API_ERROR, msg ->
         counter("xpbridge_bot_api_errors_total", "platform", msg.body().getString("platform", "unknown"),
             "type", msg.body().getString("kind", "error")).increment());
-    for (String status : new String[] {"pending", "processing", "completed", "failed"}) {
+    for (EventStatus each : EventStatus.values()) {
+      String status = each.wireName();
       AtomicLong value = queue.computeIfAbsent(status, s -> new AtomicLong());
       Gauge.builder("xpbridge_queue_events", value, AtomicLong::get).tag("status", status)
           .description("Events in the queue table by status").register(registry);
@@ -75,8 +77,8 @@ public class MetricsVerticle extends VerticleBase {
     vertx.eventBus().<JsonObject>request(Bus.STATS, new JsonObject(), new DeliveryOptions().setSendTimeout(4_000))
         .onSuccess(reply -> {
           JsonObject stats = reply.body();
-          for (String status : new String[] {"pending", "processing", "completed", "failed"}) {
-            queue.get(status).set(stats.getLong(status, 0L));
+          for (EventStatus status : EventStatus.values()) {
+            queue.get(status.wireName()).set(stats.getLong(status.wireName(), 0L));
           }
           queue.get("oldest").set(Math.round(stats.getDouble("oldestPendingAgeSeconds", 0.0)));
         });

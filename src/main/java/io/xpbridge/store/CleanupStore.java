@@ -3,6 +3,7 @@ package io.xpbridge.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.EventStatus;
 
 /**
  * Deletes finished events past their retention, and spent link codes and old wrong attempts. The
@@ -26,8 +27,8 @@ public final class CleanupStore {
   public record Deleted(int completed, int failed, int linkCodes) {}
 
   public Future<Deleted> clean(int completedDays, int failedDays) {
-    return pool.preparedQuery(DELETE_FINISHED).execute(Tuple.of("completed", completedDays))
-        .compose(completed -> pool.preparedQuery(DELETE_FINISHED).execute(Tuple.of("failed", failedDays))
+    return pool.preparedQuery(DELETE_FINISHED).execute(Tuple.of(EventStatus.COMPLETED.wireName(), completedDays))
+        .compose(completed -> pool.preparedQuery(DELETE_FINISHED).execute(Tuple.of(EventStatus.FAILED.wireName(), failedDays))
             .compose(failed -> pool.query(DELETE_OLD_CODES).execute()
                 .compose(codes -> pool.query(DELETE_OLD_ATTEMPTS).execute()
                     .map(v -> new Deleted(completed.rowCount(), failed.rowCount(), codes.rowCount())))));

@@ -5,10 +5,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.EventStatus;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.MirrorTarget;
+import io.xpbridge.domain.Platform;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * SQL of effect delivery. Unlike applying, delivery talks to the bots and may take seconds, so a
@@ -70,15 +76,15 @@ public final class DeliveryStore {
     this.pool = pool;
   }
 
-  public record Claimed(long id, String key, String source, String type, long playerId, JsonObject payload,
-      int retries, List<String> deliveredTo) {}
+  public record Claimed(long id, String key, Platform source, EventType type, long playerId, JsonObject payload,
+      int retries, List<MirrorTarget> deliveredTo) {}
 
   public record Target(long playerId, long xp, long balance, Long telegramId, Long chatId, String languageCode,
       Long discordId, boolean discordSyncEnabled) {}
 
   /** One finished delivery attempt, written back in one statement for the whole batch. */
-  public record Finish(long id, String status, List<String> deliveredTo, String processedBy, String error,
-      boolean countsAsRetry, long delayMs) {}
+  public record Finish(long id, EventStatus status, List<MirrorTarget> deliveredTo, MirrorTarget processedBy,
+      String error, boolean countsAsRetry, long delayMs) {}
 
   /** What a platform was told; null fields leave the stored value alone. */
   public record Told(long playerId, Integer telegramRank, Long telegramXp, Long telegramBalance,
@@ -89,9 +95,10 @@ public final class DeliveryStore {
       List<Claimed> claimed = new ArrayList<>(rows.size());
       for (Row row : rows) {
         String[] delivered = row.getArrayOfStrings("delivered_to");
-        claimed.add(new Claimed(row.getLong("id"), row.getString("idempotency_key"), row.getString("source"),
-            row.getString("event_type"), row.getLong("player_id"), payloadOf(row.getValue("payload")),
-            row.getInteger("retries"), delivered == null ? List.of() : List.of(delivered)));
+        claimed.add(new Claimed(row.getLong("id"), row.getString("idempotency_key"),
+            Platform.fromWire(row.getString("source")), EventType.fromWire(row.getString("event_type")),
+            row.getLong("player_id"), payloadOf(row.getValue("payload")), row.getInteger("retries"),
+            delivered == null ? List.of() : Arrays.stream(delivered).map(MirrorTarget::fromWire).toList()));
       }
       return claimed;
     });
@@ -140,9 +147,9 @@ public final class DeliveryStore {
       for (int i = 0; i < n; i++) {
         Finish f = finishes.get(i);
         ids[i] = f.id();
-        statuses[i] = f.status();
-        delivered[i] = String.join(",", f.deliveredTo());
-        processedBy[i] = f.processedBy();
+        statuses[i] = f.status().wireName();
+        delivered[i] = f.deliveredTo().stream().map(MirrorTarget::wireName).collect(Collectors.joining(","));
+        processedBy[i] = f.processedBy().wireName();
         errors[i] = f.error() == null ? null : LedgerStore.truncate(f.error());
         increments[i] = f.countsAsRetry() ? 1 : 0;
         delays[i] = f.delayMs();

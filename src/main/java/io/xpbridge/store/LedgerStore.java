@@ -40,20 +40,17 @@ public final class LedgerStore {
         FROM sync_events
        WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
          FOR UPDATE SKIP LOCKED""";
-  // FOR NO KEY UPDATE, not FOR UPDATE: it serialises appliers, intake batches and /link merges on a
-  // player (all take this same lock, in id order), and the ledger update it guards changes no key
-  // column, so nothing needs the stronger lock.
-  static final String LOCK_PLAYERS = """
-      SELECT id, xp, balance, daily_streak, last_daily_day, merged_into
-        FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE""";
   static final String UPDATE_PLAYERS = """
       UPDATE players p
          SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day, updated_at = now()
         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[]) AS v(id, xp, balance, streak, day)
        WHERE p.id = v.id""";
   static final String INSERT_AUDIT = """
-      INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason)
-      SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])
+      INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason,
+                                metadata)
+      SELECT k, e, p, s, t, x, b, r, m::jsonb
+        FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
+                    $8::text[], $9::text[]) AS v(k, e, p, s, t, x, b, r, m)
       ON CONFLICT (idempotency_key) DO NOTHING""";
   static final String UNLOCK_ACHIEVEMENTS = """
       INSERT INTO player_achievements (player_id, code, event_id)
@@ -92,9 +89,11 @@ public final class LedgerStore {
                CASE WHEN v.st = 'pending' THEN NULL ELSE now() END
           FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::bigint[],
                       $13::text[], $14::text[], $15::text[], $16::text[]) AS v(id, k, s, t, p, x, b, pl, st, pb, err))
-      INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason)
-      SELECT * FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
-                           $23::bigint[], $24::text[])""";
+      INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason,
+                                metadata)
+      SELECT k, e, p, s, t, x, b, r, m::jsonb
+        FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
+                    $23::bigint[], $24::text[], $25::text[]) AS v(k, e, p, s, t, x, b, r, m)""";
   static final String UNIQUE_VIOLATION = "23505";
   static final String BEGIN = "BEGIN";
   static final String COMMIT = "COMMIT";
@@ -173,70 +172,6 @@ public final class LedgerStore {
     return daily == null || daily.getString("day") == null ? null : LocalDate.parse(daily.getString("day"));
   }
 
-  /**
-   * Locks the players the events touch, in id order so concurrent batches cannot deadlock, and
-   * follows players merged away on /link to the survivor. Returns the states and the redirects.
-   */
-  public Future<LockedPlayers> lockPlayers(SqlConnection conn, List<ClaimedEvent> events) {
-    return lockPlayerIds(conn, events.stream().map(ClaimedEvent::playerId).toList());
-  }
-
-  /** As {@link #lockPlayers}, for player ids; follows chains of merges a few hops deep. */
-  public Future<LockedPlayers> lockPlayerIds(SqlConnection conn, java.util.Collection<Long> playerIds) {
-    LockedPlayers locked = new LockedPlayers(new HashMap<>(), new HashMap<>());
-    return lockMore(conn, locked, playerIds).map(locked);
-  }
-
-  /**
-   * Locks {@code playerIds} into {@code locked}, then the survivors of any of them merged away that
-   * are not locked yet. Each round locks in id order; across rounds the order can differ from another
-   * batch's, so two batches can deadlock right after a /link merge. PostgreSQL then aborts one of them,
-   * which is handled like any failed batch (stored as pending, or retried one event at a time).
-   */
-  public Future<Void> lockMore(SqlConnection conn, LockedPlayers locked, java.util.Collection<Long> playerIds) {
-    return lockRound(conn, locked, playerIds, 0);
-  }
-
-  private Future<Void> lockRound(SqlConnection conn, LockedPlayers locked, java.util.Collection<Long> playerIds,
-      int round) {
-    Long[] ids = playerIds.stream().filter(id -> !locked.states().containsKey(id) && !locked.redirects().containsKey(id))
-        .distinct().sorted().toArray(Long[]::new);
-    if (ids.length == 0 || round >= 8) {
-      return Future.succeededFuture();
-    }
-    return conn.preparedQuery(LOCK_PLAYERS).execute(Tuple.tuple().addArrayOfLong(ids)).compose(rows -> {
-      for (Row row : rows) {
-        readLocked(row, locked.states(), locked.redirects());
-      }
-      return lockRound(conn, locked, locked.redirects().values(), round + 1);
-    });
-  }
-
-  /** One locked players row: a ledger state, or a redirect when the player was merged away. */
-  static void readLocked(Row row, Map<Long, PlayerState> states, Map<Long, Long> redirects) {
-    Long mergedInto = row.getLong("merged_into");
-    long id = row.getLong("id");
-    if (mergedInto != null) {
-      redirects.put(id, mergedInto);
-    } else {
-      states.put(id, new PlayerState(id, row.getLong("xp"), row.getLong("balance"),
-          row.getInteger("daily_streak"), row.getLocalDate("last_daily_day")));
-    }
-  }
-
-  /** Locked ledger rows, plus merged-away player id to survivor id. */
-  public record LockedPlayers(Map<Long, PlayerState> states, Map<Long, Long> redirects) {
-
-    /** The player an event for {@code playerId} changes: itself, or where a /link merge moved it. */
-    public long survivor(long playerId) {
-      long id = playerId;
-      for (int hops = 0; redirects.containsKey(id) && hops < 8; hops++) {
-        id = redirects.get(id);
-      }
-      return id;
-    }
-  }
-
   /** A spent key turned up while the batch was being written; the caller rolls back and tries again. */
   public static final class KeySpentMeanwhile extends RuntimeException {
     KeySpentMeanwhile(String what) {
@@ -282,11 +217,11 @@ public final class LedgerStore {
 
   private Future<Integer> writeArrived(SqlConnection conn, ApplyPlan plan, Map<Long, String> payloads,
       Set<String> unlocked) {
-    EventColumns events = EventColumns.of(plan, unlocked);
+    LedgerColumns.EventColumns events = LedgerColumns.EventColumns.of(plan, unlocked);
     Tuple params = Tuple.tuple();
-    addPlayerColumns(params, plan);
+    LedgerColumns.addPlayerColumns(params, plan);
     events.addInsertColumns(params, payloads);
-    addAuditColumns(params, plan);
+    LedgerColumns.addAuditColumns(params, plan);
     Future<Void> followUps = outbox.queue(conn, plan.followUps(unlocked));
     Future<?> written = conn.preparedQuery(WRITE_ARRIVED).execute(params)
         .recover(failure -> Future.failedFuture(isKeySpentMeanwhile(failure)
@@ -317,28 +252,8 @@ public final class LedgerStore {
       return Future.succeededFuture();
     }
     Tuple params = Tuple.tuple();
-    addPlayerColumns(params, plan);
+    LedgerColumns.addPlayerColumns(params, plan);
     return conn.preparedQuery(UPDATE_PLAYERS).execute(params).mapEmpty();
-  }
-
-  private static void addPlayerColumns(Tuple params, ApplyPlan plan) {
-    int n = plan.changedPlayers().size();
-    Long[] ids = new Long[n];
-    Long[] xp = new Long[n];
-    Long[] balance = new Long[n];
-    Integer[] streak = new Integer[n];
-    LocalDate[] day = new LocalDate[n];
-    int i = 0;
-    for (PlayerState state : plan.changedPlayers().values()) {
-      ids[i] = state.playerId();
-      xp[i] = state.xp();
-      balance[i] = state.balance();
-      streak[i] = state.dailyStreak();
-      day[i] = state.lastDailyDay();
-      i++;
-    }
-    params.addArrayOfLong(ids).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfInteger(streak)
-        .addArrayOfLocalDate(day);
   }
 
   private Future<Void> insertAudit(SqlConnection conn, ApplyPlan plan) {
@@ -346,33 +261,8 @@ public final class LedgerStore {
       return Future.succeededFuture();
     }
     Tuple params = Tuple.tuple();
-    addAuditColumns(params, plan);
+    LedgerColumns.addAuditColumns(params, plan);
     return conn.preparedQuery(INSERT_AUDIT).execute(params).mapEmpty();
-  }
-
-  private static void addAuditColumns(Tuple params, ApplyPlan plan) {
-    int n = plan.audits().size();
-    String[] keys = new String[n];
-    Long[] eventIds = new Long[n];
-    Long[] players = new Long[n];
-    String[] sources = new String[n];
-    String[] types = new String[n];
-    Long[] xp = new Long[n];
-    Long[] balance = new Long[n];
-    String[] reasons = new String[n];
-    for (int i = 0; i < n; i++) {
-      ApplyPlan.AuditRow audit = plan.audits().get(i);
-      keys[i] = audit.key();
-      eventIds[i] = audit.event().id();
-      players[i] = audit.playerId();
-      sources[i] = audit.event().source().wireName();
-      types[i] = audit.event().type().auditType();
-      xp[i] = audit.deltaXp();
-      balance[i] = audit.deltaBalance();
-      reasons[i] = audit.reason();
-    }
-    params.addArrayOfString(keys).addArrayOfLong(eventIds).addArrayOfLong(players).addArrayOfString(sources)
-        .addArrayOfString(types).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfString(reasons);
   }
 
   /** Inserts candidate unlocks; the database says which are new ("player:code"). */
@@ -396,83 +286,11 @@ public final class LedgerStore {
   }
 
   private Future<Integer> finishEvents(SqlConnection conn, ApplyPlan plan, Set<String> unlocked) {
-    EventColumns events = EventColumns.of(plan, unlocked);
+    LedgerColumns.EventColumns events = LedgerColumns.EventColumns.of(plan, unlocked);
     return conn.preparedQuery(FINISH_EVENTS)
         .execute(Tuple.tuple().addArrayOfLong(events.ids).addArrayOfString(events.statuses)
             .addArrayOfString(events.processedBy).addArrayOfString(events.errors).addArrayOfLong(events.players))
         .map(rows -> events.awaitingDelivery);
-  }
-
-  /**
-   * Where each event of a plan ends: failed with its error, pending (an achievement_unlock that
-   * unlocked something waits for delivery of its role and message) or completed.
-   */
-  private static final class EventColumns {
-    final List<ClaimedEvent> events;
-    final Long[] ids;
-    final String[] statuses;
-    final String[] processedBy;
-    final String[] errors;
-    final Long[] players;
-    int awaitingDelivery;
-
-    private EventColumns(int n) {
-      events = new ArrayList<>(n);
-      ids = new Long[n];
-      statuses = new String[n];
-      processedBy = new String[n];
-      errors = new String[n];
-      players = new Long[n];
-    }
-
-    static EventColumns of(ApplyPlan plan, Set<String> unlocked) {
-      EventColumns c = new EventColumns(plan.outcomes().size());
-      for (int i = 0; i < plan.outcomes().size(); i++) {
-        ApplyPlan.Outcome outcome = plan.outcomes().get(i);
-        ClaimedEvent event = outcome.event();
-        c.events.add(event);
-        c.ids[i] = event.id();
-        c.players[i] = event.playerId();
-        if (!outcome.applied()) {
-          c.statuses[i] = EventStatus.FAILED.wireName();
-          c.errors[i] = outcome.error();
-        } else if (event.type() == EventType.ACHIEVEMENT_UNLOCK
-            && unlocked.contains(event.playerId() + ":" + event.achievement())) {
-          c.statuses[i] = EventStatus.PENDING.wireName();
-          c.awaitingDelivery++;
-        } else {
-          c.statuses[i] = EventStatus.COMPLETED.wireName();
-          c.processedBy[i] = outcome.processedBy().wireName();
-        }
-      }
-      return c;
-    }
-
-    int size() {
-      return ids.length;
-    }
-
-    void addInsertColumns(Tuple params, Map<Long, String> payloads) {
-      int n = size();
-      String[] keys = new String[n];
-      String[] sources = new String[n];
-      String[] types = new String[n];
-      Long[] xp = new Long[n];
-      Long[] balance = new Long[n];
-      String[] payloadJson = new String[n];
-      for (int i = 0; i < n; i++) {
-        ClaimedEvent event = events.get(i);
-        keys[i] = event.idempotencyKey();
-        sources[i] = event.source().wireName();
-        types[i] = event.type().wireName();
-        xp[i] = event.xpDelta();
-        balance[i] = event.balanceDelta();
-        payloadJson[i] = payloads.getOrDefault(event.id(), "{}");
-      }
-      params.addArrayOfLong(ids).addArrayOfString(keys).addArrayOfString(sources).addArrayOfString(types)
-          .addArrayOfLong(players).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfString(payloadJson)
-          .addArrayOfString(statuses).addArrayOfString(processedBy).addArrayOfString(errors);
-    }
   }
 
   /**

@@ -155,7 +155,7 @@ public final class LinkStore {
       Optional<Long> absorbed, LedgerCalculator calculator) {
     List<Long> players = new ArrayList<>(List.of(survivor));
     absorbed.ifPresent(players::add);
-    Future<LedgerStore.LockedPlayers> locked = ledger.lockPlayerIds(conn, players);
+    Future<PlayerLocks.LockedPlayers> locked = PlayerLocks.lockPlayerIds(conn, players);
     Future<Long> eventId = conn.preparedQuery(NEW_EVENT_ID).execute().map(rows -> rows.iterator().next().getLong(0));
     return Future.all(locked, eventId).compose(v -> {
       Map<Long, PlayerState> states = locked.result().states();

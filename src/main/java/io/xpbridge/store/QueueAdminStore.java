@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.EventStatus;
 
 /** Queue statistics, requeue of failed events and the database health probe. */
 public final class QueueAdminStore {
@@ -29,8 +30,10 @@ public final class QueueAdminStore {
   /** {pending, processing, completed, failed, total, byType: {type: {status: n}}, oldestPendingAgeSeconds}. */
   public Future<JsonObject> stats() {
     return pool.query(COUNTS).execute().compose(rows -> {
-      JsonObject stats = new JsonObject().put("pending", 0L).put("processing", 0L).put("completed", 0L)
-          .put("failed", 0L);
+      JsonObject stats = new JsonObject();
+      for (EventStatus status : EventStatus.values()) {
+        stats.put(status.wireName(), 0L);
+      }
       JsonObject byType = new JsonObject();
       long total = 0;
       for (Row row : rows) {
@@ -56,15 +59,15 @@ public final class QueueAdminStore {
   public Future<RequeueResult> requeue(long eventId) {
     return pool.preparedQuery(REQUEUE).execute(Tuple.of(eventId)).compose(rows -> {
       if (rows.size() > 0) {
-        return Future.succeededFuture(new RequeueResult(true, true, "pending"));
+        return Future.succeededFuture(new RequeueResult(true, true, EventStatus.PENDING));
       }
       return pool.preparedQuery(STATUS_OF).execute(Tuple.of(eventId)).map(status -> status.size() == 0
           ? new RequeueResult(false, false, null)
-          : new RequeueResult(true, false, status.iterator().next().getString(0)));
+          : new RequeueResult(true, false, EventStatus.fromWire(status.iterator().next().getString(0))));
     });
   }
 
-  public record RequeueResult(boolean exists, boolean requeued, String status) {}
+  public record RequeueResult(boolean exists, boolean requeued, EventStatus status) {}
 
   public Future<Void> ping() {
     return pool.query("SELECT 1").execute().mapEmpty();

@@ -32,7 +32,7 @@ public final class SubmitStore {
       SELECT 3, id, id FROM players WHERE id = ANY($3::bigint[])""";
   /**
    * The players of a batch's known identities (kinds 1-3: reference to player) and, in the same round
-   * trip, their ledger rows locked in id order (kind 4), as {@link LedgerStore#lockPlayerIds} locks them;
+   * trip, their ledger rows locked in id order (kind 4), as {@link PlayerLocks#lockPlayerIds} locks them;
    * the columns are named as that method's rows are.
    */
   static final String LOCK_KNOWN_PLAYERS = """
@@ -98,7 +98,7 @@ public final class SubmitStore {
   }
 
   /** The player behind each known reference, with the locked ledger rows of those players. */
-  public record KnownPlayers(Map<PlayerRef, Long> refs, LedgerStore.LockedPlayers locked) {}
+  public record KnownPlayers(Map<PlayerRef, Long> refs, PlayerLocks.LockedPlayers locked) {}
 
   /** Spent keys with their event ids, and fresh ids for the events about to be inserted. */
   public record KeyCheck(Map<String, SpentKey> spent, long[] newIds) {}
@@ -118,12 +118,12 @@ public final class SubmitStore {
       for (Row row : rows) {
         int kind = row.getInteger(0);
         if (kind == 4) {
-          LedgerStore.readLocked(row, states, redirects);
+          PlayerLocks.readLocked(row, states, redirects);
         } else {
           refs.put(new PlayerRef(kindOf(kind), row.getLong(1)), row.getLong(2));
         }
       }
-      return new KnownPlayers(refs, new LedgerStore.LockedPlayers(states, redirects));
+      return new KnownPlayers(refs, new PlayerLocks.LockedPlayers(states, redirects));
     });
   }
 

@@ -9,6 +9,7 @@ import io.xpbridge.domain.EventStatus;
 import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.SubmitRequest;
 import io.xpbridge.store.LedgerStore;
+import io.xpbridge.store.PlayerLocks;
 import io.xpbridge.store.SpentKey;
 import io.xpbridge.store.SubmitResult;
 import io.xpbridge.store.SubmitStore;
@@ -108,7 +109,7 @@ final class ArrivalApplier {
         .compose(players -> {
           SubmitStore.KeyCheck check = checked.result();
           Map<PlayerRef, Long> refs = players.refs();
-          LedgerStore.LockedPlayers locked = players.locked();
+          PlayerLocks.LockedPlayers locked = players.locked();
           Set<Integer> deferred = heldElsewhere(requests, refs, locked);
           // First request per key wins; later copies in the same batch are duplicates of it.
           Map<String, Integer> firstByKey = new LinkedHashMap<>();
@@ -148,7 +149,7 @@ final class ArrivalApplier {
 
   /** Positions of the requests whose player exists but was not locked: another transaction holds it. */
   private static Set<Integer> heldElsewhere(List<SubmitRequest> requests, Map<PlayerRef, Long> refs,
-      LedgerStore.LockedPlayers locked) {
+      PlayerLocks.LockedPlayers locked) {
     Set<Integer> deferred = new HashSet<>();
     for (int i = 0; i < requests.size(); i++) {
       Long player = refs.get(requests.get(i).player());
@@ -162,7 +163,7 @@ final class ArrivalApplier {
   /** Players for platform ids seen for the first time, and survivors of merged players, locked too. */
   private Future<SubmitStore.KnownPlayers> lockNewPlayers(SqlConnection conn, List<SubmitRequest> requests,
       SubmitStore.KnownPlayers known) {
-    LedgerStore.LockedPlayers locked = known.locked();
+    PlayerLocks.LockedPlayers locked = known.locked();
     boolean survivorsMissing = locked.redirects().values().stream()
         .anyMatch(id -> !locked.states().containsKey(id) && !locked.redirects().containsKey(id));
     boolean refsMissing = requests.stream().anyMatch(r -> r.player().kind() != PlayerRef.Kind.PLAYER
@@ -174,7 +175,7 @@ final class ArrivalApplier {
         .compose(created -> {
           List<Long> toLock = new ArrayList<>(created);
           toLock.addAll(locked.redirects().values());
-          return ledger.lockMore(conn, locked, toLock);
+          return PlayerLocks.lockMore(conn, locked, toLock);
         })
         .map(v -> known);
   }

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.xpbridge.domain.EventStatus;
+import io.xpbridge.domain.MirrorTarget;
 import io.xpbridge.store.DeliveryStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +64,7 @@ final class EffectDeliverer {
         deliveries = EffectMessages.forEvent(event, targets.get(event.playerId()), current);
       } catch (RuntimeException unreadable) {
         // One event we cannot make sense of fails alone (and can be requeued once fixed).
-        perEvent.add(Future.succeededFuture(List.of(new Attempt(new EffectMessages.Delivery("engine", null, null,
+        perEvent.add(Future.succeededFuture(List.of(new Attempt(new EffectMessages.Delivery(MirrorTarget.NONE, null, null,
             false, null), Result.ERROR, "cannot build the effect: " + unreadable))));
         continue;
       }
@@ -83,8 +85,8 @@ final class EffectDeliverer {
         DeliveryStore.Finish finish = finish(event, perEvent.get(i).result(), current);
         finishes.add(finish);
         switch (finish.status()) {
-          case "completed" -> completed++;
-          case "failed" -> failed++;
+          case COMPLETED -> completed++;
+          case FAILED -> failed++;
           default -> {
             if (finish.countsAsRetry()) {
               retrying++;
@@ -109,18 +111,18 @@ final class EffectDeliverer {
         .map(reply -> new Attempt(delivery, Result.DELIVERED, null))
         .otherwise(failure -> {
           if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-            return new Attempt(delivery, Result.NO_BOT, "waiting for the " + delivery.platform() + " bot to connect");
+            return new Attempt(delivery, Result.NO_BOT, "waiting for the " + delivery.platform().wireName() + " bot to connect");
           }
           if (failure instanceof ReplyException reply && reply.failureCode() == 429) {
             // The platform's rate limit, not the effect, is the problem: wait like for an absent bot.
-            return new Attempt(delivery, Result.THROTTLED, delivery.platform() + " is rate-limiting: " + failure.getMessage());
+            return new Attempt(delivery, Result.THROTTLED, delivery.platform().wireName() + " is rate-limiting: " + failure.getMessage());
           }
-          return new Attempt(delivery, Result.ERROR, delivery.platform() + ": " + failure.getMessage());
+          return new Attempt(delivery, Result.ERROR, delivery.platform().wireName() + ": " + failure.getMessage());
         });
   }
 
   private static DeliveryStore.Finish finish(DeliveryStore.Claimed event, List<Attempt> attempts, EngineRules rules) {
-    Set<String> delivered = new LinkedHashSet<>(event.deliveredTo());
+    Set<MirrorTarget> delivered = new LinkedHashSet<>(event.deliveredTo());
     List<String> errors = new ArrayList<>();
     List<String> waits = new ArrayList<>();
     boolean botAbsent = false;
@@ -135,30 +137,25 @@ final class EffectDeliverer {
         case ERROR -> errors.add(attempt.error());
       }
     }
-    List<String> deliveredTo = List.copyOf(delivered);
-    String processedBy = processedBy(delivered);
+    List<MirrorTarget> deliveredTo = List.copyOf(delivered);
+    MirrorTarget processedBy = MirrorTarget.of(delivered.contains(MirrorTarget.TELEGRAM),
+        delivered.contains(MirrorTarget.DISCORD));
     if (!errors.isEmpty()) {
       String error = String.join("; ", errors);
       int attempt = event.retries() + 1;
       if (attempt > rules.sync().maxRetries()) {
-        return new DeliveryStore.Finish(event.id(), "failed", deliveredTo, processedBy, error, true, 0);
+        return new DeliveryStore.Finish(event.id(), EventStatus.FAILED, deliveredTo, processedBy, error, true, 0);
       }
-      return new DeliveryStore.Finish(event.id(), "pending", deliveredTo, processedBy, error, true,
+      return new DeliveryStore.Finish(event.id(), EventStatus.PENDING, deliveredTo, processedBy, error, true,
           rules.sync().backoffMs(attempt));
     }
     if (!waits.isEmpty()) {
       // An absent bot comes back rarely (and says so on PLATFORM_READY); a throttled one soon.
       long delay = botAbsent ? rules.sync().effectWaitMs() : rules.sync().retryBackoffMs();
-      return new DeliveryStore.Finish(event.id(), "pending", deliveredTo, processedBy, String.join("; ", waits),
+      return new DeliveryStore.Finish(event.id(), EventStatus.PENDING, deliveredTo, processedBy, String.join("; ", waits),
           false, delay);
     }
-    return new DeliveryStore.Finish(event.id(), "completed", deliveredTo, processedBy, null, false, 0);
-  }
-
-  private static String processedBy(Set<String> delivered) {
-    boolean discord = delivered.contains(EffectMessages.DISCORD);
-    boolean telegram = delivered.contains(EffectMessages.TELEGRAM);
-    return discord && telegram ? "both" : discord ? "discord" : telegram ? "telegram" : "none";
+    return new DeliveryStore.Finish(event.id(), EventStatus.COMPLETED, deliveredTo, processedBy, null, false, 0);
   }
 
   private static void recordTold(Map<Long, DeliveryStore.Told> told, DeliveryStore.Claimed event,
@@ -175,7 +172,7 @@ final class EffectDeliverer {
           new DeliveryStore.Told(event.playerId(), null, null, null, null, null, null));
       Long xp = target.xp();
       Long balance = target.balance();
-      DeliveryStore.Told next = EffectMessages.DISCORD.equals(attempt.delivery().platform())
+      DeliveryStore.Told next = attempt.delivery().platform() == MirrorTarget.DISCORD
           ? new DeliveryStore.Told(event.playerId(), previous.telegramRank(), previous.telegramXp(),
               previous.telegramBalance(), rank, xp, balance)
           : new DeliveryStore.Told(event.playerId(), rank, xp, balance, previous.discordRank(), previous.discordXp(),

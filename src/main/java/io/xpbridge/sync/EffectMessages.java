@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.domain.AchievementDefinition;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.MirrorTarget;
 import io.xpbridge.domain.Rank;
 import io.xpbridge.store.DeliveryStore;
 import java.util.ArrayList;
@@ -15,11 +17,8 @@ import java.util.List;
  * delivery can never put an old role back.
  */
 final class EffectMessages {
-  static final String DISCORD = "discord";
-  static final String TELEGRAM = "telegram";
-
   /** One message for one platform. {@code silent} deliveries only record what the platform shows. */
-  record Delivery(String platform, String address, JsonObject message, boolean silent, Integer toldRank) {}
+  record Delivery(MirrorTarget platform, String address, JsonObject message, boolean silent, Integer toldRank) {}
 
   private EffectMessages() {}
 
@@ -29,10 +28,10 @@ final class EffectMessages {
       return deliveries;
     }
     JsonObject payload = event.payload() == null ? new JsonObject() : event.payload();
-    JsonArray allowed = payload.getJsonArray("targets", new JsonArray().add(DISCORD).add(TELEGRAM));
-    if ("rank_change".equals(event.type())) {
+    MirrorTarget allowed = targets(payload);
+    if (event.type() == EventType.RANK_CHANGE) {
       rankChange(event, target, rules, payload, allowed, deliveries);
-    } else if ("achievement_unlock".equals(event.type())) {
+    } else if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
       achievement(event, target, rules, payload, deliveries);
     }
     deliveries.removeIf(d -> event.deliveredTo().contains(d.platform()));
@@ -40,21 +39,21 @@ final class EffectMessages {
   }
 
   private static void rankChange(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
-      JsonObject payload, JsonArray allowed, List<Delivery> deliveries) {
+      JsonObject payload, MirrorTarget allowed, List<Delivery> deliveries) {
     Rank current = rules.ladder().rankFor(target.xp());
-    if (allowed.contains(DISCORD) && target.discordId() != null && target.discordSyncEnabled()) {
+    if (allowed.includes(MirrorTarget.DISCORD) && target.discordId() != null && target.discordSyncEnabled()) {
       if (current.discordRoleId() != null) {
         JsonObject message = base(event, "rank_role")
             .put("discordId", target.discordId())
             .put("rank", new JsonObject().put("number", current.number()).put("name", current.nameEn())
                 .put("roleId", current.discordRoleId()))
             .put("rankRoleIds", new JsonArray(rules.ladder().mappedRoleIds()));
-        deliveries.add(new Delivery(DISCORD, Bus.EFFECTS_DISCORD, message, false, current.number()));
+        deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, message, false, current.number()));
       } else {
-        deliveries.add(new Delivery(DISCORD, null, null, true, current.number()));
+        deliveries.add(new Delivery(MirrorTarget.DISCORD, null, null, true, current.number()));
       }
     }
-    if (allowed.contains(TELEGRAM) && target.chatId() != null) {
+    if (allowed.includes(MirrorTarget.TELEGRAM) && target.chatId() != null) {
       int rank = payload.getInteger("rank", current.number());
       int previous = payload.getInteger("previousRank", rank);
       boolean notify = payload.getBoolean("notify", true) && rank > previous;
@@ -69,9 +68,9 @@ final class EffectMessages {
             .put("xp", target.xp())
             .put("rank", new JsonObject().put("number", reached.number()).put("name", reached.name(language)))
             .put("previousRank", new JsonObject().put("number", before.number()).put("name", before.name(language)));
-        deliveries.add(new Delivery(TELEGRAM, Bus.EFFECTS_TELEGRAM, message, false, rank));
+        deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, message, false, rank));
       } else {
-        deliveries.add(new Delivery(TELEGRAM, null, null, true, rank));
+        deliveries.add(new Delivery(MirrorTarget.TELEGRAM, null, null, true, rank));
       }
     }
   }
@@ -87,7 +86,7 @@ final class EffectMessages {
           .put("discordId", target.discordId())
           .put("achievement", new JsonObject().put("code", definition.code()).put("name", definition.nameEn())
               .put("roleId", definition.discordRoleId()));
-      deliveries.add(new Delivery(DISCORD, Bus.EFFECTS_DISCORD, message, false, null));
+      deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, message, false, null));
     }
     if (target.chatId() != null) {
       String language = target.languageCode();
@@ -97,8 +96,18 @@ final class EffectMessages {
           .put("languageCode", language)
           .put("xp", target.xp())
           .put("achievement", new JsonObject().put("code", definition.code()).put("name", definition.name(language)));
-      deliveries.add(new Delivery(TELEGRAM, Bus.EFFECTS_TELEGRAM, message, false, null));
+      deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, message, false, null));
     }
+  }
+
+  /** The payload's {@code targets} as written by the effect outbox; absent means both platforms. */
+  static MirrorTarget targets(JsonObject payload) {
+    JsonArray targets = payload.getJsonArray("targets");
+    if (targets == null) {
+      return MirrorTarget.BOTH;
+    }
+    return MirrorTarget.of(targets.contains(MirrorTarget.TELEGRAM.wireName()),
+        targets.contains(MirrorTarget.DISCORD.wireName()));
   }
 
   private static JsonObject base(DeliveryStore.Claimed event, String kind) {

@@ -6,6 +6,7 @@ import io.xpbridge.domain.ApplyPlan;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.EventStatus;
 import io.xpbridge.store.LedgerStore;
+import io.xpbridge.store.PlayerLocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -83,7 +84,7 @@ final class LedgerApplier {
         return Future.succeededFuture(Report.EMPTY);
       }
       events.forEach(e -> claimedIds.add(e.id()));
-      return store.lockPlayers(conn, events).compose(locked -> {
+      return PlayerLocks.lockPlayers(conn, events).compose(locked -> {
         List<ClaimedEvent> redirected = events.stream()
             .map(e -> locked.redirects().containsKey(e.playerId()) ? e.redirectedTo(locked.survivor(e.playerId())) : e)
             .toList();

@@ -8,10 +8,8 @@ import io.xpbridge.domain.SubmitRequest;
 import io.xpbridge.store.SubmitResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -58,7 +56,7 @@ final class SubmitBatcher {
    * Players of the batches in flight, by every name known for them when they were sent: the reference
    * and, when known, the player id (a reference learned later must still meet a batch sent before).
    */
-  private final Set<Object> busy = new HashSet<>();
+  private final PlayerNames busy = new PlayerNames();
   private int inFlight;
   private boolean flushScheduled;
   private boolean retryTimerSet;
@@ -112,8 +110,8 @@ final class SubmitBatcher {
     boolean heldBack = false;
     while (inFlight < maxInFlight && !waiting.isEmpty()) {
       List<Pending> batch = new ArrayList<>();
-      Set<Object> keys = new HashSet<>();
-      Set<Object> skipped = new HashSet<>();
+      PlayerNames keys = new PlayerNames();
+      PlayerNames skipped = new PlayerNames();
       boolean mayPassOver = true;
       int max = maxBatch.getAsInt();
       for (Iterator<Pending> it = waiting.iterator(); it.hasNext() && batch.size() < max; ) {
@@ -121,14 +119,14 @@ final class SubmitBatcher {
         PlayerRef ref = pending.request().player();
         Long id = players.idOf(ref);
         // A player with an event left behind keeps its later events behind too: order per player.
-        if (inAny(ref, id, busy, skipped) || pending.notBeforeNanos() > now) {
+        if (busy.contains(ref, id) || skipped.contains(ref, id) || pending.notBeforeNanos() > now) {
           heldBack |= pending.notBeforeNanos() > now;
-          addNames(skipped, ref, id);
+          skipped.add(ref, id);
           continue;
         }
         it.remove();
         batch.add(pending);
-        addNames(keys, ref, id);
+        keys.add(ref, id);
         mayPassOver &= pending.deferrals() < MAX_DEFERRALS;
       }
       if (batch.isEmpty()) {
@@ -145,18 +143,7 @@ final class SubmitBatcher {
     }
   }
 
-  private static boolean inAny(PlayerRef ref, Long id, Set<Object> a, Set<Object> b) {
-    return a.contains(ref) || b.contains(ref) || id != null && (a.contains(id) || b.contains(id));
-  }
-
-  private static void addNames(Set<Object> names, PlayerRef ref, Long id) {
-    names.add(ref);
-    if (id != null) {
-      names.add(id);
-    }
-  }
-
-  private void send(List<Pending> batch, Set<Object> keys, boolean mayPassOver) {
+  private void send(List<Pending> batch, PlayerNames keys, boolean mayPassOver) {
     inFlight++;
     busy.addAll(keys);
     sink.apply(batch.stream().map(Pending::request).toList(), mayPassOver).onComplete(ar -> {

@@ -187,7 +187,7 @@ public class SyncVerticle extends VerticleBase {
       } else if (!ar.result().exists()) {
         msg.fail(404, "no event with id " + eventId);
       } else if (!ar.result().requeued()) {
-        msg.fail(409, "event " + eventId + " is " + ar.result().status() + "; only failed events can be requeued");
+        msg.fail(409, "event " + eventId + " is " + ar.result().status().wireName() + "; only failed events can be requeued");
       } else {
         LOG.info("event {} requeued by an admin", eventId);
         msg.reply(new JsonObject().put("eventId", eventId).put("requeued", true));
