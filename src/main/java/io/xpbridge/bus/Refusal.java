@@ -22,7 +22,12 @@ public enum Refusal {
   /** The two accounts are linked to each other already. */
   LINK_ALREADY_LINKED(409),
   /** Too many wrong link codes; the detail is the number of minutes to wait. */
-  LINK_TOO_MANY_ATTEMPTS(429);
+  LINK_TOO_MANY_ATTEMPTS(429),
+  /**
+   * A submit's idempotency key was spent by another request (another player, type or amount); the
+   * detail is that event's id. Nothing was stored. A bot meeting it treats the action as done.
+   */
+  KEY_REUSED(409);
 
   private final int failureCode;
 

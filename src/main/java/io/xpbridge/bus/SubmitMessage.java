@@ -24,7 +24,7 @@ public final class SubmitMessage {
     if (body == null) {
       throw new InvalidRequestException("the event body must be a JSON object");
     }
-    Platform source = Platform.fromWire(requireString(body, "source"));
+    Platform source = source(requireString(body, "source"));
     EventType type;
     try {
       type = EventType.fromWire(requireString(body, "type"));
@@ -60,9 +60,11 @@ public final class SubmitMessage {
     }
     Object data = body.getValue("data");
     if (data != null) {
-      if (!(data instanceof JsonObject)) {
+      if (!(data instanceof JsonObject object)) {
         throw new InvalidRequestException("'data' must be a JSON object");
       }
+      TextRules.requireStorableData("data", object);
+      DailyData.requireValid(object);
       payload.put("data", data);
     }
     String payloadJson = payload.isEmpty() ? EMPTY_PAYLOAD : payload.encode();
@@ -100,6 +102,17 @@ public final class SubmitMessage {
     return generated;
   }
 
+  /** Outside callers speak for a platform; {@code system} is the engine's own and cannot be submitted. */
+  private static Platform source(String name) {
+    if (Platform.TELEGRAM.wireName().equals(name)) {
+      return Platform.TELEGRAM;
+    }
+    if (Platform.DISCORD.wireName().equals(name)) {
+      return Platform.DISCORD;
+    }
+    throw new InvalidRequestException("unknown source '" + abbreviate(name) + "' (expected telegram or discord)");
+  }
+
   private static String shortType(EventType type) {
     return type.auditType();
   }
@@ -129,6 +142,7 @@ public final class SubmitMessage {
     if (text.length() > maxLength) {
       throw new InvalidRequestException("'" + field + "' is longer than " + maxLength + " characters");
     }
+    TextRules.requireStorable(field, text);
     return text.isEmpty() ? null : text;
   }
 
@@ -140,15 +154,16 @@ public final class SubmitMessage {
     }
     long id;
     if (value instanceof Number number) {
-      if (number instanceof Double || number instanceof Float) {
-        throw new InvalidRequestException("'" + field + "' must be a whole number");
+      if (!isExactLong(number)) {
+        throw new InvalidRequestException("'" + field + "' must be a whole number from 1 to " + Long.MAX_VALUE);
       }
       id = number.longValue();
     } else if (value instanceof String text) {
       try {
         id = Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
-        throw new InvalidRequestException("'" + field + "' must be a number, got '" + abbreviate(text) + "'");
+        throw new InvalidRequestException("'" + field + "' must be a whole number from 1 to " + Long.MAX_VALUE
+            + ", got '" + abbreviate(text) + "'");
       }
     } else {
       throw new InvalidRequestException("'" + field + "' must be a number");
@@ -164,17 +179,25 @@ public final class SubmitMessage {
     if (value == null) {
       return 0;
     }
-    if (!(value instanceof Number number) || number instanceof Double || number instanceof Float) {
+    if (!(value instanceof Number number) || number instanceof Double || number instanceof Float
+        || number instanceof java.math.BigDecimal) {
       throw new InvalidRequestException("'" + field + "' must be a whole number");
     }
-    if (number instanceof java.math.BigInteger || number instanceof java.math.BigDecimal) {
+    if (!isExactLong(number)) {
       throw new InvalidRequestException("'" + field + "' is out of range (at most " + MAX_ABS_DELTA + " either way)");
     }
     long delta = number.longValue();
-    if (Math.abs(delta) > MAX_ABS_DELTA) {
+    // Not Math.abs: it is negative for Long.MIN_VALUE.
+    if (delta > MAX_ABS_DELTA || delta < -MAX_ABS_DELTA) {
       throw new InvalidRequestException("'" + field + "' is out of range (at most " + MAX_ABS_DELTA + " either way)");
     }
     return delta;
+  }
+
+  /** Integer types only: a BigInteger past 64 bits would be cut to its low bits, naming another player. */
+  private static boolean isExactLong(Number number) {
+    return number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte
+        || number instanceof java.math.BigInteger big && big.bitLength() < 64;
   }
 
   private static String abbreviate(String text) {

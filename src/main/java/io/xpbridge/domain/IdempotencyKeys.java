@@ -4,10 +4,15 @@ package io.xpbridge.domain;
  * Every idempotency key format of xpbridge. Client keys follow the seed's format
  * {@code {source}_{type}_{entity}_{user}}, e.g. {@code tg_game_12345_67890}; callers derive the
  * entity from the platform's own ids (update id, message id, voice session), so a re-delivered
- * update maps to the same key. Keys the engine derives from another key add a suffix after ':'.
+ * update maps to the same key.
+ *
+ * <p>Keys the engine makes itself (rank changes and achievements a change causes, links, reconcile
+ * corrections) all contain {@value #DERIVED_SEPARATOR}, which client keys may not: no client can
+ * spend a key the engine will need, e.g. submit {@code K:rank2} before {@code K} crosses into rank 2.
  */
 public final class IdempotencyKeys {
   public static final int MAX_LENGTH = 200;
+  public static final char DERIVED_SEPARATOR = ':';
 
   private IdempotencyKeys() {}
 
@@ -27,28 +32,29 @@ public final class IdempotencyKeys {
 
   /** Key of the link made with a one-time {@code code}: the code is single-use, so is the key. */
   public static String link(String code) {
-    return "link_" + code;
+    return "link" + DERIVED_SEPARATOR + code;
   }
 
   /** Audit keys of the two sides of a link merge: what the survivor received, what the absorbed player gave. */
   public static String mergeIn(String linkKey) {
-    return linkKey + "_in";
+    return linkKey + DERIVED_SEPARATOR + "in";
   }
 
   public static String mergeOut(String linkKey) {
-    return linkKey + "_out";
+    return linkKey + DERIVED_SEPARATOR + "out";
   }
 
   /** The rank role of a Discord account that /unlink moved onto a fresh player. */
   public static String unlinkRole(long discordId, long freshPlayerId) {
-    return rankChange("unlink_" + discordId + "_" + freshPlayerId, 1);
+    return rankChange("unlink" + DERIVED_SEPARATOR + discordId + DERIVED_SEPARATOR + freshPlayerId, 1);
   }
 
   /** A correction queued by the reconcile run {@code runId}. */
   public static String reconcile(String runId, long playerId) {
-    return "reconcile_" + runId + "_" + playerId;
+    return "reconcile" + DERIVED_SEPARATOR + runId + DERIVED_SEPARATOR + playerId;
   }
 
+  /** Checks a key a client chose (or that was generated from a client's entity id). */
   public static void requireValid(String key) {
     if (key.isBlank()) {
       throw new InvalidRequestException("idempotencyKey must not be blank");
@@ -60,6 +66,10 @@ public final class IdempotencyKeys {
       char c = key.charAt(i);
       if (c < 0x21 || c == 0x7f) {
         throw new InvalidRequestException("idempotencyKey must not contain spaces or control characters");
+      }
+      if (c == DERIVED_SEPARATOR) {
+        throw new InvalidRequestException("idempotencyKey must not contain '" + DERIVED_SEPARATOR
+            + "': it marks keys the engine derives");
       }
     }
   }

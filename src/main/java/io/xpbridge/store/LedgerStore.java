@@ -94,6 +94,11 @@ public final class LedgerStore {
       SELECT k, e, p, s, t, x, b, r, m::jsonb
         FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
                     $23::bigint[], $24::text[], $25::text[]) AS v(k, e, p, s, t, x, b, r, m)""";
+  static final String FAIL_UNREADABLE = """
+      UPDATE sync_events e
+         SET status = 'failed', error_message = v.error, processed_at = now(), next_attempt_at = now()
+        FROM unnest($1::bigint[], $2::text[]) AS v(id, error)
+       WHERE e.id = v.id""";
   static final String UNIQUE_VIOLATION = "23505";
   static final String BEGIN = "BEGIN";
   static final String COMMIT = "COMMIT";
@@ -122,18 +127,49 @@ public final class LedgerStore {
     return conn.query(ASYNC_COMMIT).execute().mapEmpty();
   }
 
-  /** Claims up to {@code limit} due events, or the single event {@code onlyId} when it is not null. */
-  public Future<List<ClaimedEvent>> claimDue(SqlConnection conn, int limit, Long onlyId) {
+  /** Claimed events, and the ids of claimed rows that cannot be read as events, with the reason. */
+  public record Claim(List<ClaimedEvent> events, Map<Long, String> unreadable) {
+    public boolean isEmpty() {
+      return events.isEmpty() && unreadable.isEmpty();
+    }
+
+    public int size() {
+      return events.size() + unreadable.size();
+    }
+  }
+
+  /**
+   * Claims up to {@code limit} due events, or the single event {@code onlyId} when it is not null. A
+   * row that cannot be read as an event (a payload written by hand, say) is claimed too, so that the
+   * caller fails it alone with its reason instead of it blocking the head of the queue.
+   */
+  public Future<Claim> claimDue(SqlConnection conn, int limit, Long onlyId) {
     Future<io.vertx.sqlclient.RowSet<Row>> rows = onlyId == null
         ? conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(limit))
         : conn.preparedQuery(CLAIM_ONE).execute(Tuple.of(onlyId));
     return rows.map(set -> {
       List<ClaimedEvent> events = new ArrayList<>(set.size());
+      Map<Long, String> unreadable = new HashMap<>();
       for (Row row : set) {
-        events.add(toEvent(row));
+        try {
+          events.add(toEvent(row));
+        } catch (RuntimeException e) {
+          unreadable.put(row.getLong("id"), "cannot be applied, its stored form is unreadable: " + e.getMessage());
+        }
       }
-      return events;
+      return new Claim(events, unreadable);
     });
+  }
+
+  /** Fails claimed rows that cannot be read as events, each with its reason; nothing else changes. */
+  public Future<Void> failUnreadable(SqlConnection conn, Map<Long, String> unreadable) {
+    if (unreadable.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Long[] ids = unreadable.keySet().toArray(new Long[0]);
+    String[] errors = java.util.Arrays.stream(ids).map(id -> truncate(unreadable.get(id))).toArray(String[]::new);
+    return conn.preparedQuery(FAIL_UNREADABLE).execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfString(errors))
+        .mapEmpty();
   }
 
   private static ClaimedEvent toEvent(Row row) {

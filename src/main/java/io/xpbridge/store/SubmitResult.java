@@ -6,12 +6,22 @@ import io.xpbridge.domain.EventStatus;
  * Outcome of one submitted event. Stored (now, or already under its key when {@code duplicate}):
  * {@code outcome} is {@code COMPLETED} (applied to the ledger), {@code FAILED} (refused by the ledger,
  * {@code error} says why) or {@code PENDING} (queued for the queue worker). Not stored at all:
- * {@code outcome} is null and {@code error} says why.
+ * {@code outcome} is null and {@code error} says why ({@code keyReused}: the key belongs to event
+ * {@code eventId}, which asked for something else).
  */
-public record SubmitResult(long eventId, boolean duplicate, EventStatus outcome, String error) {
+public record SubmitResult(long eventId, boolean duplicate, EventStatus outcome, String error, boolean keyReused) {
+
+  public SubmitResult(long eventId, boolean duplicate, EventStatus outcome, String error) {
+    this(eventId, duplicate, outcome, error, false);
+  }
 
   public static SubmitResult notStored(String error) {
     return new SubmitResult(0, false, null, error);
+  }
+
+  /** The key was spent by event {@code eventId} for another player, type or amount: nothing stored. */
+  public static SubmitResult keyReused(long eventId) {
+    return new SubmitResult(eventId, false, null, "idempotency key reused with a different request", true);
   }
 
   public boolean stored() {

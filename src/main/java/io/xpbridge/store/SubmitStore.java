@@ -78,8 +78,8 @@ public final class SubmitStore {
       UNION ALL
       SELECT 0, idempotency_key, %s FROM transactions WHERE idempotency_key = ANY($1::text[])
       UNION ALL
-      SELECT 1, NULL, nextval('sync_events_id_seq'), NULL, NULL, NULL FROM generate_series(1, $2)"""
-      .formatted(SpentKey.COLUMNS_OF_EVENT, SpentKey.COLUMNS_OF_AUDIT);
+      SELECT 1, NULL, nextval('sync_events_id_seq'), %s FROM generate_series(1, $2)"""
+      .formatted(SpentKey.COLUMNS_OF_EVENT, SpentKey.COLUMNS_OF_AUDIT, SpentKey.NO_COLUMNS);
   /**
    * As {@link #SPENT_KEYS_AND_NEW_IDS}, looking in the queue only. A key whose event row is gone
    * (cleaned up after its retention) is spent by its audit row alone; a batch that misses it fails
@@ -88,8 +88,8 @@ public final class SubmitStore {
   static final String QUEUED_KEYS_AND_NEW_IDS = """
       SELECT 0 AS kind, idempotency_key, %s FROM sync_events WHERE idempotency_key = ANY($1::text[])
       UNION ALL
-      SELECT 1, NULL, nextval('sync_events_id_seq'), NULL, NULL, NULL FROM generate_series(1, $2)"""
-      .formatted(SpentKey.COLUMNS_OF_EVENT);
+      SELECT 1, NULL, nextval('sync_events_id_seq'), %s FROM generate_series(1, $2)"""
+      .formatted(SpentKey.COLUMNS_OF_EVENT, SpentKey.NO_COLUMNS);
 
   private final Pool pool;
 
@@ -288,17 +288,27 @@ public final class SubmitStore {
             if (results[i] != null) {
               continue;
             }
-            String key = requests.get(i).idempotencyKey();
+            SubmitRequest request = requests.get(i);
+            String key = request.idempotencyKey();
             int first = firstIndexByKey.get(key);
             Long fresh = inserted.get(key);
-            if (fresh != null) {
+            long player = playerIds.get(request.player());
+            if (fresh == null) {
+              results[i] = existing.get(key).answer(player, request.type(), request.xpDelta(), request.balanceDelta());
+            } else if (i == first || sameRequest(request, requests.get(first), playerIds)) {
               results[i] = new SubmitResult(fresh, i != first, EventStatus.PENDING, null);
             } else {
-              results[i] = existing.get(key).duplicateResult();
+              results[i] = SubmitResult.keyReused(fresh);
             }
           }
           return List.of(results);
         });
+  }
+
+  /** Whether two submits of one key ask for the same change (then the second is a retry of the first). */
+  public static boolean sameRequest(SubmitRequest a, SubmitRequest b, Map<PlayerRef, Long> players) {
+    return a.type() == b.type() && a.xpDelta() == b.xpDelta() && a.balanceDelta() == b.balanceDelta()
+        && java.util.Objects.equals(players.get(a.player()), players.get(b.player()));
   }
 
   public static SubmitResult unknownPlayer(SubmitRequest request) {

@@ -131,7 +131,7 @@ final class ArrivalApplier {
             payloads.put(id, request.payloadJson());
           }
           if (events.isEmpty()) {
-            List<SubmitResult> answers = answers(requests, refs, firstByKey, Map.of(), check.spent(), deferred);
+            List<SubmitResult> answers = answers(requests, refs, firstByKey, Map.of(), check.spent(), deferred, locked);
             return LedgerStore.rollback(conn)
                 .map(v -> new Intake(answers, LedgerApplier.Report.EMPTY, false, refs, deferred));
           }
@@ -141,7 +141,7 @@ final class ArrivalApplier {
             fresh.put(outcome.event().idempotencyKey(), new SubmitResult(outcome.event().id(), false,
                 outcome.applied() ? EventStatus.COMPLETED : EventStatus.FAILED, outcome.error()));
           }
-          List<SubmitResult> answers = answers(requests, refs, firstByKey, fresh, check.spent(), deferred);
+          List<SubmitResult> answers = answers(requests, refs, firstByKey, fresh, check.spent(), deferred, locked);
           return ledger.writeArrivedAndCommit(conn, plan, payloads)
               .map(waiting -> new Intake(answers, LedgerApplier.Report.of(plan, waiting), false, refs, deferred));
         });
@@ -183,7 +183,7 @@ final class ArrivalApplier {
   /** {@code fresh}: the result of each key stored by this batch; {@code spent}: keys spent before it. */
   private static List<SubmitResult> answers(List<SubmitRequest> requests, Map<PlayerRef, Long> players,
       Map<String, Integer> firstByKey, Map<String, SubmitResult> fresh, Map<String, SpentKey> spent,
-      Set<Integer> deferred) {
+      Set<Integer> deferred, PlayerLocks.LockedPlayers locked) {
     List<SubmitResult> answers = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       SubmitRequest request = requests.get(i);
@@ -197,8 +197,16 @@ final class ArrivalApplier {
       }
       String key = request.idempotencyKey();
       SubmitResult stored = fresh.get(key);
-      answers.add(stored == null ? spent.get(key).duplicateResult()
-          : firstByKey.get(key) == i ? stored : stored.asDuplicate());
+      int first = firstByKey.get(key);
+      if (stored == null) {
+        answers.add(spent.get(key).answer(locked.survivor(players.get(request.player())), request.type(),
+            request.xpDelta(), request.balanceDelta()));
+      } else if (first == i) {
+        answers.add(stored);
+      } else {
+        answers.add(SubmitStore.sameRequest(request, requests.get(first), players) ? stored.asDuplicate()
+            : SubmitResult.keyReused(stored.eventId()));
+      }
     }
     return answers;
   }

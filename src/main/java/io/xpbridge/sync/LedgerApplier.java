@@ -79,17 +79,25 @@ final class LedgerApplier {
 
   private Future<Report> applyInTransaction(EngineRules current, int limit, Long onlyId, List<Long> claimedIds) {
     return pool.withTransaction(conn -> store.relaxCommitFlush(conn)
-        .compose(v -> store.claimDue(conn, limit, onlyId)).compose(events -> {
-      if (events.isEmpty()) {
+        .compose(v -> store.claimDue(conn, limit, onlyId)).compose(claim -> {
+      if (claim.isEmpty()) {
         return Future.succeededFuture(Report.EMPTY);
       }
+      List<ClaimedEvent> events = claim.events();
       events.forEach(e -> claimedIds.add(e.id()));
-      return PlayerLocks.lockPlayers(conn, events).compose(locked -> {
+      claimedIds.addAll(claim.unreadable().keySet());
+      claim.unreadable().forEach((id, reason) -> LOG.warn("event {} {}", id, reason));
+      Report unreadable = new Report(claim.unreadable().size(), 0, claim.unreadable().size(), 0, List.of());
+      Future<Void> failed = store.failUnreadable(conn, claim.unreadable());
+      if (events.isEmpty()) {
+        return failed.map(unreadable);
+      }
+      return failed.compose(v -> PlayerLocks.lockPlayers(conn, events)).compose(locked -> {
         List<ClaimedEvent> redirected = events.stream()
             .map(e -> locked.redirects().containsKey(e.playerId()) ? e.redirectedTo(locked.survivor(e.playerId())) : e)
             .toList();
         ApplyPlan plan = current.calculator().plan(redirected, locked.states());
-        return store.write(conn, plan).map(waiting -> Report.of(plan, waiting));
+        return store.write(conn, plan).map(waiting -> merge(Report.of(plan, waiting), unreadable));
       });
     }));
   }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.Refusal;
 import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.bus.SubmitMessage;
 import io.xpbridge.config.ConfigValidator;
@@ -125,6 +126,8 @@ public class SyncVerticle extends VerticleBase {
       if (ar.failed()) {
         LOG.debug("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
         msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
+      } else if (ar.result().keyReused()) {
+        msg.fail(Refusal.KEY_REUSED.failureCode(), Refusal.KEY_REUSED.wire(Long.toString(ar.result().eventId())));
       } else if (!ar.result().stored()) {
         msg.fail(404, ar.result().error());
       } else {

@@ -114,7 +114,7 @@ class LinkingTest {
         "SELECT count(*) FROM sync_events WHERE player_id = ? AND event_type = 'achievement_unlock'"
             + " AND payload->>'achievement' = 'first_steps'", survivor), "one unlock event carries its role and message");
     assertEquals(1, service.sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key = ?",
-        "link_" + code), "the link is an event of the ledger");
+        "link:" + code), "the link is an event of the ledger");
     assertEquals(service.sql.queryLong("SELECT sum(xp) FROM players"),
         service.sql.queryLong("SELECT sum(delta_xp) FROM transactions"), "audit rows add up to the ledger");
     ReplyException again = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,

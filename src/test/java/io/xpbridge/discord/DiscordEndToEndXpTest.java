@@ -132,7 +132,7 @@ class DiscordEndToEndXpTest extends DiscordEndToEndBase {
     assertEquals(40 + MESSAGE_XP, xpOf(jack), "no XP lost");
     assertEquals(List.of(0L, telegramPlayer), service.sql.queryRow(
         "SELECT xp, merged_into FROM players WHERE id = ?", discordPlayer), "the Discord-only player is emptied");
-    assertEquals(List.of(List.of("tg_seed_" + telegramId, 40L), List.of("link_" + code + "_in", MESSAGE_XP)),
+    assertEquals(List.of(List.of("tg_seed_" + telegramId, 40L), List.of("link:" + code + ":in", MESSAGE_XP)),
         service.sql.query("SELECT idempotency_key, delta_xp FROM transactions WHERE player_id = ? ORDER BY id",
             telegramPlayer));
     assertEquals(List.of(MESSAGE_XP, -MESSAGE_XP), service.sql.query(
@@ -143,9 +143,9 @@ class DiscordEndToEndXpTest extends DiscordEndToEndBase {
         "nothing counted twice: the audit trail adds up to the ledger");
     assertEquals(List.of(List.of("object"), List.of("object")), service.sql.query(
         "SELECT jsonb_typeof(metadata) FROM transactions WHERE type = 'merge' AND idempotency_key LIKE ?",
-        "link_" + code + "%"));
+        "link:" + code + "%"));
     Await.until("the rank role queued by the link is delivered", () -> "completed".equals(service.sql.queryString(
-        "SELECT status FROM sync_events WHERE idempotency_key = ?", "link_" + code + ":rank1")));
+        "SELECT status FROM sync_events WHERE idempotency_key = ?", "link:" + code + ":rank1")));
 
     long kim = fake.addMember("kim", rank1);
     InteractionReply again = Await.result(fake.invokeSlashCommand(kim, "link", Map.of("code", code)));

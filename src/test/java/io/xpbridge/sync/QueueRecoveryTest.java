@@ -8,6 +8,7 @@ import io.xpbridge.bus.Bus;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.ServiceFixture;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,5 +159,33 @@ class QueueRecoveryTest {
           .contains("disk on fire"));
       assertEquals(3, service.sql.queryLong("SELECT retries FROM sync_events WHERE idempotency_key = 'poison_1'"));
     }
+  }
+
+  @Test
+  void aQueuedEventThatCannotBeReadFailsAloneWithItsReasonAndTheQueueGoesOn() {
+    long player = newTelegramPlayer(3101, 3101);
+    // Stored before the intake refused such data (or edited by hand): first in line for the worker.
+    long poison = service.sql.queryLong("INSERT INTO sync_events (idempotency_key, source, event_type, player_id, "
+        + "xp_delta, payload, next_attempt_at) VALUES ('poison_day', 'telegram', 'reward_grant', ?, 5, "
+        + "'{\"data\": {\"daily\": {\"day\": \"garbage\"}}}', now() - interval '1 minute') RETURNING id", player);
+    List<Long> good = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      good.add(service.sql.queryLong("INSERT INTO sync_events (idempotency_key, source, event_type, player_id, "
+          + "xp_delta) VALUES (?, 'telegram', 'xp_change', ?, 7) RETURNING id", "behind_poison_" + i, player));
+    }
+    service.request(Bus.EVENTS_PROCESS_NOW, new JsonObject());
+
+    Await.until("the events behind it applied", () -> service.sql.queryLong(
+        "SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'behind_poison_%' AND status = 'completed'") == 3);
+    assertEquals(21, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player));
+    assertEquals("failed", service.sql.queryString("SELECT status FROM sync_events WHERE id = ?", poison));
+    String error = service.sql.queryString("SELECT error_message FROM sync_events WHERE id = ?", poison);
+    assertTrue(error.contains("unreadable") && error.contains("garbage"), error);
+
+    assertEquals(true, service.request(Bus.EVENTS_REQUEUE, new JsonObject().put("eventId", poison))
+        .getBoolean("requeued"));
+    Await.until("a requeued unreadable event fails again instead of staying pending", () -> "failed".equals(
+        service.sql.queryString("SELECT status FROM sync_events WHERE id = ?", poison)));
+    assertEquals(21, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player));
   }
 }
