@@ -137,6 +137,12 @@ public final class Bus {
   /** Publish. The whole new, validated configuration (same shape as conf/config.json). */
   public static final String CONFIG_CHANGED = "xpbridge.config.changed";
 
+  /**
+   * Header a requester may set (epoch ms): after it, it no longer waits for the answer, and the
+   * receiver may drop the request instead of doing its work. {@link #EVENTS_SUBMIT} honours it.
+   */
+  public static final String DEADLINE_HEADER = "xpbridge-deadline";
+
   /** Default time a request over the bus may take before the caller gives up. */
   public static final long REQUEST_TIMEOUT_MS = 10_000;
 }

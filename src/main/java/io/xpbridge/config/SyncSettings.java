@@ -12,7 +12,8 @@ public record SyncSettings(
     int claimLeaseSeconds,
     long effectWaitMs,
     long effectTimeoutMs,
-    int submitFlushMaxEvents) {
+    int submitFlushMaxEvents,
+    int maxWaitingSubmits) {
 
   public static SyncSettings from(JsonObject root) {
     return new SyncSettings(
@@ -24,7 +25,9 @@ public record SyncSettings(
         ConfigPath.intIn(root, "sync.claimLeaseSeconds", 60, 1, 86_400),
         ConfigPath.longIn(root, "sync.effectWaitMs", 30_000, 10, 86_400_000),
         ConfigPath.longIn(root, "sync.effectTimeoutMs", 15_000, 100, 600_000),
-        ConfigPath.intIn(root, "sync.submitFlushMaxEvents", 1_000, 1, 10_000));
+        ConfigPath.intIn(root, "sync.submitFlushMaxEvents", 1_000, 1, 10_000),
+        // About 2 KB each while waiting: the default holds 40 MB at most, well inside a 256 MB heap.
+        ConfigPath.intIn(root, "sync.maxWaitingSubmits", 20_000, 1, 1_000_000));
   }
 
   /** Exponential backoff after the {@code attempt}-th failure (1-based), capped. */

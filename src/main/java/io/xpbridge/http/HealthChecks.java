@@ -6,10 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.sync.IntakeLoad;
 
 /**
- * Liveness (the process answers) and readiness (the database answers, and each deployed bot has
- * said it is connected), in the vertx-health-check format that orchestrators understand.
+ * Liveness (the process answers) and readiness (the database answers, the engine's intake is not
+ * saturated, and each deployed bot has said it is connected), in the vertx-health-check format that
+ * orchestrators understand.
  */
 final class HealthChecks {
   private HealthChecks() {}
@@ -24,6 +26,11 @@ final class HealthChecks {
         .request(Bus.HEALTH_DATABASE, new JsonObject(), new DeliveryOptions().setSendTimeout(2_500))
         .onSuccess(reply -> promise.complete(Status.OK()))
         .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("error", e.getMessage())))));
+    IntakeLoad intake = IntakeLoad.of(vertx);
+    handler.register("intake", promise -> promise.complete(intake.saturated()
+        ? Status.KO(new JsonObject().put("error", "saturated: " + intake.waiting() + " of " + intake.capacity()
+            + " submits waiting").put("waiting", intake.waiting()).put("capacity", intake.capacity()))
+        : Status.OK(new JsonObject().put("waiting", intake.waiting()).put("capacity", intake.capacity()))));
     for (String platform : new String[] {"telegram", "discord"}) {
       String token = config.getJsonObject(platform, new JsonObject()).getString("token");
       if (token == null || token.isBlank()) {

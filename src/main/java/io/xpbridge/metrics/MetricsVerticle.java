@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.domain.EventStatus;
+import io.xpbridge.sync.IntakeLoad;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +68,9 @@ public class MetricsVerticle extends VerticleBase {
       Gauge.builder("xpbridge_queue_events", value, AtomicLong::get).tag("status", status)
           .description("Events in the queue table by status").register(registry);
     }
+    // Read live, not from the stats query: it must show even while the database is stalled.
+    Gauge.builder("xpbridge_intake_waiting", IntakeLoad.of(vertx), IntakeLoad::waiting)
+        .description("Submits waiting in memory for a batch slot (bounded by sync.maxWaitingSubmits)").register(registry);
     AtomicLong oldest = queue.computeIfAbsent("oldest", s -> new AtomicLong());
     Gauge.builder("xpbridge_queue_oldest_pending_seconds", oldest, AtomicLong::get).register(registry);
     vertx.setPeriodic(QUEUE_SAMPLE_MS, id -> sampleQueue());

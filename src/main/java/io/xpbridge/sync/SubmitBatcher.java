@@ -25,6 +25,10 @@ import java.util.function.IntSupplier;
  * and hands their events back ({@link ArrivalApplier.Intake#deferred()}); they go out again a moment
  * later, ahead of newer events, and after {@link #MAX_DEFERRALS} times in a batch that waits for the
  * lock, so they cannot starve.
+ *
+ * <p>Memory is bounded: beyond {@code maxWaiting} submits waiting, a new one is turned away at once
+ * ({@link Full}), and a submit whose sender's deadline has passed is dropped before it costs a write
+ * ({@link Expired}): its sender has given up and will retry with the same key.
  */
 final class SubmitBatcher {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmitBatcher.class);
@@ -37,17 +41,37 @@ final class SubmitBatcher {
     Future<ArrivalApplier.Intake> apply(List<SubmitRequest> requests, boolean skipLocked);
   }
 
-  /** {@code deferrals}: how often it was handed back; {@code notBeforeNanos}: when it may go out again. */
-  private record Pending(SubmitRequest request, Promise<SubmitResult> promise, int deferrals, long notBeforeNanos) {
+  /** Too many submits wait already: the sender should retry in a moment. */
+  static final class Full extends RuntimeException {
+    Full(int waiting) {
+      super("the engine is saturated (" + waiting + " submits waiting); retry in a moment", null, false, false);
+    }
+  }
+
+  /** The sender's deadline passed before the submit could be sent: nobody would hear the answer. */
+  static final class Expired extends RuntimeException {
+    Expired() {
+      super("the sender's deadline passed before the event could be stored; retry with the same key", null, false,
+          false);
+    }
+  }
+
+  /**
+   * {@code deferrals}: how often it was handed back; {@code notBeforeNanos}: when it may go out again;
+   * {@code deadlineMs}: epoch ms after which its sender no longer waits (0: none known).
+   */
+  private record Pending(SubmitRequest request, Promise<SubmitResult> promise, int deferrals, long notBeforeNanos,
+      long deadlineMs) {
 
     Pending deferred(long nowNanos) {
-      return new Pending(request, promise, deferrals + 1, nowNanos + DEFER_MS * 1_000_000);
+      return new Pending(request, promise, deferrals + 1, nowNanos + DEFER_MS * 1_000_000, deadlineMs);
     }
   }
 
   private final Context context;
   private final Sink sink;
   private final IntSupplier maxBatch;
+  private final IntSupplier maxWaiting;
   private final int maxInFlight;
   private final Consumer<ArrivalApplier.Intake> afterFlush;
   private final RememberedPlayers players = new RememberedPlayers();
@@ -61,19 +85,36 @@ final class SubmitBatcher {
   private boolean flushScheduled;
   private boolean retryTimerSet;
   private Promise<Void> drained;
+  /** {@code waiting.size()} for readers on other threads (stats, metrics, readiness). */
+  private volatile int waitingCount;
 
-  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, int maxInFlight,
+  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, IntSupplier maxWaiting, int maxInFlight,
       Consumer<ArrivalApplier.Intake> afterFlush) {
     this.context = context;
     this.sink = sink;
     this.maxBatch = maxBatch;
+    this.maxWaiting = maxWaiting;
     this.maxInFlight = maxInFlight;
     this.afterFlush = afterFlush;
   }
 
+  /** Submits waiting for a batch slot (not those in flight). Any thread. */
+  int waitingCount() {
+    return waitingCount;
+  }
+
   Future<SubmitResult> submit(SubmitRequest request) {
+    return submit(request, 0);
+  }
+
+  /** @param deadlineMs epoch ms after which the sender no longer waits for the answer, 0 when unknown */
+  Future<SubmitResult> submit(SubmitRequest request, long deadlineMs) {
+    if (waiting.size() >= maxWaiting.getAsInt()) {
+      return Future.failedFuture(new Full(waiting.size()));
+    }
     Promise<SubmitResult> promise = Promise.promise();
-    waiting.add(new Pending(request, promise, 0, 0));
+    waiting.add(new Pending(request, promise, 0, 0, deadlineMs));
+    waitingCount = waiting.size();
     if (!flushScheduled) {
       flushScheduled = true;
       context.runOnContext(v -> {
@@ -107,6 +148,7 @@ final class SubmitBatcher {
   /** Sends batches while slots are free and waiting submits have free players. */
   private void flush() {
     long now = System.nanoTime();
+    long nowMs = System.currentTimeMillis();
     boolean heldBack = false;
     while (inFlight < maxInFlight && !waiting.isEmpty()) {
       List<Pending> batch = new ArrayList<>();
@@ -116,6 +158,11 @@ final class SubmitBatcher {
       int max = maxBatch.getAsInt();
       for (Iterator<Pending> it = waiting.iterator(); it.hasNext() && batch.size() < max; ) {
         Pending pending = it.next();
+        if (pending.deadlineMs() > 0 && pending.deadlineMs() < nowMs) {
+          it.remove();
+          pending.promise().fail(new Expired());
+          continue;
+        }
         PlayerRef ref = pending.request().player();
         Long id = players.idOf(ref);
         // A player with an event left behind keeps its later events behind too: order per player.
@@ -134,6 +181,7 @@ final class SubmitBatcher {
       }
       send(batch, keys, mayPassOver);
     }
+    waitingCount = waiting.size();
     if (heldBack && !retryTimerSet) {
       retryTimerSet = true;
       context.owner().setTimer(DEFER_MS, t -> {

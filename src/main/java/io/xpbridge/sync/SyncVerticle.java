@@ -50,6 +50,7 @@ public class SyncVerticle extends VerticleBase {
   private long timerId = -1;
   private io.vertx.core.eventbus.MessageConsumer<JsonObject> submitConsumer;
   private final RunCounters counters = new RunCounters();
+  private IntakeLoad intakeLoad;
 
   @Override
   public Future<?> start() {
@@ -65,13 +66,17 @@ public class SyncVerticle extends VerticleBase {
     deliveryLoop = new DrainLoop("deliver", this::deliveryStep);
     ArrivalApplier arrivals = new ArrivalApplier(pool, new SubmitStore(pool), () -> rules);
     batcher = new SubmitBatcher(context, arrivals::submit, () -> rules.sync().submitFlushMaxEvents(),
-        intakeBatchesInFlight(poolSize), this::afterIntake);
+        () -> rules.sync().maxWaitingSubmits(), intakeBatchesInFlight(poolSize), this::afterIntake);
+    intakeLoad = IntakeLoad.of(vertx);
+    intakeLoad.register(instanceId, batcher::waitingCount, () -> rules.sync().maxWaitingSubmits());
 
     var bus = vertx.eventBus();
     submitConsumer = bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
     bus.<JsonObject>consumer(Bus.EVENTS_PROCESS_NOW, this::onProcessNow);
     bus.<JsonObject>consumer(Bus.EVENTS_REQUEUE, this::onRequeue);
-    bus.<JsonObject>consumer(Bus.STATS, msg -> admin.stats().onComplete(ar -> reply(msg, ar)));
+    bus.<JsonObject>consumer(Bus.STATS, msg -> admin.stats()
+        .map(stats -> stats.put("intakeWaiting", intakeLoad.waiting()).put("intakeCapacity", intakeLoad.capacity()))
+        .onComplete(ar -> reply(msg, ar)));
     bus.<JsonObject>consumer(Bus.HEALTH_DATABASE, msg -> admin.ping().onComplete(ar -> {
       if (ar.succeeded()) {
         msg.reply(new JsonObject().put("database", "up"));
@@ -111,6 +116,7 @@ public class SyncVerticle extends VerticleBase {
     return intakeClosed.compose(v -> batcher.drained(STOP_CEILING_MS))
         .compose(v -> Future.join(applyLoop.stop(vertx), deliveryLoop.stop(vertx)))
         .onComplete(ar -> LOG.info("sync engine {} stopped: in-flight batches finished", instanceId))
+        .onComplete(ar -> intakeLoad.unregister(instanceId))
         .transform(ar -> pool.close());
   }
 
@@ -122,8 +128,10 @@ public class SyncVerticle extends VerticleBase {
       msg.fail(400, e.getMessage());
       return;
     }
-    batcher.submit(request).onComplete(ar -> {
-      if (ar.failed()) {
+    batcher.submit(request, deadlineOf(msg)).onComplete(ar -> {
+      if (ar.failed() && ar.cause() instanceof SubmitBatcher.Full full) {
+        msg.fail(503, full.getMessage());
+      } else if (ar.failed()) {
         LOG.debug("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
         msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
       } else if (ar.result().keyReused()) {
@@ -134,6 +142,19 @@ public class SyncVerticle extends VerticleBase {
         msg.reply(BusJson.encode(reply(ar.result())));
       }
     });
+  }
+
+  /** The sender's deadline (epoch ms) from {@link Bus#DEADLINE_HEADER}; 0 when it sent none. */
+  private static long deadlineOf(Message<JsonObject> msg) {
+    String deadline = msg.headers().get(Bus.DEADLINE_HEADER);
+    if (deadline == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(deadline);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   static SubmitReply reply(SubmitResult result) {

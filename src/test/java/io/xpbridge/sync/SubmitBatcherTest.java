@@ -35,6 +35,8 @@ class SubmitBatcherTest {
   List<Sent> sent = new CopyOnWriteArrayList<>();
   SubmitBatcher batcher;
 
+  static final int MAX_WAITING = 10;
+
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
@@ -43,7 +45,7 @@ class SubmitBatcherTest {
       Promise<ArrivalApplier.Intake> done = Promise.promise();
       sent.add(new Sent(requests, skipLocked, done));
       return done.future();
-    }, () -> 3, 2, intake -> { });
+    }, () -> 3, () -> MAX_WAITING, 2, intake -> { });
   }
 
   @AfterEach
@@ -179,5 +181,53 @@ class SubmitBatcherTest {
     finish(0);
     Await.result(drained);
     assertTrue(replies.get(0).isComplete(), "j1 was answered before the stop went on");
+  }
+
+  @Test
+  void beyondTheRoomForWaitingSubmitsANewOneIsTurnedAwayAtOnceAndTheOthersAreKept() {
+    // Player 1 in flight holds back the rest of its events, which wait in memory.
+    submit(event(1, "held0"));
+    Await.until("first sent", () -> sent.size() == 1);
+    SubmitRequest[] waiting = new SubmitRequest[MAX_WAITING];
+    for (int i = 0; i < MAX_WAITING; i++) {
+      waiting[i] = event(1, "held" + (i + 1));
+    }
+    List<Future<SubmitResult>> kept = submit(waiting);
+    assertEquals(MAX_WAITING, batcher.waitingCount());
+
+    Future<SubmitResult> turnedAway = submit(event(2, "one_too_many")).get(0);
+    assertTrue(turnedAway.failed() && turnedAway.cause() instanceof SubmitBatcher.Full, String.valueOf(turnedAway.cause()));
+
+    // Three a batch, one batch at a time for one player: four batches carry the ten kept ones.
+    for (int batch = 0; batch <= 4; batch++) {
+      int next = batch + 1;
+      finish(batch);
+      if (next <= 4) {
+        Await.until("batch " + next + " sent", () -> sent.size() == next + 1);
+      }
+    }
+    for (Future<SubmitResult> reply : kept) {
+      assertEquals(1, Await.result(reply).eventId());
+    }
+    assertEquals(0, batcher.waitingCount());
+  }
+
+  @Test
+  void aSubmitWhoseSenderHasGivenUpIsDroppedBeforeItCostsAWrite() {
+    submit(event(1, "busy"));
+    Await.until("first sent", () -> sent.size() == 1);
+    Promise<Future<SubmitResult>> stale = Promise.promise();
+    context.runOnContext(v -> stale.complete(batcher.submit(event(1, "stale"), System.currentTimeMillis() + 50)));
+    Future<SubmitResult> dropped = Await.result(stale.future());
+    List<Future<SubmitResult>> fresh = submit(event(1, "fresh"));
+    Still.holdsFor(Duration.ofMillis(150), "both wait while player 1 is in flight", () -> sent.size() == 1);
+
+    finish(0);
+
+    Await.until("the fresh one sent", () -> sent.size() == 2);
+    assertEquals(List.of("fresh"), keys(sent.get(1)), "the stale one never reached the database");
+    assertTrue(dropped.failed() && dropped.cause() instanceof SubmitBatcher.Expired, String.valueOf(dropped.cause()));
+    finish(1);
+    assertEquals(1, Await.result(fresh.get(0)).eventId());
   }
 }
