@@ -6,8 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.account.AccountVerticle;
 import io.xpbridge.cleanup.CleanupVerticle;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.config.DbSettings;
+import io.xpbridge.config.InvalidConfigException;
 import io.xpbridge.http.HttpApiVerticle;
 import io.xpbridge.reconcile.ReconcileVerticle;
 import io.xpbridge.store.EmbeddedDatabase;
@@ -30,19 +32,28 @@ public final class App {
 
   private final Vertx vertx;
   private final JsonObject config;
+  private final AppConfig settings;
   private final EmbeddedDatabase embedded;
   private final List<String> deployments;
 
-  private App(Vertx vertx, JsonObject config, EmbeddedDatabase embedded, List<String> deployments) {
+  private App(Vertx vertx, JsonObject config, AppConfig settings, EmbeddedDatabase embedded,
+      List<String> deployments) {
     this.vertx = vertx;
     this.config = config;
+    this.settings = settings;
     this.embedded = embedded;
     this.deployments = deployments;
   }
 
+  /** Fails with an {@link InvalidConfigException} naming every bad field before anything starts. */
   public static Future<App> start(Vertx vertx, JsonObject input) {
     JsonObject config = input.copy();
-    DbSettings db = DbSettings.from(config);
+    DbSettings db;
+    try {
+      db = AppConfig.parse(config).db();
+    } catch (InvalidConfigException e) {
+      return Future.failedFuture(e);
+    }
     return vertx.executeBlocking(() -> {
       EmbeddedDatabase embedded = null;
       DatabaseUrl url;
@@ -61,20 +72,24 @@ public final class App {
       }
       config.getJsonObject("db").put("url", url.toUrl());
       return embedded;
-    }).compose(embedded -> deployAll(vertx, config)
-        .map(ids -> new App(vertx, config, embedded, ids))
-        .recover(failure -> {
-          if (embedded != null) {
-            embedded.close();
-          }
-          return Future.failedFuture(failure);
-        }));
+    }).compose(embedded -> {
+      // Parsed again with the database URL now known, so the tree and the verticles' JSON agree.
+      AppConfig settings = AppConfig.parse(config);
+      return deployAll(vertx, settings, config)
+          .map(ids -> new App(vertx, config, settings, embedded, ids))
+          .recover(failure -> {
+            if (embedded != null) {
+              embedded.close();
+            }
+            return Future.failedFuture(failure);
+          });
+    });
   }
 
-  private static Future<List<String>> deployAll(Vertx vertx, JsonObject config) {
+  private static Future<List<String>> deployAll(Vertx vertx, AppConfig settings, JsonObject config) {
     List<String> ids = new ArrayList<>();
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
-    int syncInstances = config.getJsonObject("sync", new JsonObject()).getInteger("instances", 1);
+    int syncInstances = settings.sync().instances();
     Future<Void> chain = Future.succeededFuture();
     chain = deploy(chain, vertx, ids, SyncVerticle::new, new DeploymentOptions(options).setInstances(syncInstances));
     chain = deploy(chain, vertx, ids, AccountVerticle::new, options);
@@ -82,7 +97,7 @@ public final class App {
     chain = deploy(chain, vertx, ids, CleanupVerticle::new, options);
     chain = deploy(chain, vertx, ids, io.xpbridge.metrics.MetricsVerticle::new, options);
     chain = deploy(chain, vertx, ids, HttpApiVerticle::new, options);
-    chain = BotDeployments.deploy(chain, vertx, config, ids);
+    chain = BotDeployments.deploy(chain, vertx, settings, options, ids);
     return chain.map(v -> ids);
   }
 
@@ -94,12 +109,18 @@ public final class App {
     }));
   }
 
+  /** The validated JSON the verticles were deployed with (the database URL resolved). */
   public JsonObject config() {
     return config;
   }
 
+  /** The tree the service started with: {@link #config()} parsed. */
+  public AppConfig appConfig() {
+    return settings;
+  }
+
   public DatabaseUrl databaseUrl() {
-    return DatabaseUrl.parse(config.getJsonObject("db").getString("url"));
+    return settings.db().databaseUrl();
   }
 
   /** Stops every verticle (bots and intake first, pool last), then the embedded database. */

@@ -4,7 +4,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.discord.DiscordBotVerticle;
 import io.xpbridge.telegram.TelegramBotVerticle;
 import java.util.List;
@@ -23,20 +23,21 @@ final class BotDeployments {
 
   private BotDeployments() {}
 
-  static Future<Void> deploy(Future<Void> chain, Vertx vertx, JsonObject config, List<String> ids) {
+  static Future<Void> deploy(Future<Void> chain, Vertx vertx, AppConfig config, DeploymentOptions options,
+      List<String> ids) {
     Future<Void> next = chain;
-    if (hasToken(config, "telegram")) {
-      next = next.compose(v -> deployOrRetry(vertx, "telegram", TelegramBotVerticle::new, config, ids));
+    if (tokenSet(config.telegram().hasToken(), "telegram")) {
+      next = next.compose(v -> deployOrRetry(vertx, "telegram", TelegramBotVerticle::new, options, ids));
     }
-    if (hasToken(config, "discord")) {
-      next = next.compose(v -> deployOrRetry(vertx, "discord", DiscordBotVerticle::new, config, ids));
+    if (tokenSet(config.discord().hasToken(), "discord")) {
+      next = next.compose(v -> deployOrRetry(vertx, "discord", DiscordBotVerticle::new, options, ids));
     }
     return next;
   }
 
   private static Future<Void> deployOrRetry(Vertx vertx, String platform, Supplier<VerticleBase> verticle,
-      JsonObject config, List<String> ids) {
-    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config))
+      DeploymentOptions options, List<String> ids) {
+    return vertx.deployVerticle(verticle, options)
         .map(id -> {
           synchronized (ids) {
             ids.add(id);
@@ -47,14 +48,14 @@ final class BotDeployments {
         .recover(failure -> {
           LOG.error("{} bot could not start, retrying in {} s (the rest of the service runs; its effects wait): {}",
               platform, RETRY_MS / 1000, failure.getMessage());
-          vertx.setTimer(RETRY_MS, t -> deployOrRetry(vertx, platform, verticle, config, ids));
+          vertx.setTimer(RETRY_MS, t -> deployOrRetry(vertx, platform, verticle, options, ids));
           return Future.succeededFuture();
         });
   }
 
-  static boolean hasToken(JsonObject config, String section) {
-    String token = config.getJsonObject(section, new JsonObject()).getString("token");
-    if (token == null || token.isBlank()) {
+  /** Says why when a bot is not started. */
+  static boolean tokenSet(boolean configured, String section) {
+    if (!configured) {
       LOG.info("{} bot not started: no token (set {}_BOT_TOKEN or {}.token in the config)", section,
           section.toUpperCase(), section);
       return false;

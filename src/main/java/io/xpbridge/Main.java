@@ -5,13 +5,13 @@ import ch.qos.logback.classic.LoggerContext;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ConfigLoader;
-import io.xpbridge.config.ConfigValidator;
 import io.xpbridge.config.ConfigWatcher;
+import io.xpbridge.config.InvalidConfigException;
 import io.xpbridge.http.HttpApiVerticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +44,17 @@ public final class Main {
       System.exit(2);
       return;
     }
-    List<String> problems = ConfigValidator.problems(config);
-    if (!problems.isEmpty()) {
-      System.err.println("xpbridge: invalid configuration in " + configPath + ":\n  - " + String.join("\n  - ", problems));
+    AppConfig fromFile;
+    try {
+      fromFile = AppConfig.parse(config);
+    } catch (InvalidConfigException e) {
+      System.err.println("xpbridge: invalid configuration in " + configPath + ":\n  - "
+          + String.join("\n  - ", e.problems()));
       vertx.close();
       System.exit(2);
+      return;
     }
-    applyLogLevel(config);
+    applyLogLevel(fromFile);
     App app;
     try {
       app = App.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -68,8 +72,7 @@ public final class Main {
         LOG.warn("shutdown did not finish cleanly: {}", rootMessage(e));
       }
     }, "xpbridge-shutdown"));
-    JsonObject fixedAtStart = new JsonObject().put("db", app.config().getJsonObject("db").copy());
-    ConfigWatcher.watch(vertx, retriever, fixedAtStart, Main::applyLogLevel);
+    ConfigWatcher.watch(vertx, retriever, fromFile, app.appConfig(), Main::applyLogLevel);
     Object port = vertx.sharedData().getLocalMap("xpbridge").get(HttpApiVerticle.PORT_KEY);
     LOG.info("xpbridge is running: HTTP on port {}, database {}, config {} (watched for changes)", port,
         app.databaseUrl().host() + ":" + app.databaseUrl().port() + "/" + app.databaseUrl().database(), configPath);
@@ -86,10 +89,9 @@ public final class Main {
   }
 
   /** {@code log.level} in config sets the root level; changing it in the file applies live. */
-  static void applyLogLevel(JsonObject config) {
-    String level = config.getJsonObject("log", new JsonObject()).getString("level", "INFO");
+  static void applyLogLevel(AppConfig config) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(config.logLevel(), Level.INFO));
     }
   }
 

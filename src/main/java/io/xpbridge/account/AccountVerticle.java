@@ -10,9 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.SubmitMessage;
-import io.xpbridge.config.ConfigValidator;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.DailySettings;
-import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.config.LinkSettings;
 import io.xpbridge.domain.InvalidRequestException;
 import io.xpbridge.bus.Refusal;
@@ -50,8 +49,9 @@ public class AccountVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    applyConfig(config());
-    pool = Database.pool(vertx, DatabaseUrl.parse(config().getJsonObject("db").getString("url")), 4);
+    AppConfig config = AppConfig.parse(config());
+    applyConfig(config);
+    pool = Database.pool(vertx, config.db().databaseUrl(), 4);
     players = new PlayerStore(pool);
     leaderboard = new Leaderboard(players, MAX_TOP, System::currentTimeMillis);
     links = new LinkStore(pool);
@@ -63,20 +63,18 @@ public class AccountVerticle extends VerticleBase {
     bus.<JsonObject>consumer(Bus.LINK_REDEEM, msg -> answer(msg, () -> redeem(msg.body())));
     bus.<JsonObject>consumer(Bus.LINK_UNLINK, msg -> answer(msg, () -> unlink(msg.body())));
     bus.<JsonObject>consumer(Bus.DAILY_CLAIM, msg -> answer(msg, () -> daily(msg.body())));
-    bus.<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
-      if (ConfigValidator.problems(msg.body()).isEmpty()) {
-        applyConfig(msg.body());
-        mirrorRules(msg.body()).onFailure(e -> LOG.warn("could not mirror the new ranks into the database: {}",
-            e.toString()));
-      }
+    bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+      applyConfig(msg.body());
+      mirrorRules(msg.body()).onFailure(e -> LOG.warn("could not mirror the new ranks into the database: {}",
+          e.toString()));
     });
-    return mirrorRules(config());
+    return mirrorRules(config);
   }
 
   /** The ladder and achievements as tables, for SQL users; config stays the source. */
-  private Future<Void> mirrorRules(JsonObject config) {
-    return new io.xpbridge.store.RulesMirrorStore(pool).write(io.xpbridge.config.GameRules.ladder(config),
-        io.xpbridge.config.GameRules.achievements(config));
+  private Future<Void> mirrorRules(AppConfig config) {
+    return new io.xpbridge.store.RulesMirrorStore(pool).write(config.gameRules().ladder(),
+        config.gameRules().achievements());
   }
 
   @Override
@@ -84,10 +82,10 @@ public class AccountVerticle extends VerticleBase {
     return pool.close();
   }
 
-  private void applyConfig(JsonObject config) {
+  private void applyConfig(AppConfig config) {
     rules = EngineRules.from(config);
-    linkSettings = LinkSettings.from(config);
-    dailySettings = DailySettings.from(config);
+    linkSettings = config.link();
+    dailySettings = config.daily();
   }
 
   private Future<JsonObject> register(JsonObject body) {

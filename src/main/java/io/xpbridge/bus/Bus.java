@@ -134,7 +134,11 @@ public final class Bus {
 
   // ---- configuration ----
 
-  /** Publish. The whole new, validated configuration (same shape as conf/config.json). */
+  /**
+   * Publish. The whole accepted configuration as an {@code io.xpbridge.config.AppConfig} (not JSON: the
+   * same immutable instance reaches every consumer, see {@code config.ConfigChanges}); restart-only
+   * settings keep their running values.
+   */
   public static final String CONFIG_CHANGED = "xpbridge.config.changed";
 
   /**

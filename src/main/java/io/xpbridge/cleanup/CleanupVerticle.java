@@ -5,9 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.CleanupSettings;
-import io.xpbridge.config.ConfigValidator;
-import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.store.CleanupStore;
 import io.xpbridge.store.Database;
 import io.xpbridge.worker.PeriodicRun;
@@ -28,8 +27,9 @@ public class CleanupVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    settings = CleanupSettings.from(config());
-    pool = Database.pool(vertx, DatabaseUrl.parse(config().getJsonObject("db").getString("url")), 1);
+    AppConfig config = AppConfig.parse(config());
+    settings = config.cleanup();
+    pool = Database.pool(vertx, config.db().databaseUrl(), 1);
     store = new CleanupStore(pool);
     vertx.eventBus().<JsonObject>consumer(Bus.CLEANUP_RUN_NOW, msg -> run().onComplete(ar -> {
       if (ar.succeeded()) {
@@ -39,11 +39,9 @@ public class CleanupVerticle extends VerticleBase {
         msg.fail(503, "cleanup failed: " + ar.cause().getMessage());
       }
     }));
-    vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
-      if (ConfigValidator.problems(msg.body()).isEmpty()) {
-        settings = CleanupSettings.from(msg.body());
-        timer.every(settings.intervalMs());
-      }
+    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+      settings = msg.body().cleanup();
+      timer.every(settings.intervalMs());
     });
     timer = new PeriodicRun(vertx, this::run);
     timer.every(settings.intervalMs());

@@ -1,24 +1,28 @@
 package io.xpbridge.config;
 
-import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
-/** The {@code daily} section: the once-a-day reward and its streak bonus. */
+/**
+ * The {@code daily} section: the once-a-day reward and its streak bonus. The zone is the only one:
+ * the Telegram bot dates a /daily with it and the account verticle counts streaks with it.
+ */
 public record DailySettings(ZoneId timezone, long xp, long coins, long streakBonusXpPerDay, int streakBonusMaxDays) {
-  public static DailySettings from(JsonObject root) {
-    String zone = ConfigPath.string(root, "daily.timezone", "Europe/Moscow");
-    ZoneId zoneId;
+  public static final String DEFAULT_TIMEZONE = "Europe/Moscow";
+
+  static DailySettings read(ConfigReader in) {
+    String zone = in.string("daily.timezone", DEFAULT_TIMEZONE);
+    ZoneId zoneId = ZoneId.of(DEFAULT_TIMEZONE);
     try {
       zoneId = ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new ConfigException("daily.timezone is not a time zone id: " + zone);
+      in.reject("daily.timezone must be a time zone id such as " + DEFAULT_TIMEZONE + ", got " + zone);
     }
     return new DailySettings(zoneId,
-        ConfigPath.longIn(root, "daily.xp", 50, 0, 1_000_000),
-        ConfigPath.longIn(root, "daily.coins", 100, 0, 1_000_000),
-        ConfigPath.longIn(root, "daily.streakBonusXpPerDay", 10, 0, 1_000_000),
-        ConfigPath.intIn(root, "daily.streakBonusMaxDays", 7, 0, 365));
+        in.longIn("daily.xp", 50, 0, 1_000_000),
+        in.longIn("daily.coins", 100, 0, 1_000_000),
+        in.longIn("daily.streakBonusXpPerDay", 10, 0, 1_000_000),
+        in.intIn("daily.streakBonusMaxDays", 7, 0, 365));
   }
 
   /** XP for the {@code streak}-th consecutive day (1 = first day). */

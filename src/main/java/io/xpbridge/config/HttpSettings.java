@@ -1,13 +1,14 @@
 package io.xpbridge.config;
 
-import io.vertx.core.json.JsonObject;
-
-/** The {@code http} section. Without an admin token the admin routes answer 401 to everyone. */
+/**
+ * The {@code http} section. Without an admin token the admin routes answer 401 to everyone. Host
+ * and port are bound at start; the token applies live.
+ */
 public record HttpSettings(String host, int port, String adminToken) {
-  public static HttpSettings from(JsonObject root) {
+  static HttpSettings read(ConfigReader in) {
     return new HttpSettings(
-        ConfigPath.string(root, "http.host", "0.0.0.0"),
-        ConfigPath.intIn(root, "http.port", 8080, 0, 65_535),
-        ConfigPath.string(root, "http.adminToken", null));
+        in.string("http.host", "0.0.0.0"),
+        in.intIn("http.port", 8080, 0, 65_535),
+        in.string("http.adminToken", null));
   }
 }

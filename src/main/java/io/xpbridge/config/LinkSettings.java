@@ -1,14 +1,12 @@
 package io.xpbridge.config;
 
-import io.vertx.core.json.JsonObject;
-
 /** The {@code link} section: one-time codes that join a Telegram and a Discord account. */
 public record LinkSettings(int codeTtlSeconds, int codeLength, int maxFailedAttempts, int failedAttemptsWindowSeconds) {
-  public static LinkSettings from(JsonObject root) {
+  static LinkSettings read(ConfigReader in) {
     return new LinkSettings(
-        ConfigPath.intIn(root, "link.codeTtlSeconds", 600, 30, 86_400),
-        ConfigPath.intIn(root, "link.codeLength", 8, 6, 32),
-        ConfigPath.intIn(root, "link.maxFailedAttempts", 5, 1, 1_000),
-        ConfigPath.intIn(root, "link.failedAttemptsWindowSeconds", 600, 10, 86_400));
+        in.intIn("link.codeTtlSeconds", 600, 30, 86_400),
+        in.intIn("link.codeLength", 8, 6, 32),
+        in.intIn("link.maxFailedAttempts", 5, 1, 1_000),
+        in.intIn("link.failedAttemptsWindowSeconds", 600, 10, 86_400));
   }
 }

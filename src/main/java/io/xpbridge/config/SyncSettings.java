@@ -1,8 +1,9 @@
 package io.xpbridge.config;
 
-import io.vertx.core.json.JsonObject;
-
-/** The {@code sync} section: how the engine drains the queue. */
+/**
+ * The {@code sync} section: how the engine drains the queue. {@code instances} is the number of
+ * engine verticles deployed at start, so it waits for a restart; the rest applies live.
+ */
 public record SyncSettings(
     long intervalMs,
     int batchSize,
@@ -13,26 +14,34 @@ public record SyncSettings(
     long effectWaitMs,
     long effectTimeoutMs,
     int submitFlushMaxEvents,
+    int instances,
     int maxWaitingSubmits) {
 
-  public static SyncSettings from(JsonObject root) {
+  static SyncSettings read(ConfigReader in) {
     return new SyncSettings(
-        ConfigPath.longIn(root, "sync.intervalMs", 5_000, 10, 86_400_000),
-        ConfigPath.intIn(root, "sync.batchSize", 100, 1, 10_000),
-        ConfigPath.intIn(root, "sync.maxRetries", 3, 0, 100),
-        ConfigPath.longIn(root, "sync.retryBackoffMs", 1_000, 0, 3_600_000),
-        ConfigPath.longIn(root, "sync.retryBackoffMaxMs", 60_000, 0, 86_400_000),
-        ConfigPath.intIn(root, "sync.claimLeaseSeconds", 60, 1, 86_400),
-        ConfigPath.longIn(root, "sync.effectWaitMs", 30_000, 10, 86_400_000),
-        ConfigPath.longIn(root, "sync.effectTimeoutMs", 15_000, 100, 600_000),
-        ConfigPath.intIn(root, "sync.submitFlushMaxEvents", 1_000, 1, 10_000),
+        in.longIn("sync.intervalMs", 5_000, 10, 86_400_000),
+        in.intIn("sync.batchSize", 100, 1, 10_000),
+        in.intIn("sync.maxRetries", 3, 0, 100),
+        in.longIn("sync.retryBackoffMs", 1_000, 0, 3_600_000),
+        in.longIn("sync.retryBackoffMaxMs", 60_000, 0, 86_400_000),
+        in.intIn("sync.claimLeaseSeconds", 60, 1, 86_400),
+        in.longIn("sync.effectWaitMs", 30_000, 10, 86_400_000),
+        in.longIn("sync.effectTimeoutMs", 15_000, 100, 600_000),
+        in.intIn("sync.submitFlushMaxEvents", 1_000, 1, 10_000),
+        in.intIn("sync.instances", 1, 1, 64),
         // About 2 KB each while waiting: the default holds 40 MB at most, well inside a 256 MB heap.
-        ConfigPath.intIn(root, "sync.maxWaitingSubmits", 20_000, 1, 1_000_000));
+        in.intIn("sync.maxWaitingSubmits", 20_000, 1, 1_000_000));
   }
 
   /** Exponential backoff after the {@code attempt}-th failure (1-based), capped. */
   public long backoffMs(int attempt) {
     long delay = retryBackoffMs << Math.min(Math.max(attempt - 1, 0), 20);
     return Math.min(delay, retryBackoffMaxMs);
+  }
+
+  /** The same settings with another instance count (kept from the running config on a live change). */
+  SyncSettings withInstances(int running) {
+    return new SyncSettings(intervalMs, batchSize, maxRetries, retryBackoffMs, retryBackoffMaxMs, claimLeaseSeconds,
+        effectWaitMs, effectTimeoutMs, submitFlushMaxEvents, running, maxWaitingSubmits);
   }
 }

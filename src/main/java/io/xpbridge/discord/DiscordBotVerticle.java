@@ -6,6 +6,8 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
+import io.xpbridge.config.DiscordSettings;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
@@ -42,10 +44,14 @@ public final class DiscordBotVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    try {
-      settings = DiscordSettings.from(config());
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture("Discord bot not started: " + e.getMessage());
+    settings = AppConfig.parse(config()).discord();
+    if (!settings.hasToken()) {
+      return Future.failedFuture("Discord bot not started: discord.token is not set (env DISCORD_BOT_TOKEN): "
+          + "the Discord bot cannot log in");
+    }
+    if (settings.guildId() == null) {
+      return Future.failedFuture("Discord bot not started: discord.guildId is not set (env DISCORD_GUILD_ID): "
+          + "which server should the bot serve?");
     }
     BusCalls bus = new BusCalls(vertx.eventBus());
     submitter = new XpSubmitter(bus, new PlayerRegistrar(bus));
@@ -90,7 +96,7 @@ public final class DiscordBotVerticle extends VerticleBase {
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(bus.<JsonObject>consumer(Bus.EFFECTS_DISCORD, roleEffects::handle).completion());
     registrations.add(bus.<JsonObject>consumer(Bus.DISCORD_MEMBER_ROLES, memberRoles::handle).completion());
-    registrations.add(bus.<JsonObject>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
+    registrations.add(bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
     registrations.add(registerCommands(guild));
     armVoiceTimer();
     return Future.all(registrations).<Void>mapEmpty().onSuccess(v -> {
@@ -166,39 +172,9 @@ public final class DiscordBotVerticle extends VerticleBase {
 
   // ---- live configuration ----
 
-  /**
-   * A published config may leave out secrets that came from the environment; a missing token or
-   * guild then means "unchanged", not "invalid", so the XP rules still apply live.
-   */
-  private JsonObject withRunningSecrets(JsonObject published) {
-    JsonObject config = published.copy();
-    JsonObject discord = config.getJsonObject("discord");
-    if (discord != null) {
-      if (discord.getValue("token") == null) {
-        discord.put("token", settings.token());
-      }
-      if (discord.getValue("guildId") == null) {
-        discord.put("guildId", settings.guildId());
-      }
-    }
-    return config;
-  }
-
-  private void onConfigChanged(Message<JsonObject> message) {
-    DiscordSettings next;
-    try {
-      next = DiscordSettings.from(withRunningSecrets(message.body()));
-    } catch (IllegalArgumentException e) {
-      log.warn("New configuration ignored by the Discord bot, keeping the running one: {}", e.getMessage());
-      return;
-    }
-    if (!next.sameConnection(settings)) {
-      log.warn("discord.token, guildId, restUrl or gatewayUrl changed: restart the service to reconnect. "
-          + "The new XP rules apply now.");
-      next = new DiscordSettings(settings.token(), settings.guildId(), settings.restUrl(), settings.gatewayUrl(),
-          next.messageXp(), next.messageCooldownSeconds(), next.noXpChannelIds(), next.voiceXpPerMinute(),
-          next.voiceMinIntervalSeconds(), next.telegramBotUsername(), next.readyTimeoutSeconds());
-    }
+  /** The tree is already checked, and keeps the running connection (the watcher sees to both). */
+  private void onConfigChanged(Message<AppConfig> message) {
+    DiscordSettings next = message.body().discord();
     boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
     settings = next;
     if (newVoiceUnit) {

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.xpbridge.config.DiscordSettings;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -3,6 +3,7 @@ package io.xpbridge.discord;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.DiscordSettings;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;

@@ -3,6 +3,7 @@ package io.xpbridge.discord;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.config.DiscordSettings;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;

@@ -1,5 +1,6 @@
 package io.xpbridge.discord;
 
+import io.xpbridge.config.DiscordSettings;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;

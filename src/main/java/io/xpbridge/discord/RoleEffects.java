@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.config.DiscordSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

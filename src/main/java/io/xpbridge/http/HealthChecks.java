@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.sync.IntakeLoad;
 
 /**
@@ -20,7 +21,7 @@ final class HealthChecks {
     return HealthCheckHandler.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
   }
 
-  static HealthCheckHandler readiness(Vertx vertx, JsonObject config) {
+  static HealthCheckHandler readiness(Vertx vertx, AppConfig config) {
     HealthCheckHandler handler = HealthCheckHandler.create(vertx);
     handler.register("database", 3_000, promise -> vertx.eventBus()
         .request(Bus.HEALTH_DATABASE, new JsonObject(), new DeliveryOptions().setSendTimeout(2_500))
@@ -32,8 +33,8 @@ final class HealthChecks {
             + " submits waiting").put("waiting", intake.waiting()).put("capacity", intake.capacity()))
         : Status.OK(new JsonObject().put("waiting", intake.waiting()).put("capacity", intake.capacity()))));
     for (String platform : new String[] {"telegram", "discord"}) {
-      String token = config.getJsonObject(platform, new JsonObject()).getString("token");
-      if (token == null || token.isBlank()) {
+      boolean deployed = "telegram".equals(platform) ? config.telegram().hasToken() : config.discord().hasToken();
+      if (!deployed) {
         continue;
       }
       boolean[] connected = {false};

@@ -12,7 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.xpbridge.bus.Bus;
-import io.xpbridge.config.ConfigValidator;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.HttpSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +29,14 @@ public class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HttpSettings settings = HttpSettings.from(config());
+    AppConfig config = AppConfig.parse(config());
+    HttpSettings settings = config.http();
     adminToken = settings.adminToken();
-    vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
-      if (ConfigValidator.problems(msg.body()).isEmpty()) {
-        adminToken = HttpSettings.from(msg.body()).adminToken();
-      }
-    });
+    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> adminToken = msg.body().http().adminToken());
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> forward(ctx, Bus.HEALTH_DATABASE, new JsonObject(), 200));
     router.get("/health/live").handler(HealthChecks.liveness(vertx));
-    router.get("/health/ready").handler(HealthChecks.readiness(vertx, config()));
+    router.get("/health/ready").handler(HealthChecks.readiness(vertx, config));
     if (io.xpbridge.metrics.Metrics.registry() != null) {
       router.get("/metrics").handler(io.vertx.micrometer.PrometheusScrapingHandler.create());
     } else {

@@ -9,9 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.SubmitMessage;
-import io.xpbridge.config.ConfigValidator;
-import io.xpbridge.config.DatabaseUrl;
-import io.xpbridge.config.GameRules;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ReconcileSettings;
 import io.xpbridge.domain.InvalidRequestException;
 import io.xpbridge.domain.MirrorTarget;
@@ -48,17 +46,16 @@ public class ReconcileVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    settings = ReconcileSettings.from(config());
-    ladder = GameRules.ladder(config());
-    pool = Database.pool(vertx, DatabaseUrl.parse(config().getJsonObject("db").getString("url")), 2);
+    AppConfig config = AppConfig.parse(config());
+    settings = config.reconcile();
+    ladder = config.gameRules().ladder();
+    pool = Database.pool(vertx, config.db().databaseUrl(), 2);
     store = new ReconcileStore(pool);
     vertx.eventBus().<JsonObject>consumer(Bus.RECONCILE_RUN_NOW, this::onRunNow);
-    vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
-      if (ConfigValidator.problems(msg.body()).isEmpty()) {
-        settings = ReconcileSettings.from(msg.body());
-        ladder = GameRules.ladder(msg.body());
-        timer.every(settings.intervalMs());
-      }
+    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+      settings = msg.body().reconcile();
+      ladder = msg.body().gameRules().ladder();
+      timer.every(settings.intervalMs());
     });
     timer = new PeriodicRun(vertx, () -> run(null));
     timer.every(settings.intervalMs());

@@ -1,7 +1,6 @@
 package io.xpbridge.sync;
 
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.config.GameRules;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.SyncSettings;
 import io.xpbridge.domain.AchievementDefinition;
 import io.xpbridge.domain.LedgerCalculator;
@@ -14,11 +13,11 @@ import java.util.Map;
 public record EngineRules(SyncSettings sync, RankLadder ladder, Map<String, AchievementDefinition> achievements,
     LedgerCalculator calculator) {
 
-  public static EngineRules from(JsonObject config) {
-    RankLadder ladder = GameRules.ladder(config);
-    List<AchievementDefinition> list = GameRules.achievements(config);
+  public static EngineRules from(AppConfig config) {
+    RankLadder ladder = config.gameRules().ladder();
+    List<AchievementDefinition> list = config.gameRules().achievements();
     Map<String, AchievementDefinition> byCode = new LinkedHashMap<>();
     list.forEach(a -> byCode.put(a.code(), a));
-    return new EngineRules(SyncSettings.from(config), ladder, byCode, new LedgerCalculator(ladder, list));
+    return new EngineRules(config.sync(), ladder, byCode, new LedgerCalculator(ladder, list));
   }
 }

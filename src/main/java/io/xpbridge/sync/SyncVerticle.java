@@ -11,8 +11,7 @@ import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.Refusal;
 import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.bus.SubmitMessage;
-import io.xpbridge.config.ConfigValidator;
-import io.xpbridge.config.DatabaseUrl;
+import io.xpbridge.config.AppConfig;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.InvalidRequestException;
 import io.xpbridge.domain.SubmitRequest;
@@ -54,10 +53,10 @@ public class SyncVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    rules = EngineRules.from(config());
-    DatabaseUrl url = DatabaseUrl.parse(config().getJsonObject("db").getString("url"));
-    int poolSize = config().getJsonObject("db").getInteger("poolSize", 8);
-    pool = Database.enginePool(vertx, url, poolSize);
+    AppConfig config = AppConfig.parse(config());
+    rules = EngineRules.from(config);
+    int poolSize = config.db().poolSize();
+    pool = Database.enginePool(vertx, config.db().databaseUrl(), poolSize);
     deliveryStore = new DeliveryStore(pool);
     admin = new QueueAdminStore(pool);
     applier = new LedgerApplier(pool, () -> rules);
@@ -86,7 +85,7 @@ public class SyncVerticle extends VerticleBase {
     }));
     bus.<JsonObject>consumer(Bus.PLATFORM_READY, msg -> deliveryStore.wakeWaiting()
         .onSuccess(n -> deliveryLoop.request()));
-    bus.<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> applyConfig(msg.body()));
+    bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> applyConfig(msg.body()));
 
     scheduleTimer();
     LOG.info("sync engine {} started: batch {}, interval {} ms, max retries {}", instanceId,
@@ -283,10 +282,7 @@ public class SyncVerticle extends VerticleBase {
     });
   }
 
-  private void applyConfig(JsonObject config) {
-    if (!ConfigValidator.problems(config).isEmpty()) {
-      return;
-    }
+  private void applyConfig(AppConfig config) {
     long previousInterval = rules.sync().intervalMs();
     rules = EngineRules.from(config);
     if (rules.sync().intervalMs() != previousInterval) {

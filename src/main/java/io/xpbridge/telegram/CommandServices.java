@@ -1,5 +1,6 @@
 package io.xpbridge.telegram;
 
+import io.xpbridge.config.TelegramSettings;
 import java.time.Clock;
 import java.util.function.Supplier;
 

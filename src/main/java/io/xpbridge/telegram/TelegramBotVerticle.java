@@ -6,6 +6,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
+import io.xpbridge.config.TelegramSettings;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -49,11 +51,7 @@ public class TelegramBotVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    try {
-      settings = TelegramSettings.from(config());
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture("Telegram bot not started: invalid configuration: " + e.getMessage());
-    }
+    settings = AppConfig.parse(config()).telegram();
     if (!settings.hasToken()) {
       return Future.failedFuture("Telegram bot not started: telegram.token is empty; set TELEGRAM_BOT_TOKEN");
     }
@@ -72,7 +70,7 @@ public class TelegramBotVerticle extends VerticleBase {
     poller = new UpdatePoller(vertx, client, dispatcher::handle, () -> settings.pollTimeoutSeconds(), this::announceReady);
     EffectNotifier notifier = new EffectNotifier(replies, () -> settings.effectDeadlineMs());
 
-    vertx.eventBus().<Object>consumer(Bus.CONFIG_CHANGED, this::applyConfig);
+    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, this::applyConfig);
     return warmUpJackson()
         .compose(v -> vertx.eventBus().<Object>consumer(Bus.EFFECTS_TELEGRAM, notifier::handle).completion())
         .compose(v -> checkToken())
@@ -200,20 +198,9 @@ public class TelegramBotVerticle extends VerticleBase {
     vertx.eventBus().publish(Bus.PLATFORM_READY, new JsonObject().put("platform", "telegram"));
   }
 
-  private void applyConfig(Message<Object> message) {
-    if (!(message.body() instanceof JsonObject config)) {
-      return;
-    }
-    TelegramSettings next;
-    try {
-      next = TelegramSettings.from(config);
-    } catch (IllegalArgumentException e) {
-      log.warn("Telegram bot keeps its current settings, the new configuration is invalid: {}", e.getMessage());
-      return;
-    }
-    if (!Objects.equals(next.token(), settings.token()) || !Objects.equals(next.apiUrl(), settings.apiUrl())) {
-      log.warn("telegram.token / telegram.apiUrl changed: the bot uses the new values after a restart");
-    }
+  /** The tree is already checked, and keeps the running token and API URL (the watcher sees to both). */
+  private void applyConfig(Message<AppConfig> message) {
+    TelegramSettings next = message.body().telegram();
     settings = next;
     queue.updateLimits(next.sendRatePerSecond(), next.perChatIntervalMs());
     if (next.botUsername() != null && botUsername == null) {

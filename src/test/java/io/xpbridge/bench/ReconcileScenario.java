@@ -5,8 +5,9 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
+import io.xpbridge.config.ConfigChanges;
 import io.xpbridge.config.DatabaseUrl;
-import io.xpbridge.config.GameRules;
 import io.xpbridge.domain.Rank;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.Sql;
@@ -57,7 +58,7 @@ final class ReconcileScenario {
           reset(sql);
           JsonObject changed = engine.app.config().copy();
           changed.getJsonObject("reconcile").put("batchSize", batch);
-          vertx.eventBus().publish(Bus.CONFIG_CHANGED, changed);
+          ConfigChanges.publish(vertx, AppConfig.parse(changed));
           String loadBefore = Machine.loadAverage();
           long start = System.nanoTime();
           JsonObject reply = Await.result(vertx.eventBus().<JsonObject>request(Bus.RECONCILE_RUN_NOW, new JsonObject(),
@@ -95,7 +96,7 @@ final class ReconcileScenario {
 
   private static void seed(Sql sql, int players, JsonObject config) {
     Seed.players(sql, players, "(g * 7919) % 30000", 2);
-    String thresholds = GameRules.ladder(config).ranks().stream().map(Rank::minXp).map(String::valueOf)
+    String thresholds = AppConfig.parse(config).gameRules().ladder().ranks().stream().map(Rank::minXp).map(String::valueOf)
         .collect(Collectors.joining(","));
     String derived = "(SELECT count(*) FROM unnest(ARRAY[" + thresholds + "]::bigint[]) t WHERE t <= p.xp)::int";
     sql.execute("CREATE TABLE bench_told AS SELECT p.id AS player_id, " + derived + " AS telegram_rank, "

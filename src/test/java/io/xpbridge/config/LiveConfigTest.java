@@ -36,12 +36,11 @@ class LiveConfigTest {
 
   @Test
   void aValidChangeAppliesLiveAndAnInvalidOneIsRejectedWhileTheOldConfigKeepsRunning() throws Exception {
-    List<JsonObject> published = new CopyOnWriteArrayList<>();
-    service.vertx.eventBus().<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> published.add(msg.body()));
+    List<AppConfig> published = new CopyOnWriteArrayList<>();
+    service.vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> published.add(msg.body()));
     ConfigRetriever retriever = ConfigLoader.retriever(service.vertx, file.toString(), 100);
     Await.result(retriever.getConfig());
-    ConfigWatcher.watch(service.vertx, retriever, new JsonObject().put("db", service.app.config().getJsonObject("db")),
-        c -> { });
+    ConfigWatcher.watch(service.vertx, retriever, service.app.appConfig(), service.app.appConfig(), c -> { });
 
     service.submit(ServiceFixture.xp("live_1", 8001, 300));
     service.awaitQueueDrained();
@@ -63,9 +62,9 @@ class LiveConfigTest {
     Files.writeString(file, broken.encodePrettily());
     JsonObject alsoBroken = changed.copy();
     alsoBroken.getJsonObject("sync").put("batchSize", -4);
-    List<String> problems = ConfigValidator.problems(alsoBroken);
+    List<String> problems = problems(alsoBroken);
     assertTrue(problems.stream().anyMatch(p -> p.contains("sync.batchSize")), problems.toString());
-    assertTrue(ConfigValidator.problems(broken).stream().anyMatch(p -> p.contains("ranks[5].minXp")));
+    assertTrue(problems(broken).stream().anyMatch(p -> p.contains("ranks[5].minXp")));
     // The file is rescanned every 100 ms: several scans see the invalid file and publish nothing.
     io.xpbridge.support.Still.holdsFor(java.time.Duration.ofMillis(600), "the invalid change is not published",
         () -> published.size() == 1);
@@ -82,7 +81,16 @@ class LiveConfigTest {
     assertEquals("s3cret", config.getJsonObject("http").getString("adminToken"));
     assertEquals("123", config.getJsonObject("discord").getString("guildId"));
     assertEquals("/var/lib/xp/postgres", config.getJsonObject("db").getJsonObject("embedded").getString("dataDir"));
-    assertTrue(ConfigValidator.problems(config).isEmpty(), ConfigValidator.problems(config).toString());
+    assertTrue(problems(config).isEmpty(), problems(config).toString());
+  }
+
+  private static List<String> problems(JsonObject config) {
+    try {
+      AppConfig.parse(config);
+      return List.of();
+    } catch (InvalidConfigException e) {
+      return e.problems();
+    }
   }
 
   private int rankOf(long telegramId) {

@@ -7,7 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
+import io.xpbridge.config.ConfigChanges;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +30,7 @@ class LiveConfigTest {
 
       JsonObject changed = guild.config(0, 60);
       changed.getJsonObject("discord").put("messageXp", 40).put("noXpChannelIds", new JsonArray());
-      vertx.eventBus().publish(Bus.CONFIG_CHANGED, changed);
+      ConfigChanges.publish(vertx, AppConfig.parse(changed));
 
       // No cooldown any more, 40 XP, and the former no-XP channel pays. Keep writing until the
       // new rules are in force (the publish and the gateway are two different paths).

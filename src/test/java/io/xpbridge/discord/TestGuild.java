@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.fake.discord.FakeDiscord;
+import io.xpbridge.support.TestConfig;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -47,20 +48,22 @@ final class TestGuild {
     fake.setAfkChannel(afk);
   }
 
+  /** The shipped config with the bot pointed at the fake. */
   JsonObject config(long cooldownSeconds, long voiceUnitSeconds) {
-    return new JsonObject()
-        .put("discord", new JsonObject()
-            .put("token", fake.token())
-            .put("guildId", Long.toString(fake.guildId()))
-            .put("restUrl", fake.restUrl())
-            .put("gatewayUrl", fake.gatewayUrl())
-            .put("messageXp", 15)
-            .put("messageCooldownSeconds", cooldownSeconds)
-            .put("noXpChannelIds", new JsonArray().add(Long.toString(noXpChannel)))
-            .put("voiceXpPerMinute", 2)
-            .put("voiceMinIntervalSeconds", voiceUnitSeconds)
-            .put("readyTimeoutSeconds", 20))
-        .put("telegram", new JsonObject().put("botUsername", "xp_bridge_bot"));
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("discord")
+        .put("token", fake.token())
+        .put("guildId", Long.toString(fake.guildId()))
+        .put("restUrl", fake.restUrl())
+        .put("gatewayUrl", fake.gatewayUrl())
+        .put("messageXp", 15)
+        .put("messageCooldownSeconds", cooldownSeconds)
+        .put("noXpChannelIds", new JsonArray().add(Long.toString(noXpChannel)))
+        .put("voiceXpPerMinute", 2)
+        .put("voiceMinIntervalSeconds", voiceUnitSeconds)
+        .put("readyTimeoutSeconds", 20);
+    config.getJsonObject("telegram").put("botUsername", "xp_bridge_bot");
+    return config;
   }
 
   /** Starts the fake and the engine double, then deploys the bot (completes when JDA is ready). */

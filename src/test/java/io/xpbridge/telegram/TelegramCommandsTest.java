@@ -3,6 +3,7 @@ package io.xpbridge.telegram;
 import static io.xpbridge.telegram.TelegramTestSupport.WAIT;
 import static io.xpbridge.telegram.TelegramTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -10,6 +11,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
+import io.xpbridge.config.ConfigChanges;
+import io.xpbridge.config.InvalidConfigException;
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.SentMessage;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
@@ -222,14 +226,15 @@ class TelegramCommandsTest {
   }
 
   @Test
-  void configChangeAppliesGameRulesLiveAndInvalidOnesAreIgnored(Vertx vertx) {
+  void configChangeAppliesGameRulesLiveAndAnInvalidOneNeverBecomesAConfig(Vertx vertx) {
     TelegramTestSupport.deploy(vertx, config);
     JsonObject invalid = config.copy();
     invalid.getJsonObject("daily").put("timezone", "Mars/Olympus_Mons");
-    vertx.eventBus().publish(Bus.CONFIG_CHANGED, invalid);
+    InvalidConfigException rejected = assertThrows(InvalidConfigException.class, () -> AppConfig.parse(invalid));
+    assertTrue(rejected.getMessage().contains("daily.timezone"), rejected.getMessage());
     JsonObject richer = config.copy();
     richer.getJsonObject("telegram").getJsonObject("games").put("xpPerPoint", 10).put("coinsPerPoint", 0);
-    vertx.eventBus().publish(Bus.CONFIG_CHANGED, richer);
+    ConfigChanges.publish(vertx, AppConfig.parse(richer));
     fake.scriptDice(2);
     fake.enqueueText(TgUser.english(511), "/play");
 

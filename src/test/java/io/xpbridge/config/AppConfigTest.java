@@ -1,0 +1,212 @@
+package io.xpbridge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.xpbridge.support.TestConfig;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The whole config is checked in one pass, and every problem names its field. */
+class AppConfigTest {
+
+  /** One bad value per section: {path, value, what the one problem must say}. */
+  static Stream<Arguments> oneBadFieldPerSection() {
+    return Stream.of(
+        Arguments.of("sync.batchSize", 0, "sync.batchSize must be between 1 and 10000, got 0"),
+        Arguments.of("sync.instances", 0, "sync.instances must be between 1 and 64, got 0"),
+        Arguments.of("reconcile.intervalMs", "often", "reconcile.intervalMs must be a whole number, got often"),
+        Arguments.of("cleanup.failedRetentionDays", -1, "cleanup.failedRetentionDays must be between 0 and 3650, got -1"),
+        Arguments.of("link.codeLength", 3, "link.codeLength must be between 6 and 32, got 3"),
+        Arguments.of("daily.timezone", "Mars/Olympus_Mons", "daily.timezone must be a time zone id"),
+        Arguments.of("ranks[5].minXp", 1, "ranks[5].minXp must be greater than the previous rank's"),
+        Arguments.of("ranks[2].minXp", 2.5, "ranks[2].minXp must be a whole number, got 2.5"),
+        Arguments.of("achievements[1].rule.type", "sometimes", "achievements[1].rule.type must be one of"),
+        Arguments.of("http.port", 70_000, "http.port must be between 0 and 65535, got 70000"),
+        Arguments.of("db.poolSize", 0, "db.poolSize must be between 1 and 200, got 0"),
+        Arguments.of("db.url", "mysql://h/db", "db.url / DATABASE_URL must start with postgresql://"),
+        Arguments.of("telegram.games.cooldownSeconds", "x", "telegram.games.cooldownSeconds must be a whole number, got x"),
+        Arguments.of("telegram.pollTimeoutSeconds", 0, "telegram.pollTimeoutSeconds must be between 1 and"),
+        Arguments.of("telegram.games.emojis", new JsonArray().add("🎲").add(""), "telegram.games.emojis[1] must be a non-empty string"),
+        Arguments.of("discord.messageXp", -3, "discord.messageXp must be at least 0, got -3"),
+        Arguments.of("discord.voiceMinIntervalSeconds", 0, "discord.voiceMinIntervalSeconds must be at least 1, got 0"),
+        Arguments.of("discord.guildId", "my-server", "discord.guildId must be a Discord id (digits), got my-server"),
+        Arguments.of("discord.noXpChannelIds", new JsonArray().add("123").add("general"),
+            "discord.noXpChannelIds[1] must be a Discord id (digits), got general"),
+        Arguments.of("log.level", "LOUD", "log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got LOUD"),
+        Arguments.of("sync", 5, "sync must be an object, got 5"));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("oneBadFieldPerSection")
+  void oneBadFieldIsRejectedWithExactlyOneProblemNamingIt(String path, Object value, String expected) {
+    List<String> problems = problems(with(TestConfig.shipped(), path, value));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith(expected), problems.get(0));
+  }
+
+  @Test
+  void everyBadFieldIsNamedInOneException() {
+    JsonObject config = TestConfig.shipped();
+    List<Arguments> bad = oneBadFieldPerSection()
+        .filter(a -> !a.get()[0].equals("sync")).toList();
+    bad.forEach(a -> with(config, (String) a.get()[0], a.get()[1]));
+
+    InvalidConfigException rejected = assertThrows(InvalidConfigException.class, () -> AppConfig.parse(config));
+    assertEquals(bad.size(), rejected.problems().size(), rejected.problems().toString());
+    for (Arguments a : bad) {
+      assertTrue(rejected.problems().stream().anyMatch(p -> p.startsWith((String) a.get()[2])),
+          a.get()[2] + " missing from " + rejected.problems());
+      assertTrue(rejected.getMessage().contains((String) a.get()[2]), rejected.getMessage());
+    }
+  }
+
+  @Test
+  void twoBadFieldsInOneSectionAreBothNamed() {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("discord").put("messageXp", -1).put("voiceXpPerMinute", "lots");
+    assertEquals(List.of("discord.messageXp must be at least 0, got -1",
+        "discord.voiceXpPerMinute must be a whole number, got lots"), problems(config));
+  }
+
+  @Test
+  void aLadderProblemDoesNotHideTheOthers() {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonArray("ranks").getJsonObject(0).put("minXp", 5);
+    config.getJsonArray("ranks").getJsonObject(3).remove("minXp");
+    config.getJsonArray("ranks").getJsonObject(4).getJsonObject("name").remove("en");
+    config.getJsonArray("ranks").getJsonObject(7).put("number", 3);
+    assertEquals(List.of("ranks[0].minXp must be 0: every player starts at the first rank",
+        "ranks[3].minXp is required", "ranks[4].name.en is required",
+        "ranks[7].number must be 8 (ranks are listed in order), got 3"), problems(config));
+  }
+
+  @Test
+  void withoutRanksTheConfigIsRejected() {
+    JsonObject config = TestConfig.shipped();
+    config.remove("ranks");
+    assertEquals(List.of("ranks must list at least one rank"), problems(config));
+    config.put("ranks", "none");
+    assertEquals(List.of("ranks must be an array, got none"), problems(config));
+  }
+
+  @Test
+  void theShippedConfigParsesToItsValues() {
+    AppConfig config = AppConfig.parse(TestConfig.shipped());
+    assertEquals(20, config.gameRules().ladder().size());
+    assertEquals(5, config.gameRules().achievements().size());
+    assertEquals(100, config.sync().batchSize());
+    assertEquals(1, config.sync().instances());
+    assertEquals(List.of("🎲", "🎯", "🏀", "⚽", "🎳", "🎰"), config.telegram().games().emojis());
+    assertEquals("https://api.telegram.org", config.telegram().apiUrl());
+    assertEquals(15, config.discord().messageXp());
+    assertEquals("INFO", config.logLevel());
+  }
+
+  @Test
+  void theTelegramBotDatesDailyRewardsInTheDailyZoneWhoseOneDefaultIsMoscow() {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("daily").remove("timezone");
+    AppConfig parsed = AppConfig.parse(config);
+    assertEquals(ZoneId.of("Europe/Moscow"), parsed.daily().timezone());
+    assertEquals(parsed.daily().timezone(), parsed.telegram().dailyZone());
+
+    config.getJsonObject("daily").put("timezone", "Asia/Tokyo");
+    assertEquals(ZoneId.of("Asia/Tokyo"), AppConfig.parse(config).telegram().dailyZone());
+  }
+
+  @Test
+  void missingBotSectionsTakeTheirDefaults() {
+    JsonObject config = TestConfig.shipped();
+    config.remove("telegram");
+    config.remove("discord");
+    AppConfig parsed = AppConfig.parse(config);
+    assertFalse(parsed.telegram().hasToken());
+    assertEquals(30, parsed.telegram().pollTimeoutSeconds());
+    assertEquals(List.of("🎲"), parsed.telegram().games().emojis());
+    assertEquals(3_000, parsed.telegram().games().resultDelayMs());
+    assertEquals(12_000, parsed.telegram().effectDeadlineMs(), "80 % of sync.effectTimeoutMs");
+    assertFalse(parsed.discord().hasToken());
+    assertEquals(60, parsed.discord().messageCooldownSeconds());
+    assertEquals(60, parsed.discord().readyTimeoutSeconds());
+  }
+
+  @Test
+  void discordIdsAndTokensFromTheEnvironmentAreTrimmed() {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("discord").put("token", " abc.def \n").put("guildId", " 1234567890123 ");
+    AppConfig parsed = AppConfig.parse(config);
+    assertEquals("abc.def", parsed.discord().token());
+    assertEquals(1234567890123L, parsed.discord().guildId());
+  }
+
+  @Test
+  void aLiveChangeKeepsTheRunningRestartOnlyValuesAndNamesTheEditedOnes() {
+    JsonObject start = TestConfig.shipped();
+    start.getJsonObject("http").put("port", 8080);
+    start.getJsonObject("discord").put("token", "running-token").put("guildId", "42");
+    AppConfig running = AppConfig.parse(start);
+    JsonObject edited = start.copy();
+    edited.getJsonObject("http").put("port", 9090).put("adminToken", "new-admin");
+    edited.getJsonObject("sync").put("instances", 3).put("batchSize", 7);
+    edited.getJsonObject("discord").put("token", "other-token").put("messageXp", 40);
+    edited.getJsonObject("db").put("poolSize", 2);
+    AppConfig next = AppConfig.parse(edited);
+
+    assertEquals(List.of("db", "http.port", "sync.instances", "discord.token"), RestartOnly.changed(running, next));
+    AppConfig applied = RestartOnly.keep(next, running);
+    assertEquals(running.db(), applied.db());
+    assertEquals(8080, applied.http().port());
+    assertEquals("new-admin", applied.http().adminToken());
+    assertEquals(1, applied.sync().instances());
+    assertEquals(7, applied.sync().batchSize());
+    assertEquals("running-token", applied.discord().token());
+    assertEquals(40, applied.discord().messageXp());
+    assertEquals(List.of(), RestartOnly.changed(running, applied));
+  }
+
+  private static List<String> problems(JsonObject config) {
+    try {
+      AppConfig.parse(config);
+      return List.of();
+    } catch (InvalidConfigException e) {
+      return e.problems();
+    }
+  }
+
+  /** Sets {@code path} (dotted, with {@code [i]} for list elements) in {@code root}; returns root. */
+  static JsonObject with(JsonObject root, String path, Object value) {
+    String[] parts = path.split("\\.");
+    Object node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      node = step(node, parts[i]);
+    }
+    String last = parts[parts.length - 1];
+    if (last.endsWith("]")) {
+      int open = last.indexOf('[');
+      ((JsonObject) node).getJsonArray(last.substring(0, open))
+          .set(Integer.parseInt(last.substring(open + 1, last.length() - 1)), value);
+    } else {
+      ((JsonObject) node).put(last, value);
+    }
+    return root;
+  }
+
+  private static Object step(Object node, String part) {
+    if (part.endsWith("]")) {
+      int open = part.indexOf('[');
+      return ((JsonObject) node).getJsonArray(part.substring(0, open))
+          .getValue(Integer.parseInt(part.substring(open + 1, part.length() - 1)));
+    }
+    return ((JsonObject) node).getJsonObject(part);
+  }
+}
