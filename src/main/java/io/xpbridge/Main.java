@@ -9,6 +9,7 @@ import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ConfigLoader;
 import io.xpbridge.config.ConfigWatcher;
 import io.xpbridge.config.InvalidConfigException;
+import io.xpbridge.config.StrictJsonFormat;
 import io.xpbridge.http.HttpApiVerticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,12 @@ public final class Main {
       config = retriever.getConfig().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("xpbridge: cannot read " + configPath + ": " + rootMessage(e));
+      vertx.close();
+      System.exit(2);
+      return;
+    }
+    if (StrictJsonFormat.unreadable(config).isPresent()) {
+      System.err.println("xpbridge: cannot read the configuration: " + StrictJsonFormat.unreadable(config).get());
       vertx.close();
       System.exit(2);
       return;

@@ -56,6 +56,7 @@ public record AppConfig(
         telegram,
         DiscordSettings.read(in, telegram.botUsername()),
         logLevel(in));
+    UnknownKeys.reject(root == null ? new JsonObject() : root, in);
     if (in.problemCount() > 0) {
       throw new InvalidConfigException(in.problems());
     }

@@ -18,6 +18,7 @@ public final class ConfigLoader {
       Map.entry("DATABASE_URL", "db.url"),
       Map.entry("XPBRIDGE_HTTP_PORT", "http.port"),
       Map.entry("XPBRIDGE_ADMIN_TOKEN", "http.adminToken"),
+      Map.entry("XPBRIDGE_METRICS_TOKEN", "http.metricsToken"),
       Map.entry("TELEGRAM_BOT_TOKEN", "telegram.token"),
       Map.entry("TELEGRAM_API_URL", "telegram.apiUrl"),
       Map.entry("TELEGRAM_BOT_USERNAME", "telegram.botUsername"),
@@ -36,7 +37,7 @@ public final class ConfigLoader {
     envKeys.add(DATA_DIR_ENV);
     ConfigRetrieverOptions options = new ConfigRetrieverOptions()
         .setScanPeriod(scanPeriodMs)
-        .addStore(new ConfigStoreOptions().setType("file").setFormat("json")
+        .addStore(new ConfigStoreOptions().setType("file").setFormat(StrictJsonFormat.NAME)
             .setConfig(new JsonObject().put("path", path)))
         .addStore(new ConfigStoreOptions().setType("env")
             .setConfig(new JsonObject().put("keys", envKeys).put("raw-data", true)));

@@ -4,7 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads dotted paths such as {@code sync.batchSize} with range checks. A bad value does not stop
@@ -16,20 +18,28 @@ final class ConfigReader {
   /** Full name of {@link #node} plus a dot ({@code ranks[2].}), empty at the root. */
   private final String prefix;
   private final List<String> problems;
+  /** Full names of every path read, for {@link UnknownKeys}. */
+  private final Set<String> read;
 
-  private ConfigReader(JsonObject node, String prefix, List<String> problems) {
+  private ConfigReader(JsonObject node, String prefix, List<String> problems, Set<String> read) {
     this.node = node;
     this.prefix = prefix;
     this.problems = problems;
+    this.read = read;
   }
 
   static ConfigReader of(JsonObject root) {
-    return new ConfigReader(root == null ? new JsonObject() : root, "", new ArrayList<>());
+    return new ConfigReader(root == null ? new JsonObject() : root, "", new ArrayList<>(), new HashSet<>());
   }
 
   /** Reads inside {@code child} (an element of a list), naming its fields {@code name.field}. */
   ConfigReader within(JsonObject child, String name) {
-    return new ConfigReader(child, prefix + name + ".", problems);
+    return new ConfigReader(child, prefix + name + ".", problems, read);
+  }
+
+  /** Every path read so far, by full name. */
+  Set<String> readPaths() {
+    return read;
   }
 
   List<String> problems() {
@@ -49,6 +59,7 @@ final class ConfigReader {
   }
 
   Object value(String path) {
+    read.add(prefix + path);
     Object value = node;
     for (String part : path.split("\\.")) {
       if (!(value instanceof JsonObject object)) {

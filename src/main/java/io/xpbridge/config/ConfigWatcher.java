@@ -42,6 +42,12 @@ public final class ConfigWatcher {
   }
 
   private void onChange(ConfigChange change) {
+    // Called only when what the file says changed, so each unreadable version is reported once.
+    var unreadable = StrictJsonFormat.unreadable(change.getNewConfiguration());
+    if (unreadable.isPresent()) {
+      LOG.error("config change rejected, the running config stays: {}", unreadable.get());
+      return;
+    }
     AppConfig next;
     try {
       next = AppConfig.parse(change.getNewConfiguration());

@@ -1,14 +1,18 @@
 package io.xpbridge.config;
 
 /**
- * The {@code http} section. Without an admin token the admin routes answer 401 to everyone. Host
- * and port are bound at start; the token applies live.
+ * The {@code http} section. Without an admin token the admin routes answer 401 to everyone. With a
+ * {@code metricsToken}, {@code /metrics} and {@code /health*} answer only requests that carry it
+ * (Prometheus' {@code authorization} and Kubernetes probes' {@code httpHeaders} can send it);
+ * without one they stay open, as orchestrators expect. Host and port are bound at start; the tokens
+ * apply live.
  */
-public record HttpSettings(String host, int port, String adminToken) {
+public record HttpSettings(String host, int port, String adminToken, String metricsToken) {
   static HttpSettings read(ConfigReader in) {
     return new HttpSettings(
         in.string("http.host", "0.0.0.0"),
         in.intIn("http.port", 8080, 0, 65_535),
-        in.string("http.adminToken", null));
+        in.string("http.adminToken", null),
+        in.string("http.metricsToken", null));
   }
 }

@@ -18,7 +18,8 @@ final class RestartOnly {
   static AppConfig keep(AppConfig next, AppConfig running) {
     return new AppConfig(
         running.db(),
-        new HttpSettings(running.http().host(), running.http().port(), next.http().adminToken()),
+        new HttpSettings(running.http().host(), running.http().port(), next.http().adminToken(),
+            next.http().metricsToken()),
         next.sync().withInstances(running.sync().instances()),
         next.reconcile(),
         next.cleanup(),

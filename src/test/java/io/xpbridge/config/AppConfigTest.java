@@ -209,4 +209,51 @@ class AppConfigTest {
     }
     return ((JsonObject) node).getJsonObject(part);
   }
+
+  @Test
+  void aKeyNoSettingReadsIsRejectedWithTheSettingItWasProbablyMeantToBe() {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("sync").put("batchSizee", 500);
+    config.getJsonArray("ranks").getJsonObject(3).put("minXP", 5);
+    config.put("telegramm", new JsonObject());
+
+    List<String> problems = problems(config);
+
+    assertEquals(List.of(
+        "unknown key sync.batchSizee (did you mean sync.batchSize?): no setting has that name",
+        "unknown key ranks[3].minXP (did you mean ranks[3].minXp?): no setting has that name",
+        "unknown key telegramm (did you mean telegram?): no setting has that name"),
+        problems.stream().sorted((a, b) -> Integer.compare(order(a), order(b))).toList());
+  }
+
+  private static int order(String problem) {
+    return problem.contains("sync.") ? 0 : problem.contains("ranks") ? 1 : 2;
+  }
+
+  @Test
+  void theShippedConfigHasNoUnknownKey() {
+    assertEquals(List.of(), problems(TestConfig.shipped()));
+  }
+
+  @Test
+  void aConfigFileThatIsNotJsonOrGivesAKeyTwiceIsUnreadableWithTheReason() {
+    StrictJsonFormat format = new StrictJsonFormat();
+    JsonObject store = new JsonObject().put("path", "conf/config.json");
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      JsonObject twice = io.xpbridge.support.Await.result(format.process(vertx, store,
+          io.vertx.core.buffer.Buffer.buffer("{\"sync\": {\"batchSize\": 1, \"batchSize\": 999999}}")));
+      assertTrue(StrictJsonFormat.unreadable(twice).orElse("").contains("Duplicate field 'batchSize'"), twice.encode());
+      JsonObject broken = io.xpbridge.support.Await.result(format.process(vertx, store,
+          io.vertx.core.buffer.Buffer.buffer("{\"sync\": {\n  \"batchSize\": 1,,\n}")));
+      String why = StrictJsonFormat.unreadable(broken).orElse("");
+      assertTrue(why.startsWith("conf/config.json is not valid JSON: ") && why.contains("line 2"), why);
+      assertFalse(why.contains("\n"), "one line");
+      JsonObject fine = io.xpbridge.support.Await.result(format.process(vertx, store,
+          io.vertx.core.buffer.Buffer.buffer("{\"sync\": {\"batchSize\": 7}}")));
+      assertEquals(7, fine.getJsonObject("sync").getInteger("batchSize"));
+    } finally {
+      io.xpbridge.support.Await.result(vertx.close());
+    }
+  }
 }

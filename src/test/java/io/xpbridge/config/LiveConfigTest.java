@@ -73,6 +73,38 @@ class LiveConfigTest {
   }
 
   @Test
+  void anUnreadableFileOrAnUnknownKeyIsReportedInOneLineOnceAndTheRunningConfigStays() throws Exception {
+    Path own = Files.createTempFile("xpbridge-config", ".json");
+    JsonObject good = service.app.config().copy();
+    Files.writeString(own, good.encodePrettily());
+    List<AppConfig> published = new CopyOnWriteArrayList<>();
+    service.vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> published.add(msg.body()));
+    try (var log = io.xpbridge.support.LogCapture.of(ConfigWatcher.class,
+        Class.forName("io.vertx.config.impl.ConfigRetrieverImpl"))) {
+      ConfigRetriever retriever = ConfigLoader.retriever(service.vertx, own.toString(), 100);
+      Await.result(retriever.getConfig());
+      ConfigWatcher.watch(service.vertx, retriever, service.app.appConfig(), service.app.appConfig(), c -> { });
+
+      Files.writeString(own, good.encodePrettily().replace("\"sync\" : {", "\"sync\" : {,"));
+      Await.until("the unreadable file reported", () -> log.lines().stream().anyMatch(l -> l.contains("not valid JSON")));
+      // Scanned every 100 ms: ten scans see the same broken file and say nothing more.
+      Thread.sleep(1_000);
+      List<String> lines = log.lines();
+      assertEquals(1, lines.size(), lines.toString());
+      assertTrue(lines.get(0).contains(own.toString()) && lines.get(0).contains("line "), lines.get(0));
+
+      JsonObject typo = good.copy();
+      typo.getJsonObject("sync").put("batchSizee", 5);
+      Files.writeString(own, typo.encodePrettily());
+      Await.until("the unknown key reported", () -> log.lines().size() == 2);
+      assertTrue(log.lines().get(1).contains("unknown key sync.batchSizee (did you mean sync.batchSize?)"),
+          log.lines().get(1));
+      assertEquals(List.of(), published, "nothing was applied");
+      retriever.close();
+    }
+  }
+
+  @Test
   void secretsAndPortsComeFromTheEnvironmentNames() {
     JsonObject merged = TestConfig.shipped().put("DATABASE_URL", "postgresql://u:p@db:5433/x")
         .put("XPBRIDGE_ADMIN_TOKEN", "s3cret").put("DISCORD_GUILD_ID", "123").put("XPBRIDGE_DATA_DIR", "/var/lib/xp/");

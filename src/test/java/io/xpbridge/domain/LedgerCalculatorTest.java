@@ -75,7 +75,7 @@ class LedgerCalculatorTest {
   }
 
   static ClaimedEvent link(long id, long survivor, long xp, long balance) {
-    return new ClaimedEvent(id, "link_ABC", Platform.DISCORD, EventType.LINK, survivor, xp, balance, null, null, null,
+    return new ClaimedEvent(id, "link:ABC", Platform.DISCORD, EventType.LINK, survivor, xp, balance, null, null, null,
         null, 0);
   }
 
@@ -89,7 +89,7 @@ class LedgerCalculatorTest {
         "XP and coins move over, the more recent streak survives");
     assertEquals(0, plan.changedPlayers().get(9L).xp());
     assertEquals(0, plan.changedPlayers().get(9L).balance());
-    assertEquals(List.of("link_ABC_in", "link_ABC_out"), plan.audits().stream().map(ApplyPlan.AuditRow::key).toList());
+    assertEquals(List.of("link:ABC:in", "link:ABC:out"), plan.audits().stream().map(ApplyPlan.AuditRow::key).toList());
     assertEquals(0, plan.audits().stream().mapToLong(ApplyPlan.AuditRow::deltaXp).sum(), "a transfer adds up to zero");
     assertEquals(List.of("rich", "bridge"), plan.achievementCandidates().stream()
         .map(ApplyPlan.AchievementCandidate::code).toList(), "the balance threshold crossed by the merge, and linking");
@@ -97,7 +97,7 @@ class LedgerCalculatorTest {
     assertEquals(1, rank.fromRank());
     assertEquals(2, rank.toRank());
     assertEquals(MirrorTarget.BOTH, rank.targets(), "a rise is announced on both platforms");
-    assertEquals(List.of("link_ABC:rank2", "link_ABC:ach:rich"), plan.followUps(java.util.Set.of("7:rich"))
+    assertEquals(List.of("link:ABC:rank2", "link:ABC:ach:rich"), plan.followUps(java.util.Set.of("7:rich"))
         .stream().map(QueuedEffect::key).toList(), "only what the database newly unlocked is announced");
   }
 
