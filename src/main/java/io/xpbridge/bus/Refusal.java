@@ -22,7 +22,9 @@ public enum Refusal {
   /** The two accounts are linked to each other already. */
   LINK_ALREADY_LINKED(409),
   /** Too many wrong link codes; the detail is the number of minutes to wait. */
-  LINK_TOO_MANY_ATTEMPTS(429);
+  LINK_TOO_MANY_ATTEMPTS(429),
+  /** The ledger refused the day's reward grant; the player was not paid. */
+  DAILY_NOT_GRANTED(409);
 
   private final int failureCode;
 
