@@ -31,10 +31,6 @@ public final class BusClient {
         .map(reply -> BusJson.decode(body(reply), replyType));
   }
 
-  public void publish(String address, Object message) {
-    bus.publish(address, BusJson.encode(message));
-  }
-
   public Future<SubmitReply> submit(SubmitEvent event) {
     return submit(BusJson.encode(event));
   }

@@ -26,38 +26,62 @@ public record SubmitEvent(
     String entityId,
     String reason) {
 
-  /** An event of {@code type} for {@code player} under {@code idempotencyKey}; deltas follow with the withers. */
-  public static SubmitEvent of(Platform source, EventType type, PlayerRef player, String idempotencyKey) {
-    Long playerId = player.kind() == PlayerRef.Kind.PLAYER ? player.id() : null;
-    Long telegramId = player.kind() == PlayerRef.Kind.TELEGRAM ? player.id() : null;
-    Long discordId = player.kind() == PlayerRef.Kind.DISCORD ? player.id() : null;
-    return new SubmitEvent(source.wireName(), type.wireName(), playerId, telegramId, discordId, null, null, null,
-        null, idempotencyKey, null, null);
+  /** An event of {@code type} for {@code player} under {@code idempotencyKey}; the builder takes the rest. */
+  public static Builder of(Platform source, EventType type, PlayerRef player, String idempotencyKey) {
+    return new Builder(source, type, player, idempotencyKey);
   }
 
-  public SubmitEvent withXp(long xpDelta) {
-    return new SubmitEvent(source, type, playerId, telegramId, discordId, xpDelta, balance, achievement, data,
-        idempotencyKey, entityId, reason);
-  }
+  public static final class Builder {
+    private final Platform source;
+    private final EventType type;
+    private final PlayerRef player;
+    private final String idempotencyKey;
+    private Long xp;
+    private Long balance;
+    private JsonObject data;
+    private String entityId;
+    private String reason;
 
-  public SubmitEvent withBalance(long balanceDelta) {
-    return new SubmitEvent(source, type, playerId, telegramId, discordId, xp, balanceDelta, achievement, data,
-        idempotencyKey, entityId, reason);
-  }
+    private Builder(Platform source, EventType type, PlayerRef player, String idempotencyKey) {
+      this.source = source;
+      this.type = type;
+      this.player = player;
+      this.idempotencyKey = idempotencyKey;
+    }
 
-  /** The platform id of what caused the change, kept for the audit trail. */
-  public SubmitEvent withEntity(String causeId) {
-    return new SubmitEvent(source, type, playerId, telegramId, discordId, xp, balance, achievement, data,
-        idempotencyKey, causeId, reason);
-  }
+    public Builder xp(long delta) {
+      xp = delta;
+      return this;
+    }
 
-  public SubmitEvent withReason(String why) {
-    return new SubmitEvent(source, type, playerId, telegramId, discordId, xp, balance, achievement, data,
-        idempotencyKey, entityId, why);
-  }
+    public Builder balance(long delta) {
+      balance = delta;
+      return this;
+    }
 
-  public SubmitEvent withData(JsonObject details) {
-    return new SubmitEvent(source, type, playerId, telegramId, discordId, xp, balance, achievement, details,
-        idempotencyKey, entityId, reason);
+    /** The platform id of what caused the change, kept for the audit trail. */
+    public Builder entity(String causeId) {
+      entityId = causeId;
+      return this;
+    }
+
+    public Builder reason(String why) {
+      reason = why;
+      return this;
+    }
+
+    public Builder data(JsonObject details) {
+      data = details;
+      return this;
+    }
+
+    public SubmitEvent build() {
+      return new SubmitEvent(source.wireName(), type.wireName(), idOf(PlayerRef.Kind.PLAYER), idOf(PlayerRef.Kind.TELEGRAM),
+          idOf(PlayerRef.Kind.DISCORD), xp, balance, null, data, idempotencyKey, entityId, reason);
+    }
+
+    private Long idOf(PlayerRef.Kind kind) {
+      return player.kind() == kind ? player.id() : null;
+    }
   }
 }

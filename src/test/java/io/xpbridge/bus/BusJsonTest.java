@@ -22,8 +22,8 @@ class BusJsonTest {
   void aSubmitEventIsReadByTheEnginesParserAsTheSameEvent() {
     SubmitEvent event = SubmitEvent.of(Platform.TELEGRAM, EventType.XP_CHANGE,
             new PlayerRef(PlayerRef.Kind.TELEGRAM, 42), "tg_game_42_7_42")
-        .withXp(20).withBalance(0).withEntity("tg_dice_42_8").withReason("dice")
-        .withData(new JsonObject().put("value", 4));
+        .xp(20).balance(0).entity("tg_dice_42_8").reason("dice")
+        .data(new JsonObject().put("value", 4)).build();
 
     JsonObject wire = BusJson.encode(event).copy();
     SubmitRequest parsed = SubmitMessage.parse(wire);
