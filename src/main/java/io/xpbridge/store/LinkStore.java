@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.bus.Refusal;
 import io.xpbridge.domain.RankLadder;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -95,17 +96,17 @@ public final class LinkStore {
     return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(platform, platformUser)).mapEmpty();
   }
 
-  /** Why a redeem did not link; the message is for the player. */
+  /** Why a redeem did not link; the bots put the refusal into words. */
   public static final class LinkRefused extends RuntimeException {
-    private final int code;
+    private final Refusal refusal;
 
-    LinkRefused(int code, String message) {
-      super(message);
-      this.code = code;
+    LinkRefused(Refusal refusal) {
+      super(refusal.name());
+      this.refusal = refusal;
     }
 
-    public int code() {
-      return code;
+    public Refusal refusal() {
+      return refusal;
     }
   }
 
@@ -114,21 +115,19 @@ public final class LinkStore {
 
   /**
    * Redeems {@code code} for the platform account {@code platformId} on {@code platform}.
-   * Fails with {@link LinkRefused} (404 unknown/used/expired code, 409 nothing to link).
+   * Fails with {@link LinkRefused} (an unknown, used or expired code, or nothing to link).
    */
   public Future<Linked> redeem(String code, String platform, long platformId, RankLadder ladder,
       List<String> linkedAchievements) {
     return pool.withTransaction(conn -> conn.preparedQuery(SPEND_CODE).execute(Tuple.of(code, platformId))
         .compose(spent -> {
           if (spent.size() == 0) {
-            return Future.failedFuture(new LinkRefused(404,
-                "This code is unknown, already used or expired. Ask for a new one with /link."));
+            return Future.failedFuture(new LinkRefused(Refusal.LINK_CODE_UNKNOWN));
           }
           Row row = spent.iterator().next();
           long survivor = row.getLong("player_id");
           if (platform.equals(row.getString("issued_on"))) {
-            return Future.failedFuture(new LinkRefused(409,
-                "This code was made on " + platform + "; enter it on the other platform."));
+            return Future.failedFuture(new LinkRefused(Refusal.LINK_CODE_SAME_PLATFORM));
           }
           return link(conn, code, platform, platformId, survivor, ladder, linkedAchievements);
         }));
@@ -140,8 +139,7 @@ public final class LinkStore {
     return conn.preparedQuery(discord ? DISCORD_OF : TELEGRAM_OF).execute(Tuple.of(survivor))
         .compose(existing -> {
           if (existing.size() > 0) {
-            return Future.failedFuture(new LinkRefused(409, "That account is already linked to another "
-                + platform + " account. Unlink it there first with /unlink."));
+            return Future.failedFuture(new LinkRefused(Refusal.LINK_ISSUER_ALREADY_LINKED));
           }
           return conn.preparedQuery(discord ? DISCORD_PLAYER : TELEGRAM_PLAYER).execute(Tuple.of(platformId));
         })
@@ -152,12 +150,11 @@ public final class LinkStore {
           }
           long absorbed = current.iterator().next().getLong(0);
           if (absorbed == survivor) {
-            return Future.failedFuture(new LinkRefused(409, "These accounts are already linked."));
+            return Future.failedFuture(new LinkRefused(Refusal.LINK_ALREADY_LINKED));
           }
           return conn.preparedQuery(discord ? TELEGRAM_OF : DISCORD_OF).execute(Tuple.of(absorbed))
               .compose(other -> other.size() > 0
-                  ? Future.failedFuture(new LinkRefused(409, "Your " + platform
-                      + " account is already linked to another profile. Use /unlink first."))
+                  ? Future.failedFuture(new LinkRefused(Refusal.LINK_CALLER_ALREADY_LINKED))
                   : merge(conn, code, platform, platformId, absorbed, survivor, ladder, linkedAchievements));
         });
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Refusal;
 import io.xpbridge.support.ServiceFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,7 @@ class LinkingTest {
     ReplyException reused = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
         new JsonObject().put("code", code).put("telegramId", 4102));
     assertEquals(404, reused.failureCode());
+    assertEquals(Refusal.LINK_CODE_UNKNOWN, Refusal.of(reused).refusal());
   }
 
   @Test
@@ -67,11 +69,12 @@ class LinkingTest {
     ReplyException samePlatform = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
         new JsonObject().put("code", code).put("telegramId", 4202));
     assertEquals(409, samePlatform.failureCode());
+    assertEquals(Refusal.LINK_CODE_SAME_PLATFORM, Refusal.of(samePlatform).refusal());
     service.sql.update("UPDATE link_codes SET expires_at = now() - interval '1 second' WHERE code = ?", code);
     ReplyException expired = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
         new JsonObject().put("code", code).put("discordId", 4203));
     assertEquals(404, expired.failureCode());
-    assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+    assertEquals(Refusal.LINK_CODE_UNKNOWN, Refusal.of(expired).refusal(), "unknown, used or expired: " + expired.getMessage());
   }
 
   @Test
