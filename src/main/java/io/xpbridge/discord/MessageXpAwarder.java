@@ -1,5 +1,6 @@
 package io.xpbridge.discord;
 
+import io.xpbridge.domain.IdempotencyKeys;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class MessageXpAwarder {
     }
     Award award = replay ? last : new Award(message.messageId(), message.createdAtMs());
     lastAwardByUser.put(message.userId(), award);
-    String key = "ds_msg_" + message.messageId() + "_" + message.userId();
+    String key = IdempotencyKeys.message(message.messageId(), message.userId());
     submitter.submit(message.userId(), message.username(), rules.messageXp(), key,
             Long.toString(message.messageId()), "discord message")
         .onFailure(e -> {

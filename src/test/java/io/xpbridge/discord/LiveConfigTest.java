@@ -24,8 +24,8 @@ class LiveConfigTest {
       guild.fake.sendMessage(alice, guild.general);
       TestGuild.await("message paid", Duration.ofSeconds(10), () -> guild.engine.submittedFor(alice).size() == 1);
       assertEquals(15L, guild.engine.submittedFor(alice).get(0).getLong("xp"));
-      assertTrue(guild.engine.registered.stream().anyMatch(r -> r.getLong("discordId") == alice
-          && "alice".equals(r.getString("username"))), "PLAYERS_REGISTER was not sent: " + guild.engine.registered);
+      assertTrue(guild.engine.requests(Bus.PLAYERS_REGISTER).stream().anyMatch(r -> r.getLong("discordId") == alice
+          && "alice".equals(r.getString("username"))), "PLAYERS_REGISTER was not sent: " + guild.engine.requests(Bus.PLAYERS_REGISTER));
 
       JsonObject changed = guild.config(0, 60);
       changed.getJsonObject("discord").put("messageXp", 40).put("noXpChannelIds", new JsonArray());
