@@ -61,7 +61,7 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.LINK_ISSUE, Links.Account.class, this::issue);
     BusServer.serve(bus, Bus.LINK_REDEEM, Links.Redeem.class, this::redeem);
     BusServer.serve(bus, Bus.LINK_UNLINK, Links.Account.class, this::unlink);
-    BusServer.serve(bus, Bus.DAILY_CLAIM, Daily.Claim.class, claim -> dailyReward.claim(claim));
+    BusServer.serve(bus, Bus.DAILY_CLAIM, Daily.Claim.class, dailyReward::claim);
     bus.<JsonObject>consumer(Bus.CONFIG_CHANGED, msg -> {
       if (ConfigValidator.problems(msg.body()).isEmpty()) {
         applyConfig(msg.body());
