@@ -3,7 +3,6 @@ package io.xpbridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.fake.discord.FakeDiscord;
@@ -14,8 +13,8 @@ import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
+import io.xpbridge.support.PlatformFixture;
 import io.xpbridge.support.ServiceFixture;
-import io.xpbridge.support.TelegramService;
 import io.xpbridge.support.Still;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +36,7 @@ class CrossPlatformStoryTest {
   static final long COOLDOWN_SECONDS = 1;
   static final Pattern LINK_CODE = Pattern.compile("/link code:(\\S+)");
 
-  static Vertx fakeVertx;
+  static PlatformFixture platforms;
   static FakeTelegram telegram;
   static FakeDiscord discord;
   static ServiceFixture service;
@@ -47,34 +46,25 @@ class CrossPlatformStoryTest {
 
   @BeforeAll
   static void start() {
-    fakeVertx = Vertx.vertx();
-    telegram = new FakeTelegram(fakeVertx);
-    Await.result(telegram.start());
-    discord = new FakeDiscord(fakeVertx);
-    discord.giveBotManageRoles(20);
-    rank2 = discord.addRole("Private", 4);
-    rank1 = discord.addRole("Recruit", 3);
-    general = discord.addTextChannel("general");
-    Await.result(discord.start());
-    service = ServiceFixture.start(CrossPlatformStoryTest.class, config -> {
-      TelegramService.pointAt(config, telegram);
-      DiscordService.pointAt(config, discord, MESSAGE_XP, COOLDOWN_SECONDS, 2, 60);
-      DiscordService.mapRanks(config, rank1, rank2);
-      return config;
-    });
-    DiscordService.awaitBotReady(discord);
+    platforms = PlatformFixture.of(CrossPlatformStoryTest.class).telegram()
+        .discord(guild -> {
+          guild.giveBotManageRoles(20);
+          rank2 = guild.addRole("Private", 4);
+          rank1 = guild.addRole("Recruit", 3);
+          general = guild.addTextChannel("general");
+        })
+        .config(config -> DiscordService.mapRanks(DiscordService.xpRules(config, MESSAGE_XP, COOLDOWN_SECONDS, 2, 60),
+            rank1, rank2))
+        .start();
+    telegram = platforms.telegram;
+    discord = platforms.discord;
+    service = platforms.service;
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (service != null) {
-        service.close();
-      }
-    } finally {
-      Await.result(discord.close());
-      Await.result(telegram.close());
-      Await.result(fakeVertx.close());
+    if (platforms != null) {
+      platforms.close();
     }
   }
 

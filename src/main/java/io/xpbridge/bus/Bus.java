@@ -1,10 +1,12 @@
 package io.xpbridge.bus;
 
 /**
- * Every event-bus address of xpbridge and the shape of the messages it carries.
- * Verticles talk only through these; bodies are {@code JsonObject}s with the field names below.
+ * Every event-bus address of xpbridge and the messages it carries. Bodies are {@code JsonObject}s
+ * on the wire; each request and reply has a record in this package (named next to its address)
+ * that {@link BusJson} maps, {@link BusClient} sends and {@link BusServer} answers with.
  * A request that cannot be served is answered with {@code fail(code, text)} where code follows
- * HTTP conventions (400 bad input, 404 unknown, 409 conflict, 429 too many, 503 try later).
+ * HTTP conventions (400 bad input, 404 unknown, 409 conflict, 429 too many, 503 try later); a
+ * refusal on purpose is a {@link Refusal}, which the bots put into words.
  */
 public final class Bus {
   private Bus() {}
@@ -12,24 +14,31 @@ public final class Bus {
   // ---- sync engine (SyncVerticle) ----
 
   /**
-   * Request. Submit one state change.
+   * Request {@link SubmitEvent}: one state change.
    * {source: "telegram"|"discord"|"system", type: "xp_change"|"balance_change"|"achievement_unlock"|"reward_grant",
    *  playerId?: long | telegramId?: long | discordId?: long,   // exactly one; platform ids auto-create the player
    *  xp?: long, balance?: long, achievement?: string, data?: object,
    *  idempotencyKey?: string, entityId?: string, reason?: string}
-   * Reply: {eventId: long, duplicate: boolean}, sent once the event is durable. A new event has then
-   * normally been applied already (its ledger change, audit row and final status committed with it);
-   * one that could not be applied on arrival is queued and applied by the queue worker.
+   * The engine reads it as untrusted JSON ({@link SubmitMessage#parse}): the admin API forwards
+   * bodies from outside as they came. Reply {@link SubmitReply} {eventId, duplicate, status, error},
+   * sent once the event is durable: {@code completed} (applied with it), {@code failed} (the ledger
+   * refused it) or {@code queued} (the queue worker applies it shortly).
    */
   public static final String EVENTS_SUBMIT = "xpbridge.events.submit";
 
-  /** Send (no reply needed) or request. Drain due events now. Reply: {claimed, completed, failed}. */
+  /**
+   * Send (no reply needed) or request {}. Drain due events now.
+   * Reply: {claimed, applied, failed, deliveriesClaimed, deliveriesCompleted}.
+   */
   public static final String EVENTS_PROCESS_NOW = "xpbridge.events.process-now";
 
-  /** Request {eventId}. Put a failed event back to pending. Reply {eventId, requeued: boolean}; fail 404 if unknown. */
+  /**
+   * Request {@link Admin.Requeue}: put a failed event back to pending. Reply {@link Admin.Requeued};
+   * fail 404 (unknown event), 409 (it did not fail).
+   */
   public static final String EVENTS_REQUEUE = "xpbridge.events.requeue";
 
-  /** Request {}. Reply {pending, processing, completed, failed, total, byType: {type: {status: n}}, oldestPendingAgeSeconds}. */
+  /** Request {}. Reply {@link Admin.Stats}. */
   public static final String STATS = "xpbridge.stats";
 
   /**
@@ -38,26 +47,27 @@ public final class Bus {
    */
   public static final String EVENTS_APPLIED = "xpbridge.events.applied";
 
-  /** Request {}. Reply {database: "up"} or fail(503, reason) when PostgreSQL cannot be reached. */
+  /** Request {}. Reply {@link Admin.DatabaseHealth}, or fail(503, reason) when PostgreSQL cannot be reached. */
   public static final String HEALTH_DATABASE = "xpbridge.health.database";
 
   // ---- platform effects (sent by SyncVerticle to the bot verticles) ----
 
   /**
-   * Request, handled by the Discord bot. Apply one projection of the ledger in Discord. Must be idempotent.
+   * Request {@link Platforms.DiscordEffect}, handled by the Discord bot: apply one projection of the
+   * ledger in Discord. Must be idempotent.
    * {eventId, kind: "rank_role", playerId, discordId, rank: {number, name, roleId}, rankRoleIds: [all rank role ids]}
    * {eventId, kind: "achievement_role", playerId, discordId, achievement: {code, name, roleId}}
-   * Reply {ok: true}; fail(404 unknown member | 403 permission/hierarchy | 503 transient, text).
+   * Reply {@link Platforms.Ack}; fail(404 unknown member | 403 permission/hierarchy | 503 transient, text).
    * No consumer registered (bot not deployed) means the effect waits, it is not dropped.
    */
   public static final String EFFECTS_DISCORD = "xpbridge.effects.discord";
 
   /**
-   * Request, handled by the Telegram bot. Tell the player about a change.
+   * Request {@link Platforms.TelegramEffect}, handled by the Telegram bot: tell the player about a change.
    * {eventId, kind: "rank_up"|"achievement", playerId, telegramId, chatId, languageCode,
-   *  rank?: {number, name}, previousRank?: {number, name}, xp, achievement?: {code, name}}
-   * Reply {ok: true}; fail(403 blocked by user | 429 Telegram rate-limits us: wait, not counted as a retry |
-   * 503 transient, text).
+   *  rank?: {number, name}, previousRank?: {number, name}, xp, achievement?: {code, name}}, names in languageCode.
+   * Reply {@link Platforms.Ack}; fail(403 blocked by user | 429 Telegram rate-limits us: wait, not counted as
+   * a retry | 503 transient, text).
    */
   public static final String EFFECTS_TELEGRAM = "xpbridge.effects.telegram";
 
@@ -65,60 +75,54 @@ public final class Bus {
   // past it the attempt counts as failed and the effect is sent again later, so a bot must answer (or
   // give the effect up) well before, or it may carry the effect out twice.
 
-  /** Publish {platform: "telegram"|"discord"}: a bot is connected; effects that waited for it are retried now. */
+  /** Publish {@link Platforms.Ready}: a bot is connected; effects that waited for it are retried now. */
   public static final String PLATFORM_READY = "xpbridge.platform.ready";
 
   // ---- players and linking (AccountVerticle) ----
 
-  /** Request {telegramId, chatId?, username?, languageCode?} or {discordId, username?}. Reply {playerId, created}. */
+  /** Request {@link Players.Register}. Reply {@link Players.Registered}. */
   public static final String PLAYERS_REGISTER = "xpbridge.players.register";
 
   /**
-   * Request {playerId | telegramId | discordId}. Reply {playerId, xp, balance,
-   *  rank: {number, name, minXp}, nextRank: {number, name, minXp} | null, xpToNextRank, rankCount,
-   *  achievements: [{code, name, unlockedAt}], telegramId?, discordId?, telegramLinked, discordLinked,
-   *  dailyStreak, lastDailyDay?}. fail 404 when the platform id is unknown.
+   * Request {@link Players.ProfileQuery}. Reply {@link Players.Profile}, names in the query's language
+   * (else the player's own); {@link Refusal#NO_PROFILE} when the account has no player.
    */
   public static final String PLAYERS_PROFILE = "xpbridge.players.profile";
 
-  /** Request {limit?, telegramId? | discordId?}. Reply {entries: [{place, playerId, displayName, xp, rank}], caller?: {place, xp}}. */
+  /** Request {@link Players.TopQuery}. Reply {@link Players.Top}, rank names in the query's language. */
   public static final String PLAYERS_TOP = "xpbridge.players.top";
 
-  /**
-   * Request {telegramId | discordId}. Issue a one-time link code for the *other* platform.
-   * Reply {code, expiresAt (ISO-8601), ttlSeconds}.
-   */
+  /** Request {@link Links.Account}: issue a one-time link code for the *other* platform. Reply {@link Links.Issued}. */
   public static final String LINK_ISSUE = "xpbridge.link.issue";
 
   /**
-   * Request {code, telegramId | discordId, username?}. Link the caller's identity to the code's issuer.
-   * Reply {playerId, mergedXp, mergedBalance}: the shared profile's XP and balance after the link.
-   * Fail 404 (unknown, used or expired code), 409 (already linked / same platform), 429 (too many wrong
-   * attempts; text says when to retry).
+   * Request {@link Links.Redeem}: link the caller's identity to the code's issuer. Reply {@link Links.Redeemed}.
+   * Refusals: {@code LINK_CODE_UNKNOWN} (unknown, used or expired), {@code LINK_CODE_SAME_PLATFORM} and the
+   * other {@code LINK_*} conflicts, {@code LINK_TOO_MANY_ATTEMPTS} (detail: minutes until the next try).
    */
   public static final String LINK_REDEEM = "xpbridge.link.redeem";
 
-  /** Request {telegramId | discordId}. Reply {unlinked: boolean}. */
+  /** Request {@link Links.Account}. Reply {@link Links.Unlinked}. */
   public static final String LINK_UNLINK = "xpbridge.link.unlink";
 
   /**
-   * Request {telegramId, day (yyyy-MM-dd in the configured zone), idempotencyKey}. Claims the daily reward.
-   * Reply {claimed: true, xp, balance, streak, eventId} or {claimed: false, nextClaimAt (ISO-8601)}.
+   * Request {@link Daily.Claim}: claim the daily reward. Reply {@link Daily.Result}; a grant the ledger
+   * refused is {@link Refusal#DAILY_NOT_GRANTED}, never reported as claimed.
    */
   public static final String DAILY_CLAIM = "xpbridge.daily.claim";
 
   // ---- workers ----
 
-  /** Request {playerId?}. Run a reconcile pass now (one player or all). Reply {players, divergences, corrected}. */
+  /** Request {@link Admin.ReconcileRun}: a reconcile pass now (one player or all). Reply {@link Admin.ReconcileReport}. */
   public static final String RECONCILE_RUN_NOW = "xpbridge.reconcile.run-now";
 
   /**
-   * Request, handled by the Discord bot: which rank/achievement roles do members really have?
-   * {discordIds: [long]} -> {members: {"<discordId>": [roleId, ...]}, missing: [discordId]}.
+   * Request {@link Platforms.MemberRolesQuery}, handled by the Discord bot: which roles do members really
+   * have? Reply {@link Platforms.MemberRoles} {members: {"<discordId>": [roleId, ...]}, missing: [discordId]}.
    */
   public static final String DISCORD_MEMBER_ROLES = "xpbridge.discord.member-roles";
 
-  /** Request {}. Run cleanup now. Reply {completedDeleted, failedDeleted}. */
+  /** Request {}. Run cleanup now. Reply {@link Admin.CleanupReport}. */
   public static final String CLEANUP_RUN_NOW = "xpbridge.cleanup.run-now";
 
   // ---- metrics (published, fire and forget) ----
@@ -129,7 +133,7 @@ public final class Bus {
   /** Publish, once per reconcile pass: {players, divergences}. */
   public static final String METRICS_RECONCILE = "xpbridge.metrics.reconcile";
 
-  /** Publish, by a bot on each failed platform API call: {platform: "telegram"|"discord", kind: "429"|"5xx"|"network"|...}. */
+  /** Publish {@link Platforms.ApiError}, by a bot on each failed platform API call. */
   public static final String METRICS_BOT_API_ERROR = "xpbridge.metrics.bot-api-error";
 
   // ---- configuration ----

@@ -27,7 +27,9 @@ public enum Refusal {
    * A submit's idempotency key was spent by another request (another player, type or amount); the
    * detail is that event's id. Nothing was stored. A bot meeting it treats the action as done.
    */
-  KEY_REUSED(409);
+  KEY_REUSED(409),
+  /** The ledger refused the day's reward grant; the player was not paid. */
+  DAILY_NOT_GRANTED(409);
 
   private final int failureCode;
 

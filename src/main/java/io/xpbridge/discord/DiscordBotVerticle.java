@@ -6,6 +6,11 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.BusServer;
+import io.xpbridge.bus.Platforms;
+import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.DiscordSettings;
 import java.util.ArrayList;
@@ -53,8 +58,8 @@ public final class DiscordBotVerticle extends VerticleBase {
       return Future.failedFuture("Discord bot not started: discord.guildId is not set (env DISCORD_GUILD_ID): "
           + "which server should the bot serve?");
     }
-    BusCalls bus = new BusCalls(vertx.eventBus());
-    submitter = new XpSubmitter(bus, new PlayerRegistrar(bus));
+    BusClient bus = new BusClient(vertx.eventBus());
+    submitter = new XpSubmitter(bus, new RegisteredPlayers(bus));
     messageXp = new MessageXpAwarder(() -> settings, submitter);
     voice = new VoiceXpTracker(settings.voiceUnitMs());
     long guildId = settings.guildId();
@@ -94,8 +99,10 @@ public final class DiscordBotVerticle extends VerticleBase {
     RoleEffects roleEffects = new RoleEffects(context, this::guild, recentRoleWrites);
     MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
     List<Future<Void>> registrations = new ArrayList<>();
-    registrations.add(bus.<JsonObject>consumer(Bus.EFFECTS_DISCORD, roleEffects::handle).completion());
-    registrations.add(bus.<JsonObject>consumer(Bus.DISCORD_MEMBER_ROLES, memberRoles::handle).completion());
+    registrations.add(BusServer.serve(bus, Bus.EFFECTS_DISCORD, Platforms.DiscordEffect.class, roleEffects::apply)
+        .completion());
+    registrations.add(BusServer.serve(bus, Bus.DISCORD_MEMBER_ROLES, Platforms.MemberRolesQuery.class,
+        memberRoles::answer).completion());
     registrations.add(bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
     registrations.add(registerCommands(guild));
     armVoiceTimer();
@@ -125,7 +132,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   }
 
   private void announceReady() {
-    vertx.eventBus().publish(Bus.PLATFORM_READY, new JsonObject().put("platform", PLATFORM));
+    vertx.eventBus().publish(Bus.PLATFORM_READY, BusJson.encode(new Platforms.Ready(PLATFORM)));
   }
 
   private void onReconnected() {

@@ -106,7 +106,7 @@ final class JdaConnector {
   private String loginFailure(Throwable e) {
     if (e instanceof InvalidTokenException) {
       return "Discord rejected discord.token (invalid token). Copy the bot token from the Developer Portal "
-          + "(Bot > Reset Token) into DISCORD_TOKEN.";
+          + "(Bot > Reset Token) into DISCORD_BOT_TOKEN.";
     }
     return "Could not log in to Discord (" + (settings.restUrl() == null ? "discord.com" : settings.restUrl())
         + "): " + e;

@@ -3,6 +3,8 @@ package io.xpbridge.discord;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.Links;
 import io.xpbridge.config.DiscordSettings;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -11,14 +13,15 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /link} issues a code to type in the Telegram bot; {@code /link code:X} redeems a code
- * issued by the Telegram bot. Attempt limits and expiry are enforced by the account verticle;
- * its refusal texts (404 unknown/expired, 409 already linked, 429 too many tries) are shown as-is.
+ * issued by the Telegram bot. Attempt limits and expiry are enforced by the account verticle; its
+ * refusals (unknown or expired code, already linked, too many tries) are put into words by
+ * {@link FailureTexts}.
  */
 final class LinkCommand implements SlashCommand {
-  private final BusCalls bus;
+  private final BusClient bus;
   private final Supplier<DiscordSettings> settings;
 
-  LinkCommand(BusCalls bus, Supplier<DiscordSettings> settings) {
+  LinkCommand(BusClient bus, Supplier<DiscordSettings> settings) {
     this.bus = bus;
     this.settings = settings;
   }
@@ -41,23 +44,20 @@ final class LinkCommand implements SlashCommand {
   }
 
   private Future<CommandReply> redeem(CommandRequest request, String code) {
-    JsonObject body = new JsonObject()
-        .put("code", code)
-        .put("discordId", request.discordId())
-        .put("username", request.username());
-    return bus.request(Bus.LINK_REDEEM, body).map(reply -> CommandReply.text(String.format(
-        "Linked! Your Discord and Telegram accounts now share one profile: %d XP, %d coins.",
-        reply.getLong("mergedXp", 0L), reply.getLong("mergedBalance", 0L))));
+    return bus.redeemLinkCode(Links.Redeem.discord(code, request.discordId(), request.username()))
+        .map(linked -> CommandReply.text(String.format(
+            "Linked! Your Discord and Telegram accounts now share one profile: %d XP, %d coins.",
+            linked.mergedXp(), linked.mergedBalance())));
   }
 
   private Future<CommandReply> issue(CommandRequest request) {
-    return bus.request(Bus.LINK_ISSUE, new JsonObject().put("discordId", request.discordId()))
-        .map(reply -> CommandReply.text(issuedText(reply)));
+    return bus.issueLinkCode(Links.Account.discord(request.discordId()))
+        .map(issued -> CommandReply.text(issuedText(issued)));
   }
 
-  private String issuedText(JsonObject reply) {
-    String code = reply.getString("code");
-    long minutes = Math.max(1, reply.getLong("ttlSeconds", 600L) / 60);
+  private String issuedText(Links.Issued issued) {
+    String code = issued.code();
+    long minutes = Math.max(1, issued.ttlSeconds() / 60);
     StringBuilder text = new StringBuilder()
         .append("Your link code: **").append(code).append("** (single use, valid for ").append(minutes)
         .append(minutes == 1 ? " minute" : " minutes").append(").\n")

@@ -1,9 +1,17 @@
 package io.xpbridge.discord;
 
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Platforms;
 import io.xpbridge.config.DiscordSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -21,33 +29,22 @@ final class MemberRolesQuery {
     this.guild = guild;
   }
 
-  void handle(Message<JsonObject> message) {
+  Future<Platforms.MemberRoles> answer(Platforms.MemberRolesQuery query) {
     Guild current = guild.get();
     if (current == null) {
-      message.fail(503, "The Discord guild is not available right now (bot disconnected or not in the guild).");
-      return;
+      return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503,
+          "The Discord guild is not available right now (bot disconnected or not in the guild)."));
     }
-    JsonObject members = new JsonObject();
-    JsonArray missing = new JsonArray();
-    try {
-      for (Object value : message.body().getJsonArray("discordIds", new JsonArray())) {
-        Long discordId = DiscordSettings.snowflake(value, "discordIds");
-        if (discordId == null) {
-          continue;
-        }
-        Member member = current.getMemberById(discordId);
-        if (member == null) {
-          missing.add(discordId);
-        } else {
-          JsonArray roles = new JsonArray();
-          member.getRoles().stream().map(Role::getIdLong).forEach(roles::add);
-          members.put(Long.toString(discordId), roles);
-        }
+    Map<String, List<Long>> members = new LinkedHashMap<>();
+    List<Long> missing = new ArrayList<>();
+    for (long discordId : query.discordIds()) {
+      Member member = current.getMemberById(discordId);
+      if (member == null) {
+        missing.add(discordId);
+      } else {
+        members.put(Long.toString(discordId), member.getRoles().stream().map(Role::getIdLong).toList());
       }
-    } catch (IllegalArgumentException e) {
-      message.fail(400, e.getMessage());
-      return;
     }
-    message.reply(new JsonObject().put("members", members).put("missing", missing));
+    return Future.succeededFuture(new Platforms.MemberRoles(members, missing));
   }
 }

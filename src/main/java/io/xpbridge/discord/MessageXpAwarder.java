@@ -1,6 +1,7 @@
 package io.xpbridge.discord;
 
 import io.xpbridge.config.DiscordSettings;
+import io.xpbridge.domain.IdempotencyKeys;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class MessageXpAwarder {
     }
     Award award = replay ? last : new Award(message.messageId(), message.createdAtMs());
     lastAwardByUser.put(message.userId(), award);
-    String key = "ds_msg_" + message.messageId() + "_" + message.userId();
+    String key = IdempotencyKeys.message(message.messageId(), message.userId());
     submitter.submit(message.userId(), message.username(), rules.messageXp(), key,
             Long.toString(message.messageId()), "discord message")
         .onFailure(e -> {

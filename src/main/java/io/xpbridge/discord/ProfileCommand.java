@@ -1,10 +1,10 @@
 package io.xpbridge.discord;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.Players;
 import java.awt.Color;
+import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -15,9 +15,9 @@ final class ProfileCommand implements SlashCommand {
   static final String NO_PROFILE = "You have no profile yet. Write in the server or join a voice channel to earn XP, "
       + "or use /link to bring your Telegram profile over.";
 
-  private final BusCalls bus;
+  private final BusClient bus;
 
-  ProfileCommand(BusCalls bus) {
+  ProfileCommand(BusClient bus) {
     this.bus = bus;
   }
 
@@ -33,43 +33,38 @@ final class ProfileCommand implements SlashCommand {
 
   @Override
   public Future<CommandReply> run(CommandRequest request) {
-    return bus.request(Bus.PLAYERS_PROFILE, new JsonObject().put("discordId", request.discordId()))
-        .map(profile -> CommandReply.embed(embed(profile, request)))
-        .recover(e -> BusCalls.failureCode(e) == 404
-            ? Future.succeededFuture(CommandReply.text(NO_PROFILE))
-            : Future.failedFuture(e));
+    return bus.profile(Players.ProfileQuery.discord(request.discordId(), request.locale()))
+        .map(profile -> CommandReply.embed(embed(profile, request)));
   }
 
-  static MessageEmbed embed(JsonObject profile, CommandRequest request) {
-    String locale = request.locale();
-    JsonObject rank = profile.getJsonObject("rank", new JsonObject());
-    JsonObject nextRank = profile.getJsonObject("nextRank");
-    int rankCount = profile.getInteger("rankCount", 20);
+  static MessageEmbed embed(Players.Profile profile, CommandRequest request) {
+    Players.RankView rank = profile.rank() == null ? new Players.RankView(1, "", null) : profile.rank();
+    Players.RankView nextRank = profile.nextRank();
     EmbedBuilder embed = new EmbedBuilder()
         .setTitle("Profile of " + request.username())
         .setColor(new Color(0x5865F2))
-        .addField("XP", Long.toString(profile.getLong("xp", 0L)), true)
-        .addField("Rank", rank.getInteger("number", 1) + "/" + rankCount + " · "
-            + Localized.pick(rank.getValue("name"), locale), true)
+        .addField("XP", Long.toString(profile.xp()), true)
+        .addField("Rank", rank.number() + "/" + profile.rankCount() + " · " + nameOf(rank.name()), true)
         .addField("To next rank", nextRank == null
             ? "Top rank reached"
-            : profile.getLong("xpToNextRank", 0L) + " XP to " + Localized.pick(nextRank.getValue("name"), locale), true)
-        .addField("Balance", profile.getLong("balance", 0L) + " coins", true)
-        .addField("Telegram", profile.getBoolean("telegramLinked", false) ? "Linked" : "Not linked (use /link)", true)
-        .addField("Achievements", achievements(profile.getJsonArray("achievements", new JsonArray()), locale), false);
+            : profile.xpToNextRank() + " XP to " + nameOf(nextRank.name()), true)
+        .addField("Balance", profile.balance() + " coins", true)
+        .addField("Telegram", profile.telegramLinked() ? "Linked" : "Not linked (use /link)", true)
+        .addField("Achievements", achievements(profile.achievements()), false);
     return embed.build();
   }
 
-  private static String achievements(JsonArray achievements, String locale) {
+  private static String nameOf(String name) {
+    return name == null ? "" : name;
+  }
+
+  private static String achievements(List<Players.AchievementView> achievements) {
     if (achievements.isEmpty()) {
       return "None yet";
     }
     StringBuilder text = new StringBuilder();
-    for (Object o : achievements) {
-      JsonObject achievement = (JsonObject) o;
-      Object name = achievement.getValue("name");
-      text.append("• ").append(name == null ? achievement.getString("code", "?") : Localized.pick(name, locale))
-          .append('\n');
+    for (Players.AchievementView achievement : achievements) {
+      text.append("• ").append(achievement.name() == null ? achievement.code() : achievement.name()).append('\n');
     }
     // Embed field values are limited to 1024 characters.
     return text.length() > MessageEmbed.VALUE_MAX_LENGTH

@@ -2,6 +2,9 @@ package io.xpbridge.discord;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.Platforms;
 import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,8 +44,7 @@ final class RestFutures {
   /** Every failed Discord call is counted for {@code xpbridge_bot_api_errors_total}. */
   private static void countError(Context context, Throwable failure) {
     String kind = failure instanceof EffectFailure f ? Integer.toString(f.code) : "error";
-    context.owner().eventBus().publish(io.xpbridge.bus.Bus.METRICS_BOT_API_ERROR,
-        new io.vertx.core.json.JsonObject().put("platform", "discord").put("kind", kind));
+    context.owner().eventBus().publish(Bus.METRICS_BOT_API_ERROR, BusJson.encode(new Platforms.ApiError("discord", kind)));
   }
 
   static EffectFailure classify(String what, Throwable failure) {

@@ -3,9 +3,13 @@ package io.xpbridge.discord;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Platforms;
 import io.xpbridge.config.DiscordSettings;
+import io.xpbridge.domain.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies ledger projections in Discord (consumer of {@code Bus.EFFECTS_DISCORD}): the rank role
+ * Applies ledger projections in Discord (answers {@code Bus.EFFECTS_DISCORD}): the rank role
  * (add the current one, remove the other rank roles) and achievement roles. Idempotent: REST is
  * only called for roles that actually change. Effects for one member run one after the other so
  * two rank changes cannot interleave. Event-loop only.
@@ -39,26 +43,19 @@ final class RoleEffects {
     this.recentWrites = recentWrites;
   }
 
-  void handle(Message<JsonObject> message) {
-    JsonObject effect = message.body();
-    Long discordId;
-    try {
-      discordId = DiscordSettings.snowflake(effect.getValue("discordId"), "discordId");
-    } catch (IllegalArgumentException e) {
-      message.fail(400, e.getMessage());
-      return;
-    }
+  Future<Platforms.Ack> apply(Platforms.DiscordEffect effect) {
+    Long discordId = effect.discordId();
     if (discordId == null) {
-      message.fail(400, "Discord effect without discordId: " + effect.encode());
-      return;
+      throw new InvalidRequestException("Discord effect " + effect.eventId() + " without discordId");
     }
-    inOrderFor(discordId, () -> apply(effect, discordId))
-        .onSuccess(v -> message.reply(new JsonObject().put("ok", true)))
-        .onFailure(e -> {
-          EffectFailure failure = RestFutures.classify("apply " + effect.getString("kind") + " effect", e);
-          log.warn("Discord effect {} (event {}) for member {} failed with {}: {}", effect.getString("kind"),
-              effect.getValue("eventId"), discordId, failure.code, failure.getMessage());
-          message.fail(failure.code, failure.getMessage());
+    return inOrderFor(discordId, () -> apply(effect, discordId))
+        .map(v -> Platforms.Ack.OK)
+        .recover(e -> {
+          EffectFailure failure = RestFutures.classify("apply " + effect.kind() + " effect", e);
+          log.warn("Discord effect {} (event {}) for member {} failed with {}: {}", effect.kind(), effect.eventId(),
+              discordId, failure.code, failure.getMessage());
+          return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, failure.code,
+              failure.getMessage()));
         });
   }
 
@@ -70,16 +67,16 @@ final class RoleEffects {
     return next;
   }
 
-  private Future<Void> apply(JsonObject effect, long discordId) {
+  private Future<Void> apply(Platforms.DiscordEffect effect, long discordId) {
     Guild current = guild.get();
     if (current == null) {
       return Future.failedFuture(new EffectFailure(503, "The Discord guild is not available right now "
           + "(bot disconnected or not in the guild)."));
     }
-    String kind = effect.getString("kind", "");
+    String kind = effect.kind() == null ? "" : effect.kind();
     return member(current, discordId).compose(member -> switch (kind) {
-      case "rank_role" -> applyRank(current, member, effect);
-      case "achievement_role" -> applyAchievement(current, member, effect);
+      case Platforms.DiscordEffect.RANK_ROLE -> applyRank(current, member, effect);
+      case Platforms.DiscordEffect.ACHIEVEMENT_ROLE -> applyAchievement(current, member, effect);
       default -> Future.failedFuture(new EffectFailure(400, "Unknown Discord effect kind \"" + kind + "\""));
     });
   }
@@ -92,27 +89,20 @@ final class RoleEffects {
     return RestFutures.submit(context, "look up member " + discordId, () -> current.retrieveMemberById(discordId));
   }
 
-  private Future<Void> applyRank(Guild current, Member member, JsonObject effect) {
-    JsonObject rank = effect.getJsonObject("rank", new JsonObject());
-    Long targetId = DiscordSettings.snowflake(rank.getValue("roleId"), "rank.roleId");
-    List<Long> rankRoleIds = new ArrayList<>();
-    for (Object id : effect.getJsonArray("rankRoleIds", new JsonArray())) {
-      Long roleId = DiscordSettings.snowflake(id, "rankRoleIds");
-      if (roleId != null) {
-        rankRoleIds.add(roleId);
-      }
-    }
+  private Future<Void> applyRank(Guild current, Member member, Platforms.DiscordEffect effect) {
+    Platforms.RankRole rank = effect.rank() == null ? new Platforms.RankRole(0, null, null) : effect.rank();
+    Long targetId = rank.roleId();
     Set<Long> has = currentRoles(member);
     List<Change> changes = new ArrayList<>();
     if (targetId != null && !has.contains(targetId)) {
       Role target = current.getRoleById(targetId);
       if (target == null) {
         return Future.failedFuture(new EffectFailure(400, "Role " + targetId + " configured for rank "
-            + rank.getValue("number") + " does not exist in the guild. Fix ranks[].discordRoleId in the config."));
+            + rank.number() + " does not exist in the guild. Fix ranks[].discordRoleId in the config."));
       }
       changes.add(new Change(target, true));
     }
-    for (Long roleId : rankRoleIds) {
+    for (Long roleId : effect.rankRoleIds()) {
       Role role = current.getRoleById(roleId);
       // A rank role deleted in Discord cannot be on the member any more: nothing to remove.
       if (!roleId.equals(targetId) && has.contains(roleId) && role != null) {
@@ -123,16 +113,17 @@ final class RoleEffects {
     return applyInOrder(current, member, changes);
   }
 
-  private Future<Void> applyAchievement(Guild current, Member member, JsonObject effect) {
-    JsonObject achievement = effect.getJsonObject("achievement", new JsonObject());
-    Long roleId = DiscordSettings.snowflake(achievement.getValue("roleId"), "achievement.roleId");
+  private Future<Void> applyAchievement(Guild current, Member member, Platforms.DiscordEffect effect) {
+    Platforms.AchievementRole achievement = effect.achievement() == null
+        ? new Platforms.AchievementRole(null, null, null) : effect.achievement();
+    Long roleId = achievement.roleId();
     if (roleId == null || currentRoles(member).contains(roleId)) {
       return Future.succeededFuture();
     }
     Role role = current.getRoleById(roleId);
     if (role == null) {
       return Future.failedFuture(new EffectFailure(400, "Role " + roleId + " configured for achievement "
-          + achievement.getString("code") + " does not exist in the guild. Fix achievements[].discordRoleId."));
+          + achievement.code() + " does not exist in the guild. Fix achievements[].discordRoleId."));
     }
     return applyInOrder(current, member, List.of(new Change(role, true)));
   }

@@ -2,7 +2,8 @@ package io.xpbridge.discord;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.ReplyException;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.Refusal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SlashCommandListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlashCommandListener.class);
-  static final String UNEXPECTED =
-      "Something went wrong on our side while running this command. It has been logged; please try again later.";
 
   private final long guildId;
   private final Context context;
@@ -68,13 +67,21 @@ final class SlashCommandListener extends ListenerAdapter {
     } catch (RuntimeException e) {
       reply = Future.failedFuture(e);
     }
-    return reply.recover(e -> {
-      if (BusCalls.failureCode(e) > 0 || e instanceof ReplyException) {
-        return Future.succeededFuture(CommandReply.text(BusCalls.userMessage(e)));
-      }
-      log.error("/{} failed for Discord user {}", command.name(), request.discordId(), e);
-      return Future.succeededFuture(CommandReply.text(UNEXPECTED));
-    });
+    return reply.recover(e -> Future.succeededFuture(CommandReply.text(failureText(command, request, e))));
+  }
+
+  private static String failureText(SlashCommand command, CommandRequest request, Throwable e) {
+    Refusal.Refused refused = Refusal.of(e);
+    if (refused != null) {
+      return FailureTexts.refusal(refused);
+    }
+    if (BusClient.isTransient(e)) {
+      log.info("/{} for Discord user {}: no answer from the service ({})", command.name(), request.discordId(),
+          e.getMessage());
+      return FailureTexts.NOT_ANSWERING;
+    }
+    log.error("/{} failed for Discord user {}", command.name(), request.discordId(), e);
+    return FailureTexts.UNEXPECTED;
   }
 
   private void answer(InteractionHook hook, SlashCommand command, CommandReply reply) {

@@ -1,22 +1,21 @@
 package io.xpbridge.discord;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.Players;
 import java.awt.Color;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** {@code /top}: the leaderboard, visible to the channel, with the caller's own place. */
+/** {@code /top}: the leaderboard, visible to the channel, with the caller's own place; rank names in their language. */
 final class TopCommand implements SlashCommand {
   static final int LIMIT = 10;
 
-  private final BusCalls bus;
+  private final BusClient bus;
 
-  TopCommand(BusCalls bus) {
+  TopCommand(BusClient bus) {
     this.bus = bus;
   }
 
@@ -32,34 +31,27 @@ final class TopCommand implements SlashCommand {
 
   @Override
   public Future<CommandReply> run(CommandRequest request) {
-    JsonObject query = new JsonObject().put("limit", LIMIT).put("discordId", request.discordId());
-    return bus.request(Bus.PLAYERS_TOP, query).map(top -> CommandReply.embed(embed(top, request)));
+    return bus.top(Players.TopQuery.discord(LIMIT, request.discordId(), request.locale()))
+        .map(top -> CommandReply.embed(embed(top)));
   }
 
-  private static MessageEmbed embed(JsonObject top, CommandRequest request) {
-    JsonArray entries = top.getJsonArray("entries", new JsonArray());
+  private static MessageEmbed embed(Players.Top top) {
     StringBuilder lines = new StringBuilder();
-    for (Object o : entries) {
-      JsonObject entry = (JsonObject) o;
-      Object rank = entry.getValue("rank");
-      String rankText = rank instanceof JsonObject r
-          ? Localized.pick(r.getValue("name"), request.locale())
-          : rank == null ? "" : rank.toString();
-      lines.append('#').append(entry.getInteger("place", 0)).append(' ')
-          .append(entry.getString("displayName", "player " + entry.getLong("playerId", 0L)))
-          .append(" — ").append(entry.getLong("xp", 0L)).append(" XP");
-      if (!rankText.isEmpty()) {
-        lines.append(" (").append(rankText).append(')');
+    for (Players.TopEntry entry : top.entries()) {
+      lines.append('#').append(entry.place()).append(' ')
+          .append(entry.displayName() == null ? "player " + entry.playerId() : entry.displayName())
+          .append(" — ").append(entry.xp()).append(" XP");
+      if (entry.rank() != null && entry.rank().name() != null && !entry.rank().name().isEmpty()) {
+        lines.append(" (").append(entry.rank().name()).append(')');
       }
       lines.append('\n');
     }
     EmbedBuilder embed = new EmbedBuilder()
         .setTitle("Leaderboard")
         .setColor(new Color(0xFEE75C))
-        .setDescription(entries.isEmpty() ? "Nobody has earned XP yet." : lines.toString());
-    JsonObject caller = top.getJsonObject("caller");
-    if (caller != null) {
-      embed.setFooter("Your place: #" + caller.getInteger("place", 0) + " with " + caller.getLong("xp", 0L) + " XP");
+        .setDescription(top.entries().isEmpty() ? "Nobody has earned XP yet." : lines.toString());
+    if (top.caller() != null) {
+      embed.setFooter("Your place: #" + top.caller().place() + " with " + top.caller().xp() + " XP");
     }
     return embed.build();
   }

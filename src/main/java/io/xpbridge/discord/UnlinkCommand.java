@@ -1,16 +1,16 @@
 package io.xpbridge.discord;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.Links;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /unlink}: detach this Discord account from the shared profile. */
 final class UnlinkCommand implements SlashCommand {
-  private final BusCalls bus;
+  private final BusClient bus;
 
-  UnlinkCommand(BusCalls bus) {
+  UnlinkCommand(BusClient bus) {
     this.bus = bus;
   }
 
@@ -26,8 +26,8 @@ final class UnlinkCommand implements SlashCommand {
 
   @Override
   public Future<CommandReply> run(CommandRequest request) {
-    return bus.request(Bus.LINK_UNLINK, new JsonObject().put("discordId", request.discordId()))
-        .map(reply -> CommandReply.text(reply.getBoolean("unlinked", false)
+    return bus.unlink(Links.Account.discord(request.discordId()))
+        .map(reply -> CommandReply.text(reply.unlinked()
             ? "Unlinked. Your Discord account is no longer connected to your Telegram profile."
             : "Your Discord account is not linked to a Telegram profile, so there was nothing to unlink."));
   }

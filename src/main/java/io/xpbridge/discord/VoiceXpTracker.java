@@ -1,5 +1,6 @@
 package io.xpbridge.discord;
 
+import io.xpbridge.domain.IdempotencyKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ final class VoiceXpTracker {
   /** One paid unit. */
   record VoiceMinute(long userId, String username, String sessionId, long unitIndex) {
     String idempotencyKey() {
-      return "ds_voice_" + sessionId + "_" + unitIndex + "_" + userId;
+      return IdempotencyKeys.voiceMinute(sessionId, unitIndex, userId);
     }
   }
 

@@ -1,30 +1,50 @@
 package io.xpbridge.discord;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.Players;
+import io.xpbridge.bus.RegisteredPlayers;
+import io.xpbridge.bus.SubmitEvent;
+import io.xpbridge.bus.SubmitReply;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sends XP earned in Discord to the sync engine as an idempotent {@code xp_change} event. */
 final class XpSubmitter {
-  private final BusCalls bus;
-  private final PlayerRegistrar registrar;
+  private static final Logger log = LoggerFactory.getLogger(XpSubmitter.class);
 
-  XpSubmitter(BusCalls bus, PlayerRegistrar registrar) {
+  private final BusClient bus;
+  private final RegisteredPlayers players;
+
+  XpSubmitter(BusClient bus, RegisteredPlayers players) {
     this.bus = bus;
-    this.registrar = registrar;
+    this.players = players;
   }
 
-  /** Completes with the engine's reply {eventId, duplicate}. */
-  Future<JsonObject> submit(long discordId, String username, long xp, String idempotencyKey, String entityId,
+  /** Fails when the engine did not take the event, or the ledger refused it. */
+  Future<SubmitReply> submit(long discordId, String username, long xp, String idempotencyKey, String entityId,
       String reason) {
-    JsonObject event = new JsonObject()
-        .put("source", "discord")
-        .put("type", "xp_change")
-        .put("discordId", discordId)
-        .put("xp", xp)
-        .put("idempotencyKey", idempotencyKey)
-        .put("entityId", entityId)
-        .put("reason", reason);
-    return registrar.ensure(discordId, username).compose(v -> bus.request(Bus.EVENTS_SUBMIT, event));
+    SubmitEvent event = SubmitEvent.of(Platform.DISCORD, EventType.XP_CHANGE,
+            new PlayerRef(PlayerRef.Kind.DISCORD, discordId), idempotencyKey)
+        .xp(xp).entity(entityId).reason(reason).build();
+    return registered(discordId, username)
+        .compose(v -> bus.submit(event))
+        .compose(reply -> reply.refused()
+            ? Future.failedFuture("the ledger refused it: " + reply.error())
+            : Future.succeededFuture(reply));
+  }
+
+  /**
+   * The name is only for leaderboards: the engine creates a Discord-only player from the bare id, so a
+   * missing account service must not cost the member their XP.
+   */
+  private Future<Void> registered(long discordId, String username) {
+    return players.ensure(Players.Register.discord(discordId, username)).recover(e -> {
+      log.debug("Could not register Discord user {}: {}", discordId, e.getMessage());
+      return Future.succeededFuture();
+    });
   }
 }

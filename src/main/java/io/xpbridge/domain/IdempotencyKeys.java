@@ -1,5 +1,8 @@
 package io.xpbridge.domain;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
 /**
  * Every idempotency key format of xpbridge. Client keys follow the seed's format
  * {@code {source}_{type}_{entity}_{user}}, e.g. {@code tg_game_12345_67890}; callers derive the
@@ -18,6 +21,34 @@ public final class IdempotencyKeys {
 
   public static String generate(Platform source, String type, String entity, String user) {
     return source.keyPrefix() + '_' + type + '_' + entity + '_' + user;
+  }
+
+  // The platforms' own keys. Stored events and audit rows hold these strings: never change a format.
+
+  /** A Telegram dice game, named by the command message that asked for it. */
+  public static String game(long chatId, int commandMessageId, long telegramUserId) {
+    return generate(Platform.TELEGRAM, "game", chatId + "_" + commandMessageId, Long.toString(telegramUserId));
+  }
+
+  /** The entity of a dice game: the dice message Telegram rolled. */
+  public static String diceEntity(long chatId, int diceMessageId) {
+    return Platform.TELEGRAM.keyPrefix() + "_dice_" + chatId + "_" + diceMessageId;
+  }
+
+  /** The daily reward of {@code day} (the player's calendar day in {@code daily.timezone}). */
+  public static String daily(LocalDate day, long telegramUserId) {
+    return generate(Platform.TELEGRAM, "daily", day.format(DateTimeFormatter.BASIC_ISO_DATE),
+        Long.toString(telegramUserId));
+  }
+
+  /** XP for one Discord message. */
+  public static String message(long messageId, long discordUserId) {
+    return generate(Platform.DISCORD, "msg", Long.toString(messageId), Long.toString(discordUserId));
+  }
+
+  /** XP for one voice minute: the Discord voice session and the minute's index since the epoch. */
+  public static String voiceMinute(String sessionId, long unitIndex, long discordUserId) {
+    return generate(Platform.DISCORD, "voice", sessionId + "_" + unitIndex, Long.toString(discordUserId));
   }
 
   /** Key of the rank change caused by the event with {@code causeKey}. */

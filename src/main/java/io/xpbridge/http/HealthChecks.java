@@ -1,11 +1,11 @@
 package io.xpbridge.http;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.sync.IntakeLoad;
 
@@ -23,8 +23,8 @@ final class HealthChecks {
 
   static HealthCheckHandler readiness(Vertx vertx, AppConfig config) {
     HealthCheckHandler handler = HealthCheckHandler.create(vertx);
-    handler.register("database", 3_000, promise -> vertx.eventBus()
-        .request(Bus.HEALTH_DATABASE, new JsonObject(), new DeliveryOptions().setSendTimeout(2_500))
+    BusClient bus = new BusClient(vertx.eventBus(), 2_500);
+    handler.register("database", 3_000, promise -> bus.databaseHealth()
         .onSuccess(reply -> promise.complete(Status.OK()))
         .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("error", e.getMessage())))));
     IntakeLoad intake = IntakeLoad.of(vertx);

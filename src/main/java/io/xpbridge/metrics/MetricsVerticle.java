@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
 import io.xpbridge.domain.EventStatus;
 import io.xpbridge.sync.IntakeLoad;
 import java.util.Map;
@@ -24,6 +24,7 @@ public class MetricsVerticle extends VerticleBase {
   private static final long QUEUE_SAMPLE_MS = 5_000;
 
   private MeterRegistry registry;
+  private BusClient statsClient;
   private final Map<String, AtomicLong> queue = new ConcurrentHashMap<>();
 
   @Override
@@ -73,19 +74,19 @@ public class MetricsVerticle extends VerticleBase {
         .description("Submits waiting in memory for a batch slot (bounded by sync.maxWaitingSubmits)").register(registry);
     AtomicLong oldest = queue.computeIfAbsent("oldest", s -> new AtomicLong());
     Gauge.builder("xpbridge_queue_oldest_pending_seconds", oldest, AtomicLong::get).register(registry);
+    statsClient = new BusClient(vertx.eventBus(), 4_000);
     vertx.setPeriodic(QUEUE_SAMPLE_MS, id -> sampleQueue());
     return Future.succeededFuture();
   }
 
   private void sampleQueue() {
-    vertx.eventBus().<JsonObject>request(Bus.STATS, new JsonObject(), new DeliveryOptions().setSendTimeout(4_000))
-        .onSuccess(reply -> {
-          JsonObject stats = reply.body();
-          for (EventStatus status : EventStatus.values()) {
-            queue.get(status.wireName()).set(stats.getLong(status.wireName(), 0L));
-          }
-          queue.get("oldest").set(Math.round(stats.getDouble("oldestPendingAgeSeconds", 0.0)));
-        });
+    statsClient.stats().onSuccess(stats -> {
+      queue.get("pending").set(stats.pending());
+      queue.get("processing").set(stats.processing());
+      queue.get("completed").set(stats.completed());
+      queue.get("failed").set(stats.failed());
+      queue.get("oldest").set(Math.round(stats.oldestPendingAgeSeconds()));
+    });
   }
 
   private Counter counter(String name, String tag1, String value1, String tag2, String value2) {

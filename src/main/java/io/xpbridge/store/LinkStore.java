@@ -16,6 +16,7 @@ import io.xpbridge.domain.MirrorTarget;
 import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.PlayerState;
 import io.xpbridge.domain.QueuedEffect;
+import io.xpbridge.domain.RankLadder;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

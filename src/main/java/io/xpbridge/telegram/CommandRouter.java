@@ -2,6 +2,7 @@ package io.xpbridge.telegram;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
+import io.xpbridge.bus.RegisteredPlayers;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -19,10 +20,10 @@ final class CommandRouter {
   private static final Set<String> WITHOUT_REGISTRATION = Set.of("start", "help");
 
   private final Map<String, CommandHandler> handlers;
-  private final PlayerDirectory players;
+  private final RegisteredPlayers players;
   private final Replies replies;
 
-  CommandRouter(Map<String, CommandHandler> handlers, PlayerDirectory players, Replies replies) {
+  CommandRouter(Map<String, CommandHandler> handlers, RegisteredPlayers players, Replies replies) {
     this.handlers = Map.copyOf(handlers);
     this.players = players;
     this.replies = replies;
@@ -40,7 +41,7 @@ final class CommandRouter {
     }
     Future<Void> ready = WITHOUT_REGISTRATION.contains(command.name())
         ? Future.succeededFuture()
-        : players.ensureRegistered(command);
+        : players.ensure(command.registration());
     return ready.compose(v -> invoke(handler, command)).recover(error -> {
       if (error instanceof ReplyException reply && reply.failureCode() >= 400 && reply.failureCode() < 500) {
         log.debug("/{} from telegram user {} refused by the engine ({}): {}", command.name(), command.userId(),

@@ -1,12 +1,10 @@
 package io.xpbridge.telegram;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Daily;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * /daily claims the daily reward. The day comes from the date Telegram stamped on the message
@@ -21,28 +19,25 @@ final class DailyCommand implements CommandHandler {
     this.services = services;
   }
 
-  static String idempotencyKey(LocalDate day, long telegramUserId) {
-    return "tg_daily_" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "_" + telegramUserId;
-  }
-
   @Override
   public Future<Void> handle(IncomingCommand command) {
     ZoneId zone = services.settings().get().dailyZone();
     Instant sentAt = command.messageDate() > 0 ? Instant.ofEpochSecond(command.messageDate()) : services.clock().instant();
     LocalDate day = LocalDate.ofInstant(sentAt, zone);
-    JsonObject request = new JsonObject()
-        .put("telegramId", command.userId())
-        .put("day", day.toString())
-        .put("idempotencyKey", idempotencyKey(day, command.userId()));
-    return services.engine().request(Bus.DAILY_CLAIM, request)
-        .onSuccess(reply -> services.replies().reply(command, answer(command.lang(), reply, zone)))
+    return services.bus().claimDaily(Daily.Claim.of(command.userId(), day))
+        .onSuccess(result -> services.replies().reply(command, answer(command.lang(), result, zone)))
         .mapEmpty();
   }
 
-  private String answer(Lang lang, JsonObject reply, ZoneId zone) {
-    if (reply.getBoolean("claimed", false)) {
-      return Texts.dailyClaimed(lang, reply.getLong("xp", 0L), reply.getLong("balance", 0L), reply.getLong("streak", 1L));
+  private String answer(Lang lang, Daily.Result result, ZoneId zone) {
+    if (result.claimed()) {
+      return Texts.dailyClaimed(lang, orZero(result.xp()), orZero(result.balance()),
+          result.streak() == null ? 1 : result.streak());
     }
-    return Texts.dailyAlreadyClaimed(lang, reply.getString("nextClaimAt"), zone, services.clock().instant());
+    return Texts.dailyAlreadyClaimed(lang, result.nextClaimAt(), zone, services.clock().instant());
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
   }
 }

@@ -3,11 +3,16 @@ package io.xpbridge.telegram;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.SubmitEvent;
+import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.config.TelegramSettings;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.IdempotencyKeys;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendDice;
@@ -32,10 +37,6 @@ final class DiceGameCommand implements CommandHandler {
   DiceGameCommand(Vertx vertx, CommandServices services) {
     this.vertx = vertx;
     this.services = services;
-  }
-
-  static String idempotencyKey(long chatId, int messageId, long telegramUserId) {
-    return "tg_game_" + chatId + "_" + messageId + "_" + telegramUserId;
   }
 
   @Override
@@ -70,27 +71,32 @@ final class DiceGameCommand implements CommandHandler {
     int value = dice.getValue();
     long xp = value * games.xpPerPoint();
     long coins = value * games.coinsPerPoint();
-    JsonObject event = new JsonObject()
-        .put("source", "telegram")
-        .put("type", "xp_change")
-        .put("telegramId", command.userId())
-        .put("xp", xp)
-        .put("balance", coins)
-        .put("idempotencyKey", idempotencyKey(command.chatId(), command.messageId(), command.userId()))
-        .put("entityId", "tg_dice_" + command.chatId() + "_" + diceMessage.getMessageId())
-        .put("reason", "telegram dice " + emoji + " = " + value)
-        .put("data", new JsonObject().put("emoji", emoji).put("value", value).put("diceMessageId", diceMessage.getMessageId()));
+    String key = IdempotencyKeys.game(command.chatId(), command.messageId(), command.userId());
+    SubmitEvent event = SubmitEvent.of(Platform.TELEGRAM, EventType.XP_CHANGE,
+            new PlayerRef(PlayerRef.Kind.TELEGRAM, command.userId()), key)
+        .xp(xp)
+        .balance(coins)
+        .entity(IdempotencyKeys.diceEntity(command.chatId(), diceMessage.getMessageId()))
+        .reason("telegram dice " + emoji + " = " + value)
+        .data(new JsonObject().put("emoji", emoji).put("value", value).put("diceMessageId", diceMessage.getMessageId()))
+        .build();
     return submitWithRetry(event, SUBMIT_ATTEMPTS)
-        .onSuccess(reply -> announceLater(command, games.resultDelayMs(), reply.getBoolean("duplicate", false)
-            ? Texts.gameAlreadyCounted(command.lang())
-            : Texts.gameResult(command.lang(), emoji, value, xp, coins)))
+        .onSuccess(reply -> announceLater(command, games.resultDelayMs(), outcome(command.lang(), reply, emoji, value,
+            xp, coins)))
         .<Void>mapEmpty()
         .recover(error -> {
-          log.warn("Dice result {} for telegram user {} not recorded (key {}): {}", value, command.userId(),
-              event.getString("idempotencyKey"), error.getMessage());
+          log.warn("Dice result {} for telegram user {} not recorded (key {}): {}", value, command.userId(), key,
+              error.getMessage());
           services.replies().reply(command, Texts.gameNotCounted(command.lang()));
           return Future.succeededFuture();
         });
+  }
+
+  private static String outcome(Lang lang, SubmitReply reply, String emoji, int value, long xp, long coins) {
+    if (reply.refused()) {
+      return Texts.gameNotCounted(lang);
+    }
+    return reply.duplicate() ? Texts.gameAlreadyCounted(lang) : Texts.gameResult(lang, emoji, value, xp, coins);
   }
 
   /** The payment is recorded at once; only the announcement waits for the dice animation to end. */
@@ -103,21 +109,14 @@ final class DiceGameCommand implements CommandHandler {
   }
 
   /** The dice was already rolled: a short outage must not cost the player the roll. Same key, so retrying is safe. */
-  private Future<JsonObject> submitWithRetry(JsonObject event, int attemptsLeft) {
-    return services.engine().request(Bus.EVENTS_SUBMIT, event).recover(error -> {
-      if (attemptsLeft <= 1 || !isTransient(error)) {
+  private Future<SubmitReply> submitWithRetry(SubmitEvent event, int attemptsLeft) {
+    return services.bus().submit(event).recover(error -> {
+      if (attemptsLeft <= 1 || !BusClient.isTransient(error)) {
         return Future.failedFuture(error);
       }
       Promise<Void> pause = Promise.promise();
       vertx.setTimer(SUBMIT_RETRY_MS, id -> pause.complete());
       return pause.future().compose(v -> submitWithRetry(event, attemptsLeft - 1));
     });
-  }
-
-  private static boolean isTransient(Throwable error) {
-    return error instanceof ReplyException reply
-        && (reply.failureType() == ReplyFailure.TIMEOUT
-            || reply.failureType() == ReplyFailure.NO_HANDLERS
-            || reply.failureCode() == 503);
   }
 }

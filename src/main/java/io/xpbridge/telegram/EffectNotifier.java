@@ -1,7 +1,10 @@
 package io.xpbridge.telegram;
 
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.xpbridge.bus.Platforms;
+import io.xpbridge.domain.InvalidRequestException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,56 +28,48 @@ final class EffectNotifier {
     this.maxWaitMs = maxWaitMs;
   }
 
-  void handle(Message<Object> message) {
-    if (!(message.body() instanceof JsonObject effect)) {
-      message.fail(400, "EFFECTS_TELEGRAM expects a JSON object");
-      return;
-    }
-    Long chatId = effect.getLong("chatId", effect.getLong("telegramId"));
+  Future<Platforms.Ack> deliver(Platforms.TelegramEffect effect) {
+    Long chatId = effect.chatId() != null ? effect.chatId() : effect.telegramId();
     if (chatId == null) {
-      message.fail(400, "effect " + effect.getValue("eventId") + " has neither chatId nor telegramId");
-      return;
+      throw new InvalidRequestException("effect " + effect.eventId() + " has neither chatId nor telegramId");
     }
-    Lang lang = Lang.from(effect.getString("languageCode"));
-    String kind = effect.getString("kind", "");
+    Lang lang = Lang.from(effect.languageCode());
+    String kind = effect.kind() == null ? "" : effect.kind();
     String text = switch (kind) {
-      case "rank_up" -> Texts.rankUp(lang, effect.getJsonObject("rank"), effect.getJsonObject("previousRank"), effect.getLong("xp", 0L));
-      case "achievement" -> Texts.achievementUnlocked(lang, effect.getJsonObject("achievement"));
-      default -> null;
+      case Platforms.TelegramEffect.RANK_UP -> Texts.rankUp(lang, effect.rank(), effect.previousRank(),
+          effect.xp() == null ? 0 : effect.xp());
+      case Platforms.TelegramEffect.ACHIEVEMENT -> Texts.achievementUnlocked(lang, effect.achievement());
+      default -> throw new InvalidRequestException("unknown Telegram effect kind '" + kind
+          + "' (expected rank_up or achievement)");
     };
-    if (text == null) {
-      message.fail(400, "unknown Telegram effect kind '" + kind + "' (expected rank_up or achievement)");
-      return;
-    }
-    replies.send(chatId, text, maxWaitMs.getAsLong())
-        .onSuccess(sent -> message.reply(new JsonObject().put("ok", true)))
-        .onFailure(error -> fail(message, effect, chatId, error));
+    return replies.send(chatId, text, maxWaitMs.getAsLong())
+        .map(sent -> Platforms.Ack.OK)
+        .recover(error -> Future.failedFuture(failure(effect.eventId(), chatId, error)));
   }
 
-  private static void fail(Message<Object> message, JsonObject effect, long chatId, Throwable error) {
-    Object eventId = effect.getValue("eventId");
+  private static ReplyException failure(long eventId, long chatId, Throwable error) {
     if (error instanceof TelegramCallException call) {
       switch (call.kind()) {
         case FORBIDDEN -> {
           log.info("Effect {}: telegram chat {} blocked the bot", eventId, chatId);
-          message.fail(403, "Telegram chat " + chatId + " blocked the bot or is unreachable: " + call.getMessage());
-          return;
+          return failure(403, "Telegram chat " + chatId + " blocked the bot or is unreachable: " + call.getMessage());
         }
         case RATE_LIMITED -> {
           log.info("Effect {}: Telegram is rate-limiting messages to chat {}; the engine will try again", eventId, chatId);
-          message.fail(429, "Telegram is rate-limiting the bot, try later: " + call.getMessage());
-          return;
+          return failure(429, "Telegram is rate-limiting the bot, try later: " + call.getMessage());
         }
         case REJECTED -> {
           log.warn("Effect {}: Telegram rejected the message to chat {}: {}", eventId, chatId, call.getMessage());
-          message.fail(400, "Telegram rejected the message to chat " + chatId + ": " + call.getMessage());
-          return;
+          return failure(400, "Telegram rejected the message to chat " + chatId + ": " + call.getMessage());
         }
         default -> { }
       }
     }
     log.info("Effect {}: message to telegram chat {} not delivered yet: {}", eventId, chatId, error.getMessage());
-    message.fail(503, "Telegram is unavailable or rate-limiting, try later: " + error.getMessage());
+    return failure(503, "Telegram is unavailable or rate-limiting, try later: " + error.getMessage());
   }
 
+  private static ReplyException failure(int code, String text) {
+    return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, code, text);
+  }
 }

@@ -1,5 +1,7 @@
 package io.xpbridge.telegram;
 
+import io.xpbridge.bus.Players;
+
 /**
  * A command from a player, with the Telegram ids that make idempotency keys.
  *
@@ -17,4 +19,10 @@ record IncomingCommand(
     String languageCode,
     Lang lang,
     String name,
-    String args) {}
+    String args) {
+
+  /** Who sent it, where to answer and in which language: what the engine needs to notify them later. */
+  Players.Register registration() {
+    return Players.Register.telegram(userId, chatId, username, languageCode);
+  }
+}

@@ -1,8 +1,7 @@
 package io.xpbridge.telegram;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Players;
 
 /** /profile: XP, rank n of N, XP to the next rank, balance, achievements, Discord link. */
 final class ProfileCommand implements CommandHandler {
@@ -15,7 +14,7 @@ final class ProfileCommand implements CommandHandler {
 
   @Override
   public Future<Void> handle(IncomingCommand command) {
-    return services.engine().request(Bus.PLAYERS_PROFILE, new JsonObject().put("telegramId", command.userId()))
+    return services.bus().profile(Players.ProfileQuery.telegram(command.userId()))
         .onSuccess(profile -> services.replies().reply(command, Texts.profile(command.lang(), profile)))
         .mapEmpty();
   }

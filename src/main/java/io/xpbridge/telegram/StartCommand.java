@@ -15,12 +15,12 @@ final class StartCommand implements CommandHandler {
 
   @Override
   public Future<Void> handle(IncomingCommand command) {
-    return services.players().register(command).compose(reply -> {
+    return services.players().register(command.registration()).compose(registered -> {
       String payload = command.args();
       if (payload.startsWith(LINK_PAYLOAD_PREFIX)) {
         return LinkCommand.redeem(services, command, payload.substring(LINK_PAYLOAD_PREFIX.length()));
       }
-      services.replies().reply(command, Texts.welcome(command.lang(), reply.getBoolean("created", false)));
+      services.replies().reply(command, Texts.welcome(command.lang(), registered.created()));
       return Future.succeededFuture();
     });
   }

@@ -1,8 +1,8 @@
 package io.xpbridge.telegram;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Admin;
+import io.xpbridge.bus.Players;
 
 /** /sync: reconcile the caller's profile with Discord now instead of waiting for the periodic pass. */
 final class SyncCommand implements CommandHandler {
@@ -15,10 +15,9 @@ final class SyncCommand implements CommandHandler {
 
   @Override
   public Future<Void> handle(IncomingCommand command) {
-    return services.engine().request(Bus.PLAYERS_PROFILE, new JsonObject().put("telegramId", command.userId()))
-        .compose(profile -> services.engine().request(Bus.RECONCILE_RUN_NOW,
-            new JsonObject().put("playerId", profile.getLong("playerId"))))
-        .onSuccess(reply -> services.replies().reply(command, Texts.syncDone(command.lang(), reply)))
+    return services.bus().profile(Players.ProfileQuery.telegram(command.userId()))
+        .compose(profile -> services.bus().reconcile(new Admin.ReconcileRun(profile.playerId())))
+        .onSuccess(report -> services.replies().reply(command, Texts.syncDone(command.lang(), report)))
         .mapEmpty();
   }
 }

@@ -61,7 +61,7 @@ final class TelegramApiClient {
   private void countError(Throwable failure) {
     String kind = failure instanceof TelegramCallException e ? e.kind().name().toLowerCase() : "error";
     vertx.eventBus().publish(io.xpbridge.bus.Bus.METRICS_BOT_API_ERROR,
-        new io.vertx.core.json.JsonObject().put("platform", "telegram").put("kind", kind));
+        io.xpbridge.bus.BusJson.encode(new io.xpbridge.bus.Platforms.ApiError("telegram", kind)));
   }
 
   /** Posts {@code method} and returns the HTTP status and body, failing only when there is no answer. */

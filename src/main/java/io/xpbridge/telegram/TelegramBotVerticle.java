@@ -6,6 +6,11 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.BusServer;
+import io.xpbridge.bus.Platforms;
+import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.TelegramSettings;
 import java.time.Clock;
@@ -59,11 +64,11 @@ public class TelegramBotVerticle extends VerticleBase {
     client = new TelegramApiClient(vertx, settings.apiUrl(), settings.token());
     queue = new SendQueue(vertx, client, settings.sendRatePerSecond(), settings.perChatIntervalMs());
     Replies replies = new Replies(queue);
-    EngineClient engine = new EngineClient(vertx.eventBus());
-    PlayerDirectory players = new PlayerDirectory(engine);
+    BusClient bus = new BusClient(vertx.eventBus());
+    RegisteredPlayers players = new RegisteredPlayers(bus);
     Supplier<TelegramSettings> currentSettings = () -> settings;
     Supplier<String> currentBotUsername = () -> botUsername;
-    CommandServices services = new CommandServices(engine, replies, players, queue, currentSettings,
+    CommandServices services = new CommandServices(bus, replies, players, queue, currentSettings,
         currentBotUsername, Clock.systemUTC());
     CommandRouter router = new CommandRouter(handlers(services), players, replies);
     UpdateDispatcher dispatcher = new UpdateDispatcher(router, replies, currentBotUsername, System::currentTimeMillis);
@@ -72,7 +77,8 @@ public class TelegramBotVerticle extends VerticleBase {
 
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, this::applyConfig);
     return warmUpJackson()
-        .compose(v -> vertx.eventBus().<Object>consumer(Bus.EFFECTS_TELEGRAM, notifier::handle).completion())
+        .compose(v -> BusServer.serve(vertx.eventBus(), Bus.EFFECTS_TELEGRAM, Platforms.TelegramEffect.class,
+            notifier::deliver).completion())
         .compose(v -> checkToken())
         .onSuccess(v -> setUpThenPoll())
         .onFailure(error -> client.close());
@@ -195,7 +201,7 @@ public class TelegramBotVerticle extends VerticleBase {
 
   private void announceReady() {
     log.info("Telegram polling is working");
-    vertx.eventBus().publish(Bus.PLATFORM_READY, new JsonObject().put("platform", "telegram"));
+    vertx.eventBus().publish(Bus.PLATFORM_READY, BusJson.encode(new Platforms.Ready("telegram")));
   }
 
   /** The tree is already checked, and keeps the running token and API URL (the watcher sees to both). */

@@ -1,8 +1,9 @@
 package io.xpbridge.telegram;
 
 import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Admin;
+import io.xpbridge.bus.Players;
+import io.xpbridge.bus.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Every sentence the bot says, in Russian and English. Plain text (no parse mode), so names and
- * codes typed by players can never break the message.
+ * codes typed by players can never break the message. One file on purpose, longer than our
+ * classes usually are: whoever checks or translates the bot's words reads them all in one place.
  */
 final class Texts {
 
@@ -75,48 +77,39 @@ final class Texts {
 
   // ---- /profile ----
 
-  static String profile(Lang lang, JsonObject p) {
-    JsonObject rank = p.getJsonObject("rank", new JsonObject());
-    JsonObject nextRank = p.getJsonObject("nextRank");
-    long rankCount = p.getLong("rankCount", 20L);
+  static String profile(Lang lang, Players.Profile p) {
     StringBuilder text = new StringBuilder();
     text.append(t(lang, "👤 Ваш профиль\n", "👤 Your profile\n"));
-    text.append(t(lang, "Звание: ", "Rank: ")).append(name(rank.getValue("name"), lang))
-        .append(t(lang, " (", " (")).append(rank.getLong("number", 1L))
-        .append(t(lang, " из ", " of ")).append(rankCount).append(")\n");
-    text.append(t(lang, "Опыт: ", "XP: ")).append(p.getLong("xp", 0L));
-    if (nextRank != null) {
-      String next = name(nextRank.getValue("name"), lang);
-      long toNext = p.getLong("xpToNextRank", 0L);
+    text.append(t(lang, "Звание: ", "Rank: ")).append(name(p.rank() == null ? null : p.rank().name()))
+        .append(" (").append(p.rank() == null ? 1 : p.rank().number())
+        .append(t(lang, " из ", " of ")).append(p.rankCount()).append(")\n");
+    text.append(t(lang, "Опыт: ", "XP: ")).append(p.xp());
+    if (p.nextRank() != null) {
+      String next = name(p.nextRank().name());
+      long toNext = p.xpToNextRank();
       text.append(t(lang, " — до звания «" + next + "» осталось " + toNext, " — " + toNext + " XP to " + next));
     } else {
       text.append(t(lang, " — высшее звание!", " — top rank!"));
     }
     text.append('\n');
-    text.append(t(lang, "Баланс: ", "Balance: ")).append(p.getLong("balance", 0L)).append(t(lang, " монет\n", " coins\n"));
-    long streak = p.getLong("dailyStreak", 0L);
-    if (streak > 0) {
-      text.append(t(lang, "Серия ежедневных наград: ", "Daily streak: ")).append(streak).append('\n');
+    text.append(t(lang, "Баланс: ", "Balance: ")).append(p.balance()).append(t(lang, " монет\n", " coins\n"));
+    if (p.dailyStreak() > 0) {
+      text.append(t(lang, "Серия ежедневных наград: ", "Daily streak: ")).append(p.dailyStreak()).append('\n');
     }
-    text.append(t(lang, "Достижения: ", "Achievements: ")).append(achievements(lang, p.getJsonArray("achievements"))).append('\n');
-    text.append(p.getBoolean("discordLinked", false)
+    text.append(t(lang, "Достижения: ", "Achievements: ")).append(achievements(lang, p.achievements())).append('\n');
+    text.append(p.discordLinked()
         ? t(lang, "Discord: связан ✅", "Discord: linked ✅")
         : t(lang, "Discord: не связан — /link", "Discord: not linked — /link"));
     return text.toString();
   }
 
-  private static String achievements(Lang lang, JsonArray list) {
-    if (list == null || list.isEmpty()) {
+  private static String achievements(Lang lang, List<Players.AchievementView> list) {
+    if (list.isEmpty()) {
       return t(lang, "пока нет", "none yet");
     }
     List<String> names = new ArrayList<>();
-    for (Object item : list) {
-      if (item instanceof JsonObject achievement) {
-        Object name = achievement.getValue("name");
-        names.add(name == null ? cut(achievement.getString("code", "?"), MAX_NAME_CHARS) : name(name, lang));
-      } else if (item != null) {
-        names.add(cut(item.toString(), MAX_NAME_CHARS));
-      }
+    for (Players.AchievementView achievement : list) {
+      names.add(name(achievement.name() != null ? achievement.name() : achievement.code()));
     }
     return String.join(", ", names);
   }
@@ -150,6 +143,11 @@ final class Texts {
         "You already claimed today's reward. Next one in " + in + " (at " + at + " " + zone.getId() + ").");
   }
 
+  static String dailyNotGranted(Lang lang) {
+    return t(lang, "🎁 Сегодняшнюю награду начислить не удалось: учёт её не принял. Сообщите администратору.",
+        "🎁 Today's reward could not be granted: the ledger did not accept it. Please tell an admin.");
+  }
+
   // ---- /link, /unlink ----
 
   static String linkCode(Lang lang, String code, long ttlSeconds, String botUsername) {
@@ -177,14 +175,33 @@ final class Texts {
         "This code is unknown, already used or expired. Get a new one in Discord with /link.");
   }
 
-  static String alreadyLinked(Lang lang) {
-    return t(lang, "Не получилось связать: аккаунт уже связан, или код выдан этой же платформой. /profile покажет, что связано.",
-        "Could not link: the account is already linked, or the code was issued on this same platform. /profile shows what is linked.");
+  /** {@code minutes}: how long until the player may try again, when known. */
+  static String tooManyAttempts(Lang lang, String minutes) {
+    if (minutes == null || !minutes.matches("\\d{1,6}")) {
+      return t(lang, "Слишком много неверных кодов. Попробуйте позже.", "Too many wrong codes. Please try again later.");
+    }
+    return t(lang, "Слишком много неверных кодов. Попробуйте через " + minutes + " мин.",
+        "Too many wrong codes. Try again in " + minutes + " min.");
   }
 
-  static String tooManyAttempts(Lang lang, String detail) {
-    return t(lang, "Слишком много неверных кодов. Попробуйте позже.", "Too many wrong codes. Please try again later.")
-        + (detail == null || detail.isBlank() ? "" : " (" + cut(detail, 200) + ")");
+  static String linkCodeFromThisPlatform(Lang lang) {
+    return t(lang, "Не получилось связать: этот код выдан здесь, в Telegram. Введите его в Discord: /link code:КОД",
+        "Could not link: this code was made here in Telegram. Enter it in Discord: /link code:CODE");
+  }
+
+  static String issuerAlreadyLinked(Lang lang) {
+    return t(lang, "Не получилось связать: тот аккаунт Discord уже связан с другим Telegram. Сначала отвяжите его там: /unlink",
+        "Could not link: that Discord account is already linked to another Telegram account. Unlink it there first with /unlink.");
+  }
+
+  static String callerAlreadyLinked(Lang lang) {
+    return t(lang, "Не получилось связать: ваш Telegram уже связан с другим профилем. Сначала /unlink.",
+        "Could not link: your Telegram account is already linked to another profile. Use /unlink first.");
+  }
+
+  static String alreadyLinkedToEachOther(Lang lang) {
+    return t(lang, "Эти аккаунты уже связаны. /profile покажет общий профиль.",
+        "These accounts are already linked. /profile shows the shared profile.");
   }
 
   static String unlinked(Lang lang, boolean unlinked) {
@@ -195,49 +212,33 @@ final class Texts {
 
   // ---- /top ----
 
-  static String top(Lang lang, JsonObject reply) {
+  static String top(Lang lang, Players.Top top) {
     StringBuilder text = new StringBuilder(t(lang, "🏆 Лучшие игроки\n", "🏆 Top players\n"));
-    JsonArray entries = reply.getJsonArray("entries", new JsonArray());
-    if (entries.isEmpty()) {
+    if (top.entries().isEmpty()) {
       text.append(t(lang, "Пока никого. Будьте первым: /daily", "Nobody yet. Be the first: /daily")).append('\n');
     }
-    for (Object item : entries) {
-      if (!(item instanceof JsonObject entry)) {
-        continue;
-      }
-      text.append(entry.getValue("place", "?")).append(". ")
-          .append(cut(entry.getString("displayName", t(lang, "игрок", "player")), MAX_NAME_CHARS))
-          .append(" — ").append(entry.getValue("xp", 0)).append(t(lang, " опыта", " XP"));
-      String rank = rankLabel(lang, entry.getValue("rank"));
-      if (!rank.isEmpty()) {
-        text.append(" (").append(rank).append(')');
+    for (Players.TopEntry entry : top.entries()) {
+      String player = entry.displayName() == null ? t(lang, "игрок", "player") : entry.displayName();
+      text.append(entry.place()).append(". ").append(cut(player, MAX_NAME_CHARS))
+          .append(" — ").append(entry.xp()).append(t(lang, " опыта", " XP"));
+      if (entry.rank() != null) {
+        text.append(" (").append(entry.rank().name() != null ? name(entry.rank().name())
+            : t(lang, "звание ", "rank ") + entry.rank().number()).append(')');
       }
       text.append('\n');
     }
-    JsonObject caller = reply.getJsonObject("caller");
-    if (caller != null) {
-      text.append(t(lang, "\nВаше место: ", "\nYour place: ")).append(caller.getValue("place", "?"))
-          .append(" (").append(caller.getValue("xp", 0)).append(t(lang, " опыта)", " XP)"));
+    if (top.caller() != null) {
+      text.append(t(lang, "\nВаше место: ", "\nYour place: ")).append(top.caller().place())
+          .append(" (").append(top.caller().xp()).append(t(lang, " опыта)", " XP)"));
     }
     return text.toString().trim();
   }
 
-  private static String rankLabel(Lang lang, Object rank) {
-    if (rank instanceof JsonObject object) {
-      Object name = object.getValue("name");
-      return name != null ? name(name, lang) : t(lang, "звание ", "rank ") + object.getValue("number", "?");
-    }
-    if (rank instanceof Number number) {
-      return t(lang, "звание ", "rank ") + number;
-    }
-    return rank == null ? "" : cut(rank.toString(), MAX_NAME_CHARS);
-  }
-
   // ---- /sync ----
 
-  static String syncDone(Lang lang, JsonObject reply) {
-    long divergences = reply.getLong("divergences", 0L);
-    long corrected = reply.getLong("corrected", 0L);
+  static String syncDone(Lang lang, Admin.ReconcileReport report) {
+    long divergences = report.divergences();
+    long corrected = report.corrected();
     if (divergences == 0) {
       return t(lang, "🔄 Проверено: Telegram и Discord совпадают.", "🔄 Checked: Telegram and Discord agree.");
     }
@@ -272,10 +273,10 @@ final class Texts {
 
   // ---- notifications (EFFECTS_TELEGRAM) ----
 
-  static String rankUp(Lang lang, JsonObject rank, JsonObject previousRank, long xp) {
-    String name = rank == null ? "?" : name(rank.getValue("name"), lang);
-    long number = rank == null ? 0 : rank.getLong("number", 0L);
-    boolean down = previousRank != null && previousRank.getLong("number", 0L) > number;
+  static String rankUp(Lang lang, Players.RankView rank, Players.RankView previousRank, long xp) {
+    String name = rank == null ? "?" : name(rank.name());
+    long number = rank == null ? 0 : rank.number();
+    boolean down = previousRank != null && previousRank.number() > number;
     if (down) {
       return t(lang, "Ваше звание теперь: " + name + " (" + number + "). Опыт: " + xp + ".",
           "Your rank is now " + name + " (" + number + "). XP: " + xp + ".");
@@ -284,9 +285,8 @@ final class Texts {
         "🎖 Rank up: " + name + " (" + number + ")! XP: " + xp + ".");
   }
 
-  static String achievementUnlocked(Lang lang, JsonObject achievement) {
-    String name = achievement == null ? "?" : name(
-        achievement.getValue("name", achievement.getString("code", "?")), lang);
+  static String achievementUnlocked(Lang lang, Players.AchievementView achievement) {
+    String name = achievement == null ? "?" : name(achievement.name() != null ? achievement.name() : achievement.code());
     return t(lang, "🏅 Новое достижение: " + name + "!", "🏅 Achievement unlocked: " + name + "!");
   }
 
@@ -294,6 +294,10 @@ final class Texts {
 
   /** A player-facing sentence for a failed bus request; codes follow {@code Bus}'s conventions. */
   static String busFailure(Lang lang, Throwable error) {
+    Refusal.Refused refused = Refusal.of(error);
+    if (refused != null) {
+      return refusal(lang, refused);
+    }
     if (error instanceof ReplyException reply) {
       switch (reply.failureType()) {
         case TIMEOUT:
@@ -323,15 +327,26 @@ final class Texts {
         "🔧 Something went wrong on our side. Please try again in a minute.");
   }
 
+  /** What a refusal means for the player, in their words. */
+  static String refusal(Lang lang, Refusal.Refused refused) {
+    return switch (refused.refusal()) {
+      case NO_PROFILE -> notRegistered(lang);
+      case LINK_CODE_UNKNOWN -> linkCodeUnknown(lang);
+      case LINK_CODE_SAME_PLATFORM -> linkCodeFromThisPlatform(lang);
+      case LINK_ISSUER_ALREADY_LINKED -> issuerAlreadyLinked(lang);
+      case LINK_CALLER_ALREADY_LINKED -> callerAlreadyLinked(lang);
+      case LINK_ALREADY_LINKED -> alreadyLinkedToEachOther(lang);
+      case LINK_TOO_MANY_ATTEMPTS -> tooManyAttempts(lang, refused.detail());
+      case DAILY_NOT_GRANTED -> dailyNotGranted(lang);
+      case KEY_REUSED -> t(lang, "Это уже засчитано.", "That was already counted.");
+    };
+  }
+
   // ---- helpers ----
 
-  /** A name from the bus: either a plain string or {ru, en}. */
-  static String name(Object value, Lang lang) {
-    if (value instanceof JsonObject names) {
-      String text = names.getString(lang.code, names.getString("en", names.getString("ru")));
-      return text == null ? "?" : cut(text, MAX_NAME_CHARS);
-    }
-    return value == null ? "?" : cut(value.toString(), MAX_NAME_CHARS);
+  /** A name from the bus (already in the player's language), cut to what a message can hold. */
+  static String name(String value) {
+    return value == null ? "?" : cut(value, MAX_NAME_CHARS);
   }
 
   static String cut(String text, int max) {

@@ -1,10 +1,9 @@
 package io.xpbridge.telegram;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Players;
 
-/** /top: the ten best players and the caller's own place. */
+/** /top: the ten best players and the caller's own place, rank names in the caller's language. */
 final class TopCommand implements CommandHandler {
 
   static final int LIMIT = 10;
@@ -17,9 +16,9 @@ final class TopCommand implements CommandHandler {
 
   @Override
   public Future<Void> handle(IncomingCommand command) {
-    JsonObject request = new JsonObject().put("limit", LIMIT).put("telegramId", command.userId());
-    return services.engine().request(Bus.PLAYERS_TOP, request)
-        .onSuccess(reply -> services.replies().reply(command, Texts.top(command.lang(), reply)))
+    Players.TopQuery query = Players.TopQuery.telegram(LIMIT, command.userId(), command.lang().code);
+    return services.bus().top(query)
+        .onSuccess(top -> services.replies().reply(command, Texts.top(command.lang(), top)))
         .mapEmpty();
   }
 }

@@ -1,8 +1,7 @@
 package io.xpbridge.telegram;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Links;
 
 final class UnlinkCommand implements CommandHandler {
 
@@ -14,8 +13,8 @@ final class UnlinkCommand implements CommandHandler {
 
   @Override
   public Future<Void> handle(IncomingCommand command) {
-    return services.engine().request(Bus.LINK_UNLINK, new JsonObject().put("telegramId", command.userId()))
-        .onSuccess(reply -> services.replies().reply(command, Texts.unlinked(command.lang(), reply.getBoolean("unlinked", false))))
+    return services.bus().unlink(Links.Account.telegram(command.userId()))
+        .onSuccess(reply -> services.replies().reply(command, Texts.unlinked(command.lang(), reply.unlinked())))
         .mapEmpty();
   }
 }

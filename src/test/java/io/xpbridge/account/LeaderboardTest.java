@@ -61,6 +61,28 @@ class LeaderboardTest {
   }
 
   @Test
+  void rankNamesComeInTheCallersLanguage() {
+    xp(7301, 200, "lb_lang_1");
+    JsonObject query = new JsonObject().put("limit", 50).put("telegramId", 7301);
+
+    // The leaderboard is read at most once a second.
+    JsonObject russian = Await.value("the new player shows in the leaderboard",
+        () -> service.request(Bus.PLAYERS_TOP, query.copy().put("language", "ru")), top -> rankOfXp(top, 200) != null);
+    JsonObject english = service.request(Bus.PLAYERS_TOP, query.copy().put("language", "en"));
+    JsonObject unnamed = service.request(Bus.PLAYERS_TOP, query.copy());
+
+    assertEquals("Рядовой", rankOfXp(russian, 200), "rank 2 (165 XP) in Russian");
+    assertEquals("Private", rankOfXp(english, 200));
+    assertEquals("Private", rankOfXp(unnamed, 200), "English when the caller's language is unknown");
+  }
+
+  private static String rankOfXp(JsonObject top, long xp) {
+    return top.getJsonArray("entries").stream().map(JsonObject.class::cast)
+        .filter(entry -> entry.getLong("xp") == xp).findFirst()
+        .map(entry -> entry.getJsonObject("rank").getString("name")).orElse(null);
+  }
+
+  @Test
   void aChangeShowsInTheLeaderboardWithinASecond() {
     xp(7101, aboveEveryone(), "lb_fresh_1");
     leaderXp();

@@ -59,6 +59,7 @@ class LinkingTest {
     ReplyException reused = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
         new JsonObject().put("code", code).put("telegramId", 4102));
     assertEquals(404, reused.failureCode());
+    assertEquals(Refusal.LINK_CODE_UNKNOWN, Refusal.of(reused).refusal());
   }
 
   @Test
@@ -68,11 +69,12 @@ class LinkingTest {
     ReplyException samePlatform = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
         new JsonObject().put("code", code).put("telegramId", 4202));
     assertEquals(409, samePlatform.failureCode());
+    assertEquals(Refusal.LINK_CODE_SAME_PLATFORM, Refusal.of(samePlatform).refusal());
     service.sql.update("UPDATE link_codes SET expires_at = now() - interval '1 second' WHERE code = ?", code);
     ReplyException expired = (ReplyException) service.requestFailure(Bus.LINK_REDEEM,
         new JsonObject().put("code", code).put("discordId", 4203));
     assertEquals(404, expired.failureCode());
-    assertEquals(Refusal.LINK_CODE_UNKNOWN, Refusal.of(expired).refusal(), expired.getMessage());
+    assertEquals(Refusal.LINK_CODE_UNKNOWN, Refusal.of(expired).refusal(), "unknown, used or expired: " + expired.getMessage());
   }
 
   @Test

@@ -44,7 +44,7 @@ class AllOrNothingReloadTest {
     general = fake.addTextChannel("general");
     Await.result(fake.start());
     service = ServiceFixture.start(AllOrNothingReloadTest.class,
-        config -> DiscordService.pointAt(config, fake, MESSAGE_XP, 0, 2, 60));
+        config -> DiscordService.xpRules(DiscordService.pointAt(config, fake), MESSAGE_XP, 0, 2, 60));
     DiscordService.awaitBotReady(fake);
   }
 

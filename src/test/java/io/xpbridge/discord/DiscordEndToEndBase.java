@@ -1,12 +1,12 @@
 package io.xpbridge.discord;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.fake.discord.FakeDiscord;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
+import io.xpbridge.support.PlatformFixture;
 import io.xpbridge.support.ServiceFixture;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +29,7 @@ abstract class DiscordEndToEndBase {
   static final long VOICE_XP = 2;
   static final int MAX_RETRIES = 2;
 
-  static Vertx fakeVertx;
+  static PlatformFixture platforms;
   static FakeDiscord fake;
   static ServiceFixture service;
   static long commander;
@@ -46,41 +46,38 @@ abstract class DiscordEndToEndBase {
 
   @BeforeAll
   static void start(TestInfo test) {
-    fakeVertx = Vertx.vertx();
-    fake = new FakeDiscord(fakeVertx);
-    fake.addRole("Admin", 30);
-    commander = fake.addRole("Commander", 25);
-    botRole = fake.giveBotManageRoles(20);
-    firstSteps = fake.addRole("First steps", 10);
-    rank4 = fake.addRole("Junior Sergeant", 6);
-    rank3 = fake.addRole("Lance Corporal", 5);
-    rank2 = fake.addRole("Private", 4);
-    rank1 = fake.addRole("Recruit", 3);
-    general = fake.addTextChannel("general");
-    lobby = fake.addVoiceChannel("Lobby");
-    lounge = fake.addVoiceChannel("Lounge");
-    afk = fake.addVoiceChannel("AFK");
-    fake.setAfkChannel(afk);
-    Await.result(fake.start());
-    service = ServiceFixture.start(test.getTestClass().orElseThrow(), config -> {
-      DiscordService.pointAt(config, fake, MESSAGE_XP, COOLDOWN_SECONDS, VOICE_XP, 1);
-      DiscordService.mapRanks(config, rank1, rank2, rank3, rank4, commander);
-      DiscordService.mapAchievement(config, "first_steps", firstSteps);
-      config.getJsonObject("sync").put("maxRetries", MAX_RETRIES);
-      return config;
-    });
-    DiscordService.awaitBotReady(fake);
+    platforms = PlatformFixture.of(test.getTestClass().orElseThrow())
+        .discord(guild -> {
+          guild.addRole("Admin", 30);
+          commander = guild.addRole("Commander", 25);
+          botRole = guild.giveBotManageRoles(20);
+          firstSteps = guild.addRole("First steps", 10);
+          rank4 = guild.addRole("Junior Sergeant", 6);
+          rank3 = guild.addRole("Lance Corporal", 5);
+          rank2 = guild.addRole("Private", 4);
+          rank1 = guild.addRole("Recruit", 3);
+          general = guild.addTextChannel("general");
+          lobby = guild.addVoiceChannel("Lobby");
+          lounge = guild.addVoiceChannel("Lounge");
+          afk = guild.addVoiceChannel("AFK");
+          guild.setAfkChannel(afk);
+        })
+        .config(config -> {
+          DiscordService.xpRules(config, MESSAGE_XP, COOLDOWN_SECONDS, VOICE_XP, 1);
+          DiscordService.mapRanks(config, rank1, rank2, rank3, rank4, commander);
+          DiscordService.mapAchievement(config, "first_steps", firstSteps);
+          config.getJsonObject("sync").put("maxRetries", MAX_RETRIES);
+          return config;
+        })
+        .start();
+    fake = platforms.discord;
+    service = platforms.service;
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (service != null) {
-        service.close();
-      }
-    } finally {
-      Await.result(fake.close());
-      Await.result(fakeVertx.close());
+    if (platforms != null) {
+      platforms.close();
     }
   }
 

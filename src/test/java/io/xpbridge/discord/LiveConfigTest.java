@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.xpbridge.bus.Bus;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ConfigChanges;
 import java.time.Duration;
@@ -25,8 +26,8 @@ class LiveConfigTest {
       guild.fake.sendMessage(alice, guild.general);
       TestGuild.await("message paid", Duration.ofSeconds(10), () -> guild.engine.submittedFor(alice).size() == 1);
       assertEquals(15L, guild.engine.submittedFor(alice).get(0).getLong("xp"));
-      assertTrue(guild.engine.registered.stream().anyMatch(r -> r.getLong("discordId") == alice
-          && "alice".equals(r.getString("username"))), "PLAYERS_REGISTER was not sent: " + guild.engine.registered);
+      assertTrue(guild.engine.requests(Bus.PLAYERS_REGISTER).stream().anyMatch(r -> r.getLong("discordId") == alice
+          && "alice".equals(r.getString("username"))), "PLAYERS_REGISTER was not sent: " + guild.engine.requests(Bus.PLAYERS_REGISTER));
 
       JsonObject changed = guild.config(0, 60);
       changed.getJsonObject("discord").put("messageXp", 40).put("noXpChannelIds", new JsonArray());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.xpbridge.bus.Bus;
 import io.xpbridge.fake.discord.Snowflakes;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +88,6 @@ class MessageXpTest {
 
     assertEquals(0, guild.engine.submittedFor(robot).size());
     assertEquals(0, guild.engine.submittedFor(dave).size());
-    assertTrue(guild.engine.submitted.stream().allMatch(e -> e.getString("idempotencyKey").startsWith("ds_msg_")));
+    assertTrue(guild.engine.requests(Bus.EVENTS_SUBMIT).stream().allMatch(e -> e.getString("idempotencyKey").startsWith("ds_msg_")));
   }
 }

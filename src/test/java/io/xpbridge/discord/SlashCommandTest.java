@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Links;
+import io.xpbridge.bus.Players;
+import io.xpbridge.bus.Refusal;
 import io.xpbridge.fake.discord.InteractionReply;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,39 +39,61 @@ class SlashCommandTest {
     return TestGuild.get(guild.fake.invokeSlashCommand(user, command, options));
   }
 
+  /** The one request {@code member}'s command sent (the guild and the double are shared by the tests). */
+  private static JsonObject requestFrom(String address, long member) {
+    List<JsonObject> sent = guild.engine.requests(address).stream()
+        .filter(request -> Long.valueOf(member).equals(request.getLong("discordId"))).toList();
+    assertEquals(1, sent.size(), address + " requests from " + member + ": " + sent);
+    return sent.get(0);
+  }
+
   @Test
   void linkWithCodeRedeemsAndAnswersPrivately() throws Exception {
     long alice = guild.fake.addMember("alice");
-    guild.engine.answer(Bus.LINK_REDEEM,
-        body -> new JsonObject().put("playerId", 7).put("mergedXp", 1200).put("mergedBalance", 300));
+    guild.engine.on(Bus.LINK_REDEEM, body -> new Links.Redeemed(7, 1200, 300));
 
     InteractionReply reply = run(alice, "link", Map.of("code", "ABCD1234"));
 
     assertTrue(reply.ephemeral());
     assertTrue(reply.content().contains("1200 XP"), reply.content());
-    JsonObject request = guild.engine.requestsTo(Bus.LINK_REDEEM).get(0);
+    JsonObject request = requestFrom(Bus.LINK_REDEEM, alice);
     assertEquals("ABCD1234", request.getString("code"));
     assertEquals(alice, request.getLong("discordId"));
     assertEquals("alice", request.getString("username"));
   }
 
   @Test
-  void refusedCodeShowsTheAccountServiceText() throws Exception {
+  void tooManyWrongCodesSaysWhenToTryAgain() throws Exception {
     long bob = guild.fake.addMember("bob");
-    String text = "Too many wrong codes. Try again after 18:40 UTC.";
-    guild.engine.answer(Bus.LINK_REDEEM, body -> new EngineDouble.Refusal(429, text));
+    guild.engine.on(Bus.LINK_REDEEM, body -> Refusal.LINK_TOO_MANY_ATTEMPTS.exception("18"));
 
     InteractionReply reply = run(bob, "link", Map.of("code", "WRONG"));
 
     assertTrue(reply.ephemeral());
-    assertEquals(text, reply.content());
+    assertEquals("Too many wrong codes. Try again in 18 min.", reply.content());
+  }
+
+  @Test
+  void eachLinkRefusalIsExplainedInTheBotsOwnWords() throws Exception {
+    Map<Refusal, String> expected = Map.of(
+        Refusal.LINK_CODE_UNKNOWN, "This code is unknown, already used or expired. Ask for a new one with /link.",
+        Refusal.LINK_CODE_SAME_PLATFORM, "This code was made here in Discord; enter it in the Telegram bot with /link CODE.",
+        Refusal.LINK_ALREADY_LINKED, "These accounts are already linked.",
+        Refusal.LINK_CALLER_ALREADY_LINKED, "Your Discord account is already linked to another profile. Use /unlink first.");
+    for (Map.Entry<Refusal, String> refusal : expected.entrySet()) {
+      long member = guild.fake.addMember("linker-" + refusal.getKey().name().toLowerCase());
+      guild.engine.on(Bus.LINK_REDEEM, body -> refusal.getKey().exception());
+
+      InteractionReply reply = run(member, "link", Map.of("code", "ABCD1234"));
+
+      assertEquals(refusal.getValue(), reply.content(), refusal.getKey().name());
+    }
   }
 
   @Test
   void linkWithoutCodeShowsCodeAndTelegramLink() throws Exception {
     long carol = guild.fake.addMember("carol");
-    guild.engine.answer(Bus.LINK_ISSUE, body -> new JsonObject().put("code", "K7Q2M9XA")
-        .put("expiresAt", "2030-01-01T00:10:00Z").put("ttlSeconds", 600));
+    guild.engine.on(Bus.LINK_ISSUE, body -> new Links.Issued("K7Q2M9XA", "2030-01-01T00:10:00Z", 600));
 
     InteractionReply reply = run(carol, "link", Map.of());
 
@@ -75,22 +101,16 @@ class SlashCommandTest {
     assertTrue(reply.content().contains("K7Q2M9XA"), reply.content());
     assertTrue(reply.content().contains("https://t.me/xp_bridge_bot?start=link_K7Q2M9XA"), reply.content());
     assertTrue(reply.content().contains("10 minutes"), reply.content());
-    assertEquals(carol, guild.engine.requestsTo(Bus.LINK_ISSUE).get(0).getLong("discordId"));
+    assertEquals(carol, requestFrom(Bus.LINK_ISSUE, carol).getLong("discordId"));
   }
 
   @Test
   void profileShowsAnEmbedWithRankAndProgress() throws Exception {
     long dave = guild.fake.addMember("dave");
-    guild.engine.answer(Bus.PLAYERS_PROFILE, body -> new JsonObject()
-        .put("playerId", 3).put("xp", 1500).put("balance", 250)
-        .put("rank", new JsonObject().put("number", 5).put("minXp", 1440)
-            .put("name", new JsonObject().put("ru", "Сержант").put("en", "Sergeant")))
-        .put("nextRank", new JsonObject().put("number", 6).put("minXp", 2125)
-            .put("name", new JsonObject().put("ru", "Старший сержант").put("en", "Senior Sergeant")))
-        .put("xpToNextRank", 625).put("rankCount", 20)
-        .put("achievements", new JsonArray().add(new JsonObject().put("code", "first_steps")
-            .put("name", new JsonObject().put("en", "First steps"))))
-        .put("telegramLinked", true).put("discordLinked", true));
+    guild.engine.on(Bus.PLAYERS_PROFILE, body -> new Players.Profile(3, 1500, 250,
+        new Players.RankView(5, "Sergeant", 1440L), new Players.RankView(6, "Senior Sergeant", 2125L), 625, 20,
+        List.of(new Players.AchievementView("first_steps", "First steps", null)), 11L, dave, true, true, 0, null,
+        "dave"));
 
     InteractionReply reply = run(dave, "profile", Map.of());
 
@@ -106,7 +126,7 @@ class SlashCommandTest {
   @Test
   void profileOfUnknownPlayerExplainsHowToStart() throws Exception {
     long erin = guild.fake.addMember("erin");
-    guild.engine.answer(Bus.PLAYERS_PROFILE, body -> new EngineDouble.Refusal(404, "unknown player"));
+    guild.engine.on(Bus.PLAYERS_PROFILE, body -> Refusal.NO_PROFILE.exception("discordId " + erin));
     InteractionReply reply = run(erin, "profile", Map.of());
     assertEquals(ProfileCommand.NO_PROFILE, reply.content());
   }
@@ -114,11 +134,9 @@ class SlashCommandTest {
   @Test
   void topIsPublicAndListsPlayers() throws Exception {
     long frank = guild.fake.addMember("frank");
-    guild.engine.answer(Bus.PLAYERS_TOP, body -> new JsonObject()
-        .put("entries", new JsonArray()
-            .add(new JsonObject().put("place", 1).put("playerId", 1).put("displayName", "alice").put("xp", 9000))
-            .add(new JsonObject().put("place", 2).put("playerId", 2).put("displayName", "bob").put("xp", 4000)))
-        .put("caller", new JsonObject().put("place", 17).put("xp", 120)));
+    guild.engine.on(Bus.PLAYERS_TOP, body -> new Players.Top(List.of(
+        new Players.TopEntry(1, 1, "alice", 9000, null), new Players.TopEntry(2, 2, "bob", 4000, null)),
+        new Players.Place(17, 120)));
 
     InteractionReply reply = run(frank, "top", Map.of());
 
@@ -127,27 +145,40 @@ class SlashCommandTest {
     assertTrue(text.contains("#1 alice — 9000 XP") && text.contains("#2 bob"), text);
     JsonObject footer = reply.embeds().getJsonObject(0).getJsonObject("footer");
     assertTrue(footer.getString("text").contains("#17"), footer.encode());
-    assertEquals(frank, guild.engine.requestsTo(Bus.PLAYERS_TOP).get(0).getLong("discordId"));
+    assertEquals("en-US", requestFrom(Bus.PLAYERS_TOP, frank).getString("language"));
+  }
+
+  @Test
+  void topAsksForRankNamesInTheCallersLanguage() throws Exception {
+    long ivan = guild.fake.addMember("ivan");
+    guild.engine.on(Bus.PLAYERS_TOP, body -> {
+      String rank = "ru".equals(body.getString("language")) ? "Ефрейтор" : "Lance Corporal";
+      return new Players.Top(List.of(new Players.TopEntry(1, 1, "alice", 900, new Players.RankView(3, rank, null))),
+          null);
+    });
+
+    InteractionReply reply = TestGuild.get(guild.fake.invokeSlashCommand(ivan, "top", Map.of(), "ru"));
+
+    assertTrue(reply.visibleText().contains("#1 alice — 900 XP (Ефрейтор)"), reply.visibleText());
   }
 
   @Test
   void syncReconcilesTheCallersPlayer() throws Exception {
     long gina = guild.fake.addMember("gina");
-    guild.engine.answer(Bus.PLAYERS_PROFILE, body -> new JsonObject().put("playerId", 42).put("xp", 0));
-    guild.engine.answer(Bus.RECONCILE_RUN_NOW,
-        body -> new JsonObject().put("players", 1).put("divergences", 1).put("corrected", 1));
+    guild.engine.on(Bus.PLAYERS_PROFILE, body -> new JsonObject().put("playerId", 42).put("xp", 0));
+    guild.engine.on(Bus.RECONCILE_RUN_NOW, body -> new Admin.ReconcileReport(1, 1, 1));
 
     InteractionReply reply = run(gina, "sync", Map.of());
 
     assertTrue(reply.ephemeral());
     assertTrue(reply.content().contains("corrected 1"), reply.content());
-    assertEquals(42L, guild.engine.requestsTo(Bus.RECONCILE_RUN_NOW).get(0).getLong("playerId"));
+    assertEquals(42L, guild.engine.requests(Bus.RECONCILE_RUN_NOW).get(0).getLong("playerId"));
   }
 
   @Test
   void unlinkReportsWhetherSomethingWasUnlinked() throws Exception {
     long harry = guild.fake.addMember("harry");
-    guild.engine.answer(Bus.LINK_UNLINK, body -> new JsonObject().put("unlinked", true));
+    guild.engine.on(Bus.LINK_UNLINK, body -> new Links.Unlinked(true));
     InteractionReply reply = run(harry, "unlink", Map.of());
     assertTrue(reply.ephemeral());
     assertTrue(reply.content().startsWith("Unlinked."), reply.content());

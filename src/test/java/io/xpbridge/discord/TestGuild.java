@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.fake.discord.FakeDiscord;
+import io.xpbridge.support.EngineDouble;
 import io.xpbridge.support.TestConfig;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import java.util.function.BooleanSupplier;
  */
 final class TestGuild {
   final FakeDiscord fake;
-  final EngineDouble engine = new EngineDouble();
+  final EngineDouble engine;
   final long adminRole;
   final long botRole;
   final long veteranRole;
@@ -35,6 +36,7 @@ final class TestGuild {
 
   TestGuild(Vertx vertx) {
     fake = new FakeDiscord(vertx);
+    engine = new EngineDouble(vertx);
     adminRole = fake.addRole("Admin", 30);
     botRole = fake.giveBotManageRoles(20);
     veteranRole = fake.addRole("Veteran", 5);
@@ -69,7 +71,7 @@ final class TestGuild {
   /** Starts the fake and the engine double, then deploys the bot (completes when JDA is ready). */
   Future<Void> start(Vertx vertx, long cooldownSeconds, long voiceUnitSeconds) {
     return fake.start()
-        .compose(v -> engine.register(vertx))
+        .compose(v -> engine.start())
         .compose(v -> vertx.deployVerticle(new DiscordBotVerticle(),
             new DeploymentOptions().setConfig(config(cooldownSeconds, voiceUnitSeconds))))
         .onSuccess(id -> deploymentId = id)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.xpbridge.bus.Bus;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +72,7 @@ class VoiceXpTest {
       assertEquals(2L, minute.getLong("xp"));
       assertTrue(minute.getString("idempotencyKey").matches("ds_voice_[0-9a-f]+_\\d+_" + alice),
           minute.getString("idempotencyKey"));
-      List<String> keys = guild.engine.submitted.stream().map(e -> e.getString("idempotencyKey")).toList();
+      List<String> keys = guild.engine.requests(Bus.EVENTS_SUBMIT).stream().map(e -> e.getString("idempotencyKey")).toList();
       assertEquals(keys.size(), new HashSet<>(keys).size(), "a voice minute was submitted twice: " + keys);
     } finally {
       for (long user : new long[] {alice, bob, carol, gina, dave, erin, frank, robot}) {

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.xpbridge.fake.discord.FakeDiscord;
 import io.xpbridge.fake.discord.InteractionReply;
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
+import io.xpbridge.support.PlatformFixture;
 import io.xpbridge.support.ServiceFixture;
-import io.xpbridge.support.TelegramService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * serving, and nothing reaches the ledger that should not.
  */
 class FuzzedPlayerInputTest {
-  static Vertx fakeVertx;
+  static PlatformFixture platforms;
   static FakeTelegram telegram;
   static FakeDiscord discord;
   static ServiceFixture service;
@@ -37,30 +36,25 @@ class FuzzedPlayerInputTest {
 
   @BeforeAll
   static void start() {
-    fakeVertx = Vertx.vertx();
-    telegram = new FakeTelegram(fakeVertx);
-    Await.result(telegram.start());
-    discord = new FakeDiscord(fakeVertx);
-    discord.giveBotManageRoles(20);
-    general = discord.addTextChannel("general");
-    Await.result(discord.start());
-    service = ServiceFixture.start(FuzzedPlayerInputTest.class, config -> {
-      TelegramService.pointAt(config, telegram);
-      config.getJsonObject("telegram").put("perChatIntervalMs", 0).put("sendRatePerSecond", 1000);
-      DiscordService.pointAt(config, discord, 15, 60, 2, 60);
-      return config;
-    });
-    DiscordService.awaitBotReady(discord);
+    platforms = PlatformFixture.of(FuzzedPlayerInputTest.class).telegram()
+        .discord(guild -> {
+          guild.giveBotManageRoles(20);
+          general = guild.addTextChannel("general");
+        })
+        .config(config -> {
+          config.getJsonObject("telegram").put("perChatIntervalMs", 0).put("sendRatePerSecond", 1000);
+          return DiscordService.xpRules(config, 15, 60, 2, 60);
+        })
+        .start();
+    telegram = platforms.telegram;
+    discord = platforms.discord;
+    service = platforms.service;
   }
 
   @AfterAll
   static void stop() {
-    try {
-      service.close();
-    } finally {
-      Await.result(discord.close());
-      Await.result(telegram.close());
-      Await.result(fakeVertx.close());
+    if (platforms != null) {
+      platforms.close();
     }
   }
 

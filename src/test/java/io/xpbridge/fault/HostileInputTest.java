@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Refusal;
 import io.xpbridge.support.ServiceFixture;
 import io.xpbridge.support.TestConfig;
 import java.net.URI;
@@ -125,7 +126,10 @@ class HostileInputTest {
         refusedAsWrong++;
       } else if (code == 429) {
         blocked++;
-        assertTrue(failure.getMessage().contains("Try again in"), failure.getMessage());
+        Refusal.Refused refused = Refusal.of(failure);
+        assertEquals(Refusal.LINK_TOO_MANY_ATTEMPTS, refused.refusal(), failure.getMessage());
+        long minutes = Long.parseLong(refused.detail());
+        assertTrue(minutes >= 1 && minutes <= 10, "minutes until the next try: " + minutes);
       }
     }
     assertEquals(5, refusedAsWrong);

@@ -3,7 +3,6 @@ package io.xpbridge.fault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
@@ -13,7 +12,7 @@ import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
 import io.xpbridge.support.ServiceFixture;
-import io.xpbridge.support.TelegramService;
+import io.xpbridge.support.PlatformFixture;
 import io.xpbridge.support.Still;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class PlatformOutageTest {
   static final long RANK_2_XP = 200;
   static final String PREFIX = "platform outage test: ";
 
-  static Vertx fakeVertx;
+  static PlatformFixture platforms;
   static FakeTelegram telegram;
   static FakeDiscord discord;
   static ServiceFixture service;
@@ -54,34 +53,27 @@ class PlatformOutageTest {
 
   @BeforeAll
   static void start() {
-    fakeVertx = Vertx.vertx();
-    telegram = new FakeTelegram(fakeVertx);
-    Await.result(telegram.start());
-    discord = new FakeDiscord(fakeVertx);
-    discord.giveBotManageRoles(20);
-    rank2 = discord.addRole("Private", 4);
-    rank1 = discord.addRole("Recruit", 3);
-    Await.result(discord.start());
-    service = ServiceFixture.start(PlatformOutageTest.class, config -> {
-      TelegramService.pointAt(config, telegram);
-      DiscordService.pointAt(config, discord, 15, 60, 2, 60);
-      DiscordService.mapRanks(config, rank1, rank2);
-      config.getJsonObject("sync").put("maxRetries", MAX_RETRIES).put("effectTimeoutMs", EFFECT_TIMEOUT_MS);
-      return config;
-    });
-    DiscordService.awaitBotReady(discord);
+    platforms = PlatformFixture.of(PlatformOutageTest.class).telegram()
+        .discord(guild -> {
+          guild.giveBotManageRoles(20);
+          rank2 = guild.addRole("Private", 4);
+          rank1 = guild.addRole("Recruit", 3);
+        })
+        .config(config -> {
+          DiscordService.mapRanks(DiscordService.xpRules(config, 15, 60, 2, 60), rank1, rank2);
+          config.getJsonObject("sync").put("maxRetries", MAX_RETRIES).put("effectTimeoutMs", EFFECT_TIMEOUT_MS);
+          return config;
+        })
+        .start();
+    telegram = platforms.telegram;
+    discord = platforms.discord;
+    service = platforms.service;
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (service != null) {
-        service.close();
-      }
-    } finally {
-      Await.result(discord.close());
-      Await.result(telegram.close());
-      Await.result(fakeVertx.close());
+    if (platforms != null) {
+      platforms.close();
     }
   }
 

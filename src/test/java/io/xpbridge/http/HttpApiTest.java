@@ -75,8 +75,11 @@ class HttpApiTest {
     assertEquals(202, accepted.statusCode());
     JsonObject body = new JsonObject(accepted.body());
     assertEquals(false, body.getBoolean("duplicate"));
+    assertEquals("completed", body.getString("status"));
     HttpResponse<String> again = call("POST", "/api/v1/events", TestConfig.ADMIN_TOKEN, grant);
+    assertEquals(200, again.statusCode(), "a spent key is not accepted again");
     assertEquals(true, new JsonObject(again.body()).getBoolean("duplicate"));
+    assertEquals(body.getLong("eventId"), new JsonObject(again.body()).getLong("eventId"));
     service.awaitQueueDrained();
     long player = service.sql.queryLong("SELECT player_id FROM telegram_identities WHERE telegram_id = 7001");
     HttpResponse<String> profile = call("GET", "/api/v1/players/" + player, TestConfig.ADMIN_TOKEN, null);
@@ -86,6 +89,31 @@ class HttpApiTest {
     assertEquals(40, shown.getLong("balance"));
     assertEquals(2, shown.getJsonObject("rank").getInteger("number"));
     assertEquals(404, call("GET", "/api/v1/players/99999999", TestConfig.ADMIN_TOKEN, null).statusCode());
+  }
+
+  @Test
+  void anEventTheLedgerRefusesAnswers422WithItsReason() throws Exception {
+    String spend = new JsonObject().put("source", "telegram").put("type", "balance_change").put("telegramId", 7002)
+        .put("balance", -100).put("idempotencyKey", "http_spend_1").encode();
+
+    HttpResponse<String> refused = call("POST", "/api/v1/events", TestConfig.ADMIN_TOKEN, spend);
+
+    assertEquals(422, refused.statusCode(), refused.body());
+    JsonObject body = new JsonObject(refused.body());
+    assertTrue(body.getString("error").contains("below zero"), body.encode());
+    assertEquals("failed", service.sql.queryString("SELECT status FROM sync_events WHERE id = ?",
+        body.getLong("eventId")));
+    assertEquals(0, service.sql.queryLong("SELECT coalesce(sum(p.balance), 0) FROM players p JOIN telegram_identities t "
+        + "ON t.player_id = p.id WHERE t.telegram_id = 7002"));
+    assertEquals(0, service.sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key = 'http_spend_1'"),
+        "nothing changed: no audit row");
+
+    HttpResponse<String> again = call("POST", "/api/v1/events", TestConfig.ADMIN_TOKEN, spend);
+    assertEquals(200, again.statusCode(), again.body());
+    JsonObject duplicate = new JsonObject(again.body());
+    assertEquals(true, duplicate.getBoolean("duplicate"));
+    assertEquals("failed", duplicate.getString("status"), "the spent key answers with the first event's outcome");
+    assertEquals(body.getLong("eventId"), duplicate.getLong("eventId"));
   }
 
   @Test

@@ -13,19 +13,25 @@ import java.util.List;
 public final class DiscordService {
   private DiscordService() {}
 
-  /** Points {@code config.discord} at the started {@code fake} with the given XP rules. */
-  public static JsonObject pointAt(JsonObject config, FakeDiscord fake, long messageXp, long cooldownSeconds,
-      long voiceXpPerMinute, long voiceUnitSeconds) {
+  /** Points {@code config.discord} at the started {@code fake}. */
+  public static JsonObject pointAt(JsonObject config, FakeDiscord fake) {
     config.getJsonObject("discord")
         .put("token", fake.token())
         .put("guildId", Long.toString(fake.guildId()))
         .put("restUrl", fake.restUrl())
         .put("gatewayUrl", fake.gatewayUrl())
+        .put("readyTimeoutSeconds", 20);
+    return config;
+  }
+
+  /** The Discord XP rules: per message and its cooldown, per voice minute and the minute's length. */
+  public static JsonObject xpRules(JsonObject config, long messageXp, long cooldownSeconds, long voiceXpPerMinute,
+      long voiceUnitSeconds) {
+    config.getJsonObject("discord")
         .put("messageXp", messageXp)
         .put("messageCooldownSeconds", cooldownSeconds)
         .put("voiceXpPerMinute", voiceXpPerMinute)
-        .put("voiceMinIntervalSeconds", voiceUnitSeconds)
-        .put("readyTimeoutSeconds", 20);
+        .put("voiceMinIntervalSeconds", voiceUnitSeconds);
     return config;
   }
 

@@ -1,11 +1,12 @@
 package io.xpbridge.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.Refusal;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,28 @@ class LangAndTextsTest {
   }
 
   @Test
-  void namesAreLocalizedOrPlain() {
-    JsonObject names = new JsonObject().put("ru", "Маршал").put("en", "Marshal");
-    assertEquals("Маршал", Texts.name(names, Lang.RU));
-    assertEquals("Marshal", Texts.name(names, Lang.EN));
-    assertEquals("Marshal", Texts.name("Marshal", Lang.RU));
+  void namesFromTheBusAreShownAsSentAndCutToFitAMessage() {
+    assertEquals("Маршал", Texts.name("Маршал"));
+    assertEquals("?", Texts.name(null));
+    String long_ = "x".repeat(Texts.MAX_NAME_CHARS + 10);
+    assertEquals(Texts.MAX_NAME_CHARS, Texts.name(long_).length());
+  }
+
+  @Test
+  void everyRefusalIsASentenceInBothLanguages() {
+    for (Refusal refusal : Refusal.values()) {
+      String russian = Texts.busFailure(Lang.RU, refusal.exception("5"));
+      String english = Texts.busFailure(Lang.EN, refusal.exception("5"));
+      assertTrue(russian.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC),
+          refusal + ": " + russian);
+      assertTrue(english.chars().noneMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC),
+          refusal + ": " + english);
+      assertFalse(english.contains(refusal.name()), "the code itself is not shown: " + english);
+    }
+    assertEquals("Too many wrong codes. Try again in 5 min.",
+        Texts.busFailure(Lang.EN, Refusal.LINK_TOO_MANY_ATTEMPTS.exception("5")));
+    assertEquals("Слишком много неверных кодов. Попробуйте через 5 мин.",
+        Texts.busFailure(Lang.RU, Refusal.LINK_TOO_MANY_ATTEMPTS.exception("5")));
   }
 
   @Test
@@ -41,11 +59,5 @@ class LangAndTextsTest {
     assertTrue(Texts.busFailure(Lang.EN, new ReplyException(ReplyFailure.TIMEOUT, "t")).contains("taking too long"));
     assertTrue(Texts.busFailure(Lang.EN, new ReplyException(ReplyFailure.NO_HANDLERS, "n")).contains("unavailable"));
     assertTrue(Texts.busFailure(Lang.RU, new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404, "x")).contains("/start"));
-  }
-
-  @Test
-  void idempotencyKeysComeFromTelegramIds() {
-    assertEquals("tg_daily_20261125_42", DailyCommand.idempotencyKey(java.time.LocalDate.of(2026, 11, 25), 42));
-    assertEquals("tg_game_-100_7_42", DiceGameCommand.idempotencyKey(-100, 7, 42));
   }
 }

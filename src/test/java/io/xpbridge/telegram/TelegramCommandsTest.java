@@ -11,12 +11,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Refusal;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ConfigChanges;
 import io.xpbridge.config.InvalidConfigException;
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.SentMessage;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
+import io.xpbridge.support.EngineDouble;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -88,6 +90,15 @@ class TelegramCommandsTest {
     fake.enqueueText(TgUser.english(503), "/link WRONG123");
     String text = fake.awaitSentTo(503, 1, WAIT).get(0).text();
     assertTrue(text.contains("unknown, already used or expired"), text);
+  }
+
+  @Test
+  void linkRefusalsAreExplainedInThePlayersLanguage(Vertx vertx) {
+    engine.on(Bus.LINK_REDEEM, body -> Refusal.LINK_TOO_MANY_ATTEMPTS.exception("7"));
+    TelegramTestSupport.deploy(vertx, config);
+    fake.enqueueText(TgUser.russian(515), "/link ABCD1234");
+    String text = fake.awaitSentTo(515, 1, WAIT).get(0).text();
+    assertEquals("Слишком много неверных кодов. Попробуйте через 7 мин.", text);
   }
 
   @Test
@@ -185,6 +196,16 @@ class TelegramCommandsTest {
     assertEquals(EngineDouble.playerId(509L), engine.requests(Bus.RECONCILE_RUN_NOW).get(0).getLong("playerId"));
     assertTrue(sent.get(2).text().contains("Discord unlinked"), sent.get(2).text());
     assertTrue(sent.get(3).text().contains("/daily"), sent.get(3).text());
+  }
+
+  @Test
+  void topForARussianPlayerShowsRankNamesInRussian(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    fake.enqueueText(TgUser.russian(514), "/top");
+
+    String text = fake.awaitSentTo(514, 1, WAIT).get(0).text();
+    assertEquals("ru", engine.requests(Bus.PLAYERS_TOP).get(0).getString("language"));
+    assertTrue(text.contains("1. alice — 900 опыта (Ефрейтор)"), text);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.xpbridge.telegram.TelegramEndToEndSupport.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
 import io.xpbridge.support.Await;
@@ -60,7 +61,7 @@ class TelegramEndToEndRedeliveryTest {
     e2e.awaitApplied(3001);
     assertEquals(70, e2e.xpOf(3001), "daily 50 + dice 4 x 5, each once");
     assertEquals(100 + 8, e2e.balanceOf(3001));
-    assertEquals(1, e2e.transactionsWithKey(DiceGameCommand.idempotencyKey(3001, play.messageId(), 3001)));
+    assertEquals(1, e2e.transactionsWithKey(IdempotencyKeys.game(3001, play.messageId(), 3001)));
     assertEquals(2, e2e.transactionsOf(3001));
     List<FakeTelegram.SentMessage> rolls = fake.sentTo(3001).stream().filter(m -> m.dice() != null).toList();
     assertEquals(2, rolls.size(), "Telegram rolls again for the re-delivered /play, but that roll pays nothing");

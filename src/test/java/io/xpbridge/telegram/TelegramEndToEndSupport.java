@@ -1,14 +1,13 @@
 package io.xpbridge.telegram;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.deployment.DeploymentContext;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.SentMessage;
 import io.xpbridge.support.Await;
+import io.xpbridge.support.PlatformFixture;
 import io.xpbridge.support.ServiceFixture;
-import io.xpbridge.support.TelegramService;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -23,47 +22,22 @@ final class TelegramEndToEndSupport {
 
   static final Duration WAIT = Duration.ofSeconds(30);
 
-  final Vertx fakeVertx;
+  final PlatformFixture platforms;
   final FakeTelegram fake;
   final ServiceFixture service;
 
-  private TelegramEndToEndSupport(Vertx fakeVertx, FakeTelegram fake, ServiceFixture service) {
-    this.fakeVertx = fakeVertx;
-    this.fake = fake;
-    this.service = service;
+  private TelegramEndToEndSupport(PlatformFixture platforms) {
+    this.platforms = platforms;
+    this.fake = platforms.telegram;
+    this.service = platforms.service;
   }
 
-  /** Fake Telegram first (the bot needs its URL), then the service pointed at it. */
   static TelegramEndToEndSupport start(Class<?> testClass, UnaryOperator<JsonObject> moreConfig) {
-    Vertx fakeVertx = Vertx.vertx();
-    FakeTelegram fake = new FakeTelegram(fakeVertx);
-    Await.result(fake.start());
-    ServiceFixture service;
-    try {
-      service = ServiceFixture.start(testClass, config -> moreConfig.apply(TelegramService.pointAt(config, fake)));
-    } catch (RuntimeException | Error e) {
-      Await.result(fake.close());
-      Await.result(fakeVertx.close());
-      throw e;
-    }
-    TelegramEndToEndSupport support = new TelegramEndToEndSupport(fakeVertx, fake, service);
-    support.awaitPolling();
-    return support;
-  }
-
-  /** The bot has set itself up and parked its first long poll. */
-  void awaitPolling() {
-    Await.until("the Telegram bot polls the fake", () -> !fake.calls("getUpdates").isEmpty());
+    return new TelegramEndToEndSupport(PlatformFixture.of(testClass).telegram().config(moreConfig).start());
   }
 
   void close() {
-    try {
-      // The bots stop (and stop polling) before the fake goes away.
-      service.close();
-    } finally {
-      Await.result(fake.close());
-      Await.result(fakeVertx.close());
-    }
+    platforms.close();
   }
 
   // ---- what the player saw ----

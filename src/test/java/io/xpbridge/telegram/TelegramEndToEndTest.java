@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.SentMessage;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
@@ -93,7 +94,7 @@ class TelegramEndToEndTest {
     assertEquals(100, e2e.balanceOf(1002));
     assertEquals(1, e2e.transactionsOf(1002), "one ledger change for two /daily");
     String day = sql.queryString("SELECT last_daily_day::text FROM players WHERE id = ?", e2e.playerOf(1002));
-    assertEquals(1, e2e.transactionsWithKey(DailyCommand.idempotencyKey(LocalDate.parse(day), 1002)),
+    assertEquals(1, e2e.transactionsWithKey(IdempotencyKeys.daily(LocalDate.parse(day), 1002)),
         "under the key of the day Telegram stamped on the message");
     assertEquals(1, sql.queryLong("SELECT daily_streak FROM players WHERE id = ?", e2e.playerOf(1002)));
   }
@@ -114,7 +115,7 @@ class TelegramEndToEndTest {
     e2e.awaitApplied(1003);
     assertEquals(15, e2e.xpOf(1003), "paid for the first roll only: 3 x 5 XP");
     assertEquals(6, e2e.balanceOf(1003), "3 x 2 coins");
-    assertEquals(1, e2e.transactionsWithKey(DiceGameCommand.idempotencyKey(1003, 777_003, 1003)));
+    assertEquals(1, e2e.transactionsWithKey(IdempotencyKeys.game(1003, 777_003, 1003)));
     assertEquals(1, e2e.transactionsOf(1003));
   }
 
@@ -130,7 +131,7 @@ class TelegramEndToEndTest {
     assertEquals("🎯", dice.dice().getString("emoji"));
     e2e.awaitXp(1004, 25);
     assertEquals(10, e2e.balanceOf(1004));
-    String key = DiceGameCommand.idempotencyKey(1004, play.messageId(), 1004);
+    String key = IdempotencyKeys.game(1004, play.messageId(), 1004);
     List<Object> audit = sql.queryRow("SELECT delta_xp, delta_balance, source, type FROM transactions "
         + "WHERE idempotency_key = ?", key);
     assertNotNull(audit, "audit row under the game's key");

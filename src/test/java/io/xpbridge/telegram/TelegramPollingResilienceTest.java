@@ -14,6 +14,7 @@ import io.xpbridge.bus.Bus;
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.SentMessage;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
+import io.xpbridge.support.EngineDouble;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;

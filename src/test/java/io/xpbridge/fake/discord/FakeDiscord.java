@@ -242,6 +242,12 @@ public final class FakeDiscord {
    * original message is edited, if the bot deferred). Options: name to String/Long/Boolean.
    */
   public Future<InteractionReply> invokeSlashCommand(long userId, String name, Map<String, Object> options) {
+    return invokeSlashCommand(userId, name, options, "en-US");
+  }
+
+  /** As above, from a user whose Discord client speaks {@code locale} (e.g. "ru"). */
+  public Future<InteractionReply> invokeSlashCommand(long userId, String name, Map<String, Object> options,
+      String locale) {
     synchronized (lock) {
       FakeGuild.Member user = member(userId);
       JsonObject command = findCommand(name);
@@ -264,7 +270,7 @@ public final class FakeDiscord {
           .put("guild", new JsonObject().put("id", FakeGuild.str(guild.id)).put("locale", "en-US")
               .put("features", new JsonArray()))
           .put("guild_locale", "en-US")
-          .put("locale", "en-US")
+          .put("locale", locale)
           .put("channel_id", FakeGuild.str(channelId))
           .put("channel", guild.channelJson(guild.channels.get(channelId)))
           .put("member", memberJson)

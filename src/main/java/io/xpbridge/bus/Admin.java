@@ -1,0 +1,32 @@
+package io.xpbridge.bus;
+
+import java.util.Map;
+
+/**
+ * Messages of the operations addresses the admin API forwards to: {@link Bus#STATS},
+ * {@link Bus#EVENTS_REQUEUE}, {@link Bus#RECONCILE_RUN_NOW}, {@link Bus#CLEANUP_RUN_NOW} and
+ * {@link Bus#HEALTH_DATABASE}. Requests without fields are sent as {@code {}}.
+ */
+public final class Admin {
+  private Admin() {}
+
+  /** Events by status, by type and status, and how long the oldest unfinished one waits. */
+  public record Stats(long pending, long processing, long completed, long failed, long total,
+      Map<String, Map<String, Long>> byType, double oldestPendingAgeSeconds) {}
+
+  /** Puts a failed event back; fails 404 (unknown event) or 409 (it did not fail). */
+  public record Requeue(long eventId) {}
+
+  public record Requeued(long eventId, boolean requeued) {}
+
+  /** One player's reconcile pass, or every player's when {@code playerId} is null. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record ReconcileRun(Long playerId) {}
+
+  public record ReconcileReport(long players, long divergences, long corrected) {}
+
+  public record CleanupReport(long completedDeleted, long failedDeleted, long linkCodesDeleted) {}
+
+  /** {@code database: "up"}; the request fails 503 when PostgreSQL cannot be reached. */
+  public record DatabaseHealth(String database) {}
+}

@@ -1,0 +1,151 @@
+package io.xpbridge.bus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.xpbridge.domain.InvalidRequestException;
+import io.xpbridge.domain.PlayerRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Messages of {@link Bus#PLAYERS_REGISTER}, {@link Bus#PLAYERS_PROFILE} and {@link Bus#PLAYERS_TOP}.
+ * Names of ranks and achievements arrive already in the language the request asked for (or the
+ * player's own), so the bots never hold the ladder.
+ */
+public final class Players {
+  private Players() {}
+
+  /** How a request names its player: exactly one of the three ids, each positive. */
+  public static PlayerRef ref(Long playerId, Long telegramId, Long discordId) {
+    return one(playerId, telegramId, discordId, "name the player with exactly one of playerId, telegramId or discordId");
+  }
+
+  /** A platform account: exactly one of the two platform ids. */
+  public static PlayerRef platformRef(Long telegramId, Long discordId) {
+    return one(null, telegramId, discordId, "name the account with exactly one of telegramId or discordId");
+  }
+
+  private static PlayerRef one(Long playerId, Long telegramId, Long discordId, String otherwise) {
+    List<PlayerRef> named = new ArrayList<>(1);
+    add(named, PlayerRef.Kind.PLAYER, playerId);
+    add(named, PlayerRef.Kind.TELEGRAM, telegramId);
+    add(named, PlayerRef.Kind.DISCORD, discordId);
+    if (named.size() != 1) {
+      throw new InvalidRequestException(otherwise);
+    }
+    return named.get(0);
+  }
+
+  private static void add(List<PlayerRef> named, PlayerRef.Kind kind, Long id) {
+    if (id == null) {
+      return;
+    }
+    if (id <= 0) {
+      throw new InvalidRequestException("'" + kind.field() + "' must be positive");
+    }
+    named.add(new PlayerRef(kind, id));
+  }
+
+  /** {@link Bus#PLAYERS_REGISTER}: a platform account, with where and how to talk to it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Register(Long telegramId, Long chatId, String username, String languageCode, Long discordId) {
+    public static Register telegram(long telegramId, long chatId, String username, String languageCode) {
+      return new Register(telegramId, chatId, username, languageCode, null);
+    }
+
+    public static Register discord(long discordId, String username) {
+      return new Register(null, null, username, null, discordId);
+    }
+
+    public PlayerRef ref() {
+      return platformRef(telegramId, discordId);
+    }
+  }
+
+  public record Registered(long playerId, boolean created) {}
+
+  /** {@link Bus#PLAYERS_PROFILE}. {@code language}: names in this language instead of the player's own. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ProfileQuery(Long playerId, Long telegramId, Long discordId, String language) {
+    public static ProfileQuery player(long playerId) {
+      return new ProfileQuery(playerId, null, null, null);
+    }
+
+    public static ProfileQuery telegram(long telegramId) {
+      return new ProfileQuery(null, telegramId, null, null);
+    }
+
+    public static ProfileQuery discord(long discordId, String language) {
+      return new ProfileQuery(null, null, discordId, language);
+    }
+
+    public PlayerRef ref() {
+      return Players.ref(playerId, telegramId, discordId);
+    }
+  }
+
+  /** A rank as shown to a player; {@code minXp} is left out where the message does not need it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RankView(int number, String name, Long minXp) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AchievementView(String code, String name, String unlockedAt) {}
+
+  /** Fail {@link Refusal#NO_PROFILE} when the platform account has no player yet. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Profile(
+      long playerId,
+      long xp,
+      long balance,
+      RankView rank,
+      @JsonInclude(JsonInclude.Include.ALWAYS) RankView nextRank,
+      long xpToNextRank,
+      int rankCount,
+      List<AchievementView> achievements,
+      Long telegramId,
+      Long discordId,
+      boolean telegramLinked,
+      boolean discordLinked,
+      int dailyStreak,
+      String lastDailyDay,
+      String displayName) {
+
+    public Profile {
+      achievements = achievements == null ? List.of() : List.copyOf(achievements);
+    }
+  }
+
+  /**
+   * {@link Bus#PLAYERS_TOP}: the best {@code limit} players (default 10, at most 50) and, when the
+   * caller is named, the caller's own place; rank names in {@code language}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TopQuery(Integer limit, Long telegramId, Long discordId, String language) {
+    public static TopQuery telegram(int limit, long telegramId, String language) {
+      return new TopQuery(limit, telegramId, null, language);
+    }
+
+    public static TopQuery discord(int limit, long discordId, String language) {
+      return new TopQuery(limit, null, discordId, language);
+    }
+
+    /** The caller, or null when the query names nobody. */
+    public PlayerRef caller() {
+      return telegramId == null && discordId == null ? null : platformRef(telegramId, discordId);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Top(List<TopEntry> entries, Place caller) {
+    public Top {
+      entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    public Top withCaller(Place place) {
+      return new Top(entries, place);
+    }
+  }
+
+  public record TopEntry(int place, long playerId, String displayName, long xp, RankView rank) {}
+
+  public record Place(long place, long xp) {}
+}
