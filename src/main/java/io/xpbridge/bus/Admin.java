@@ -10,9 +10,12 @@ import java.util.Map;
 public final class Admin {
   private Admin() {}
 
-  /** Events by status, by type and status, and how long the oldest unfinished one waits. */
+  /**
+   * Events by status, by type and status, how long the oldest unfinished one waits, and the submits
+   * waiting in memory in this process against the room for them ({@code sync.maxWaitingSubmits}).
+   */
   public record Stats(long pending, long processing, long completed, long failed, long total,
-      Map<String, Map<String, Long>> byType, double oldestPendingAgeSeconds) {}
+      Map<String, Map<String, Long>> byType, double oldestPendingAgeSeconds, long intakeWaiting, long intakeCapacity) {}
 
   /** Puts a failed event back; fails 404 (unknown event) or 409 (it did not fail). */
   public record Requeue(long eventId) {}

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Supplier;
 
-/** Bearer-token check for admin routes, compared in constant time so timing reveals nothing. */
+/** Bearer-token check (admin routes; management routes when protected), compared in constant time. */
 final class AdminAuth implements Handler<RoutingContext> {
   private final Supplier<String> token;
+  /** The environment variable that sets the token, named when none is set. */
+  private final String variable;
 
-  AdminAuth(Supplier<String> token) {
+  AdminAuth(Supplier<String> token, String variable) {
     this.token = token;
+    this.variable = variable;
   }
 
   @Override
@@ -25,7 +28,7 @@ final class AdminAuth implements Handler<RoutingContext> {
       ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
           .putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("error", expected == null || expected.isEmpty()
-              ? "admin API disabled: set XPBRIDGE_ADMIN_TOKEN" : "missing or wrong bearer token").encode());
+              ? "disabled: set " + variable : "missing or wrong bearer token").encode());
       return;
     }
     ctx.next();

@@ -3,7 +3,6 @@ package io.xpbridge.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +13,6 @@ import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.Players;
 import io.xpbridge.bus.SubmitMessage;
-import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.HttpSettings;
 import io.xpbridge.domain.InvalidRequestException;
@@ -28,8 +26,11 @@ public class HttpApiVerticle extends VerticleBase {
   /** Local shared-map key holding the port actually bound (useful with port 0). */
   public static final String PORT_KEY = "http.port";
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  /** {@link SubmitRoutes#MAX_BATCH} events of a few hundred bytes each. */
+  private static final long MAX_BATCH_BODY_BYTES = 1024 * 1024;
 
   private volatile String adminToken;
+  private volatile String metricsToken;
   private HttpServer server;
 
   @Override
@@ -37,9 +38,18 @@ public class HttpApiVerticle extends VerticleBase {
     AppConfig config = AppConfig.parse(config());
     HttpSettings settings = config.http();
     adminToken = settings.adminToken();
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> adminToken = msg.body().http().adminToken());
+    metricsToken = settings.metricsToken();
+    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+      adminToken = msg.body().http().adminToken();
+      metricsToken = msg.body().http().metricsToken();
+    });
     BusClient bus = new BusClient(vertx.eventBus());
+    SubmitRoutes submits = new SubmitRoutes(bus);
     Router router = Router.router(vertx);
+    // Open unless http.metricsToken is set: orchestrators probe health and scrape metrics without one.
+    AdminAuth management = new AdminAuth(() -> metricsToken, "XPBRIDGE_METRICS_TOKEN");
+    router.route("/health*").handler(ctx -> guardManagement(ctx, management));
+    router.route("/metrics").handler(ctx -> guardManagement(ctx, management));
     router.get("/health").handler(ctx -> respond(ctx, bus::databaseHealth, 200));
     router.get("/health/live").handler(HealthChecks.liveness(vertx));
     router.get("/health/ready").handler(HealthChecks.readiness(vertx, config));
@@ -48,17 +58,14 @@ public class HttpApiVerticle extends VerticleBase {
     } else {
       router.get("/metrics").handler(ctx -> error(ctx, 503, "metrics are not enabled in this process"));
     }
-    router.route("/api/v1/*").handler(new AdminAuth(() -> adminToken));
+    router.route("/api/v1/*").handler(new AdminAuth(() -> adminToken, "XPBRIDGE_ADMIN_TOKEN"));
+    router.post("/api/v1/events/batch").handler(BodyHandler.create().setBodyLimit(MAX_BATCH_BODY_BYTES));
     router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.get("/api/v1/stats").handler(ctx -> respond(ctx, bus::stats, 200));
     router.get("/api/v1/players/:id").handler(ctx -> respond(ctx,
         () -> bus.profile(Players.ProfileQuery.player(pathId(ctx, "playerId"))), 200));
-    router.post("/api/v1/events").handler(ctx -> {
-      JsonObject body = jsonBody(ctx);
-      if (body != null) {
-        bus.submit(body).onSuccess(reply -> submitted(ctx, reply)).onFailure(failure -> failed(ctx, failure));
-      }
-    });
+    router.post("/api/v1/events").handler(submits::single);
+    router.post("/api/v1/events/batch").handler(submits::batch);
     router.post("/api/v1/events/:id/requeue").handler(ctx -> respond(ctx,
         () -> bus.requeue(new Admin.Requeue(pathId(ctx, "eventId"))), 200));
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
@@ -69,7 +76,8 @@ public class HttpApiVerticle extends VerticleBase {
       LOG.warn("HTTP handler failed: {}", String.valueOf(ctx.failure()));
       error(ctx, 500, "internal error");
     });
-    router.errorHandler(413, ctx -> error(ctx, 413, "body larger than " + MAX_BODY_BYTES + " bytes"));
+    router.errorHandler(413, ctx -> error(ctx, 413, "body larger than " + (ctx.request().path().endsWith("/batch")
+        ? MAX_BATCH_BODY_BYTES : MAX_BODY_BYTES) + " bytes"));
 
     return vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host())
         .onSuccess(s -> {
@@ -80,17 +88,12 @@ public class HttpApiVerticle extends VerticleBase {
         });
   }
 
-  private static JsonObject jsonBody(RoutingContext ctx) {
-    try {
-      Object value = ctx.body().buffer() == null ? null : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
-      if (value instanceof JsonObject object) {
-        return object;
-      }
-      error(ctx, 400, "the body must be a JSON object");
-    } catch (DecodeException e) {
-      error(ctx, 400, "the body is not valid JSON: " + e.getMessage());
+  private void guardManagement(RoutingContext ctx, AdminAuth auth) {
+    if (metricsToken == null) {
+      ctx.next();
+    } else {
+      auth.handle(ctx);
     }
-    return null;
   }
 
   /** The id in the path, checked as the bus checks ids (a number, positive). */
@@ -109,21 +112,6 @@ public class HttpApiVerticle extends VerticleBase {
     reply.onSuccess(body -> json(ctx, okStatus, BusJson.encode(body))).onFailure(failure -> failed(ctx, failure));
   }
 
-  /**
-   * 202 when the event was applied or queued; 200 for a key already spent (the first event's outcome);
-   * 422 when the ledger refused it, so a script sees at once that nothing changed.
-   */
-  private static void submitted(RoutingContext ctx, SubmitReply reply) {
-    if (reply.duplicate()) {
-      json(ctx, 200, BusJson.encode(reply));
-    } else if (reply.refused()) {
-      json(ctx, 422, new JsonObject().put("error", reply.error() == null ? "the ledger refused the event" : reply.error())
-          .put("eventId", reply.eventId()));
-    } else {
-      json(ctx, 202, BusJson.encode(reply));
-    }
-  }
-
   private static void failed(RoutingContext ctx, Throwable failure) {
     int code = BusClient.failureCode(failure);
     if (code >= 400 && code < 600) {
@@ -133,11 +121,11 @@ public class HttpApiVerticle extends VerticleBase {
     }
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
   }
 
-  private static void error(RoutingContext ctx, int status, String message) {
+  static void error(RoutingContext ctx, int status, String message) {
     if (ctx.response().ended()) {
       return;
     }

@@ -73,6 +73,7 @@ class GracefulShutdownTest {
               HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                       URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
                   .header("Authorization", "Bearer " + TestConfig.ADMIN_TOKEN)
+                  .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
               if (r.statusCode() == 202) {
                 accepted.add(key);

@@ -37,7 +37,7 @@ class HostileInputTest {
 
   private HttpResponse<String> post(String path, String token, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

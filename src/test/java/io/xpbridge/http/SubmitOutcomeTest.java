@@ -54,6 +54,7 @@ class SubmitOutcomeTest {
     engine.on(Bus.EVENTS_SUBMIT, body -> engineSays);
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
         .header("Authorization", "Bearer " + TestConfig.ADMIN_TOKEN)
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(GRANT)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }

@@ -54,6 +54,7 @@ class PackagedJarIT {
       assertEquals(200, status(http, port, "/health/live"));
       HttpResponse<String> grant = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events"))
           .header("Authorization", "Bearer " + TestConfig.ADMIN_TOKEN)
+          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("source", "telegram").put("type", "xp_change")
               .put("telegramId", 77).put("xp", 12).put("idempotencyKey", "jar_1").encode())).build(),
           HttpResponse.BodyHandlers.ofString());

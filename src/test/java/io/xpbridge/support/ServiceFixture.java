@@ -36,7 +36,11 @@ public final class ServiceFixture implements AutoCloseable {
 
   /** As the service runs from Main: with Prometheus metrics recorded. */
   public static ServiceFixture startWithMetrics(Class<?> testClass) {
-    return start(testClass, UnaryOperator.identity(), io.xpbridge.metrics.Metrics.newVertx());
+    return startWithMetrics(testClass, UnaryOperator.identity());
+  }
+
+  public static ServiceFixture startWithMetrics(Class<?> testClass, UnaryOperator<JsonObject> configure) {
+    return start(testClass, configure, io.xpbridge.metrics.Metrics.newVertx());
   }
 
   /** The service on an existing database, e.g. to restart after a crash. */
