@@ -104,8 +104,10 @@ final class SubmitRoutes {
     }
     Refusal.Refused refused = Refusal.of(ar.cause());
     if (refused != null && refused.refusal() == Refusal.KEY_REUSED) {
-      return new Outcome(409, new JsonObject().put("error", "idempotency key reused with a different request")
-          .put("eventId", Long.parseLong(refused.detail())));
+      JsonObject body = new JsonObject().put("error", "idempotency key reused with a different request");
+      long eventId = Long.parseLong(refused.detail());
+      // A key spent by an audit row of no event (a /link merge before link events existed) names none.
+      return new Outcome(409, eventId > 0 ? body.put("eventId", eventId) : body);
     }
     int code = BusClient.failureCode(ar.cause());
     if (code >= 400 && code < 600 && code != 500) {

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * a table of medians and writes every run to {@code target/bench/results-<timestamp>.json}.
  *
  * <p>Options: {@code --quick} (1 repetition, smaller sizes), {@code --reps N}, {@code --only
- * footprint,ceiling,throughput,throughput2,latency,reconcile}, {@code --set sync.batchSize=1000} (any config
+ * footprint,ceiling,throughput,throughput2,latency,http,reconcile}, {@code --http-events N}, {@code --set sync.batchSize=1000} (any config
  * path, repeatable), {@code --events N}, {@code --players N}, {@code --inflight N}, {@code --rate N},
  * {@code --seconds N}, {@code --reconcile-players N}, {@code --reconcile-batches 100,1000},
  * {@code --pgbench-clients N}, {@code --pgbench-seconds N}, {@code --warmup-events N} and {@code --warmup-runs N}
@@ -30,7 +30,7 @@ import java.util.function.Function;
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
-      "reconcile");
+      "http", "reconcile");
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
@@ -108,6 +108,8 @@ public final class BenchMain {
     JsonArray throughput2 = new JsonArray();
     JsonArray latency = new JsonArray();
     JsonArray reconcile = new JsonArray();
+    JsonArray http = new JsonArray();
+    report.put("http", http);
     report.put("ceiling", ceiling).put("ceilingPipelined", ceilingPipelined).put("ceilingSetBased", ceilingSetBased).put("throughput", throughput).put("throughput2", throughput2)
         .put("latency", latency).put("reconcile", reconcile);
 
@@ -145,6 +147,16 @@ public final class BenchMain {
       for (int rep = 1; rep <= reps && only.contains("latency"); rep++) {
         latency.add(log("latency", rep, LatencyScenario.run(databases, rate, seconds, quick() ? 2 : 5, adjust)));
       }
+      int httpEvents = intOption("http-events", 40_000, 10_000);
+      for (int rep = 1; rep <= reps && only.contains("http"); rep++) {
+        // The reference points: one event per request from 32 and from 400 clients; then batches.
+        JsonObject run = new JsonObject()
+            .put("single32", log("http single x32", rep, HttpIngressScenario.run(databases, httpEvents, players, 32, 1, adjust)))
+            .put("single400", log("http single x400", rep, HttpIngressScenario.run(databases, httpEvents, players, 400, 1, adjust)))
+            .put("batch100x8", log("http batch 100 x8", rep, HttpIngressScenario.run(databases, httpEvents * 5, players, 8, 100, adjust)))
+            .put("batch1000x4", log("http batch 1000 x4", rep, HttpIngressScenario.run(databases, httpEvents * 5, players, 4, 1000, adjust)));
+        http.add(run);
+      }
       for (int rep = 1; rep <= reps && only.contains("reconcile"); rep++) {
         // Alternate the order of the passes so neither batch size always runs on a cold cache.
         List<Integer> order = new ArrayList<>(reconcileBatches);
@@ -160,6 +172,16 @@ public final class BenchMain {
     summary.put("ceilingSetBasedEventsPerSecond", median(ceilingSetBased, r -> r.getDouble("eventsPerSecond")));
     summary.put("throughputToPipelinedCeiling", ratio(throughput, ceilingPipelined));
     summary.put("throughputToSetBasedCeiling", ratio(throughput, ceilingSetBased));
+    JsonObject httpSummary = new JsonObject();
+    for (String mode : List.of("single32", "single400", "batch100x8", "batch1000x4")) {
+      if (!http.isEmpty()) {
+        httpSummary.put(mode, new JsonObject()
+            .put("eventsPerSecond", median(http, r -> r.getJsonObject(mode).getDouble("eventsPerSecond")))
+            .put("requestP50Ms", median(http, r -> r.getJsonObject(mode).getJsonObject("requestMs").getDouble("p50")))
+            .put("requestP99Ms", median(http, r -> r.getJsonObject(mode).getJsonObject("requestMs").getDouble("p99"))));
+      }
+    }
+    summary.put("http", httpSummary);
     report.put("summary", summary);
     Path out = outDir.resolve("results-" + stamp + ".json");
     Files.writeString(out, report.encodePrettily());

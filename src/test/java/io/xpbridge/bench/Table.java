@@ -45,6 +45,16 @@ final class Table {
               num(pass.getDouble("divergencesFound")), num(s.getLong("reconcileSeeded"))),
           runs.getInteger("reconcile"), "<= 30 s", seconds <= 30);
     }
+    JsonObject http = s.getJsonObject("http", new JsonObject());
+    for (String mode : http.fieldNames()) {
+      JsonObject figure = http.getJsonObject(mode);
+      if (figure.getDouble("eventsPerSecond") != null) {
+        row(t, "HTTP ingress, " + mode + " (events per request x clients), events answered",
+            String.format(Locale.ROOT, "%s/s, request p50 %.1f / p99 %.1f ms", num(figure.getDouble("eventsPerSecond")),
+                figure.getDouble("requestP50Ms"), figure.getDouble("requestP99Ms")), http.size() == 0 ? 0
+                : report.getJsonArray("http").size(), "", null);
+      }
+    }
     JsonObject footprint = s.getJsonObject("footprint");
     long maxHeap = report.getJsonObject("machine").getLong("maxHeapMb");
     if (footprint != null) {
