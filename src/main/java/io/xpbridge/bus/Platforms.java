@@ -13,14 +13,12 @@ public final class Platforms {
   private Platforms() {}
 
   /**
-   * {@link Bus#EFFECTS_DISCORD}: kind {@value #RANK_ROLE} (give {@code rank.roleId}, take the other
-   * {@code rankRoleIds}) or {@value #ACHIEVEMENT_ROLE} (give {@code achievement.roleId}).
+   * {@link Bus#EFFECTS_DISCORD}: kind {@code rank_role} (give {@code rank.roleId}, take the other
+   * {@code rankRoleIds}) or {@code achievement_role} (give {@code achievement.roleId}).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record DiscordEffect(long eventId, String kind, Long playerId, Long discordId, RankRole rank,
+  public record DiscordEffect(long eventId, EffectKind kind, Long playerId, Long discordId, RankRole rank,
       List<Long> rankRoleIds, AchievementRole achievement) {
-    public static final String RANK_ROLE = "rank_role";
-    public static final String ACHIEVEMENT_ROLE = "achievement_role";
 
     public DiscordEffect {
       rankRoleIds = rankRoleIds == null ? List.of() : rankRoleIds.stream().filter(id -> id != null).toList();
@@ -34,16 +32,13 @@ public final class Platforms {
   public record AchievementRole(String code, String name, Long roleId) {}
 
   /**
-   * {@link Bus#EFFECTS_TELEGRAM}: kind {@value #RANK_UP} or {@value #ACHIEVEMENT}; names already in
+   * {@link Bus#EFFECTS_TELEGRAM}: kind {@code rank_up} or {@code achievement}; names already in
    * {@code languageCode}. Sent to {@code chatId}, else to {@code telegramId}'s private chat.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TelegramEffect(long eventId, String kind, Long playerId, Long telegramId, Long chatId,
+  public record TelegramEffect(long eventId, EffectKind kind, Long playerId, Long telegramId, Long chatId,
       String languageCode, Players.RankView rank, Players.RankView previousRank, Long xp,
-      Players.AchievementView achievement) {
-    public static final String RANK_UP = "rank_up";
-    public static final String ACHIEVEMENT = "achievement";
-  }
+      Players.AchievementView achievement) {}
 
   /** A bot's answer to an effect: carried out. */
   public record Ack(boolean ok) {

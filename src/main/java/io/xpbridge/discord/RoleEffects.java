@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.bus.EffectKind;
 import io.xpbridge.bus.Platforms;
 import io.xpbridge.config.DiscordSettings;
 import io.xpbridge.domain.InvalidRequestException;
@@ -73,12 +74,14 @@ final class RoleEffects {
       return Future.failedFuture(new EffectFailure(503, "The Discord guild is not available right now "
           + "(bot disconnected or not in the guild)."));
     }
-    String kind = effect.kind() == null ? "" : effect.kind();
-    return member(current, discordId).compose(member -> switch (kind) {
-      case Platforms.DiscordEffect.RANK_ROLE -> applyRank(current, member, effect);
-      case Platforms.DiscordEffect.ACHIEVEMENT_ROLE -> applyAchievement(current, member, effect);
-      default -> Future.failedFuture(new EffectFailure(400, "Unknown Discord effect kind \"" + kind + "\""));
-    });
+    EffectKind kind = effect.kind();
+    if (kind != EffectKind.RANK_ROLE && kind != EffectKind.ACHIEVEMENT_ROLE) {
+      return Future.failedFuture(new EffectFailure(400, "Unknown Discord effect kind "
+          + (kind == null ? "(none or not known to this version)" : kind.wireName())
+          + " (expected rank_role or achievement_role)"));
+    }
+    return member(current, discordId).compose(member -> kind == EffectKind.RANK_ROLE
+        ? applyRank(current, member, effect) : applyAchievement(current, member, effect));
   }
 
   private Future<Member> member(Guild current, long discordId) {

@@ -2,13 +2,13 @@ package io.xpbridge.reconcile;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
-import io.xpbridge.bus.SubmitMessage;
+import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.BusServer;
+import io.xpbridge.bus.Platforms;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ReconcileSettings;
 import io.xpbridge.domain.InvalidRequestException;
@@ -40,6 +40,9 @@ public class ReconcileVerticle extends VerticleBase {
   private volatile ReconcileSettings settings;
   private volatile RankLadder ladder;
   private PeriodicRun timer;
+  /** The Discord bot answers from its member cache: a pass does not wait long for it. */
+  private static final long MEMBER_ROLES_TIMEOUT_MS = 5_000;
+  private BusClient memberRoles;
 
   /** Counts of one pass. */
   record Pass(int players, int divergences) {}
@@ -51,7 +54,8 @@ public class ReconcileVerticle extends VerticleBase {
     ladder = config.gameRules().ladder();
     pool = Database.pool(vertx, config.db().databaseUrl(), 2);
     store = new ReconcileStore(pool);
-    vertx.eventBus().<JsonObject>consumer(Bus.RECONCILE_RUN_NOW, this::onRunNow);
+    BusServer.serve(vertx.eventBus(), Bus.RECONCILE_RUN_NOW, Admin.ReconcileRun.class, this::runNow);
+    memberRoles = new BusClient(vertx.eventBus(), MEMBER_ROLES_TIMEOUT_MS);
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
       settings = msg.body().reconcile();
       ladder = msg.body().gameRules().ladder();
@@ -67,22 +71,12 @@ public class ReconcileVerticle extends VerticleBase {
     return pool.close();
   }
 
-  private void onRunNow(Message<JsonObject> msg) {
-    Long playerId;
-    try {
-      playerId = msg.body() == null ? null : SubmitMessage.optionalId(msg.body(), "playerId");
-    } catch (InvalidRequestException e) {
-      msg.fail(400, e.getMessage());
-      return;
+  private Future<Admin.ReconcileReport> runNow(Admin.ReconcileRun request) {
+    if (request.playerId() != null && request.playerId() <= 0) {
+      throw new InvalidRequestException("'playerId' must be positive");
     }
-    run(playerId).onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(new JsonObject().put("players", ar.result().players()).put("divergences", ar.result().divergences())
-            .put("corrected", ar.result().divergences()));
-      } else {
-        msg.fail(503, "reconcile failed: " + ar.cause().getMessage());
-      }
-    });
+    return run(request.playerId())
+        .map(pass -> new Admin.ReconcileReport(pass.players(), pass.divergences(), pass.divergences()));
   }
 
   /** One pass over all players (or one), batch by batch. */
@@ -130,23 +124,17 @@ public class ReconcileVerticle extends VerticleBase {
 
   /** The Discord bot's view of members' roles; null when it is not running or does not answer. */
   private Future<Map<Long, Set<Long>>> observedRoles(List<ReconcileStore.PlayerView> players) {
-    JsonArray ids = new JsonArray();
-    players.stream().filter(p -> p.discordId() != null).forEach(p -> ids.add(p.discordId()));
+    List<Long> ids = players.stream().map(ReconcileStore.PlayerView::discordId).filter(id -> id != null).toList();
     if (ids.isEmpty() || ladder.mappedRoleIds().isEmpty()) {
       return Future.succeededFuture(null);
     }
-    return vertx.eventBus().<JsonObject>request(Bus.DISCORD_MEMBER_ROLES, new JsonObject().put("discordIds", ids),
-            new DeliveryOptions().setSendTimeout(5_000))
+    return memberRoles.request(Bus.DISCORD_MEMBER_ROLES, new Platforms.MemberRolesQuery(ids), Platforms.MemberRoles.class)
         .map(reply -> {
           Map<Long, Set<Long>> roles = new HashMap<>();
-          JsonObject members = reply.body().getJsonObject("members", new JsonObject());
-          for (String id : members.fieldNames()) {
-            Set<Long> set = new HashSet<>();
-            members.getJsonArray(id).forEach(r -> set.add(Long.parseLong(r.toString())));
-            roles.put(Long.parseLong(id), set);
-          }
+          reply.members().forEach((id, held) -> roles.put(Long.parseLong(id), new HashSet<>(held)));
           return roles;
         })
         .otherwise(e -> null);
   }
+
 }

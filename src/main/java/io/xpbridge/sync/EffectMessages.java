@@ -3,6 +3,10 @@ package io.xpbridge.sync;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.EffectKind;
+import io.xpbridge.bus.Platforms;
+import io.xpbridge.bus.Players;
 import io.xpbridge.domain.AchievementDefinition;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.MirrorTarget;
@@ -43,12 +47,12 @@ final class EffectMessages {
     Rank current = rules.ladder().rankFor(target.xp());
     if (allowed.includes(MirrorTarget.DISCORD) && target.discordId() != null && target.discordSyncEnabled()) {
       if (current.discordRoleId() != null) {
-        JsonObject message = base(event, "rank_role")
-            .put("discordId", target.discordId())
-            .put("rank", new JsonObject().put("number", current.number()).put("name", current.nameEn())
-                .put("roleId", current.discordRoleId()))
-            .put("rankRoleIds", new JsonArray(rules.ladder().mappedRoleIds()));
-        deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, message, false, current.number()));
+        Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.RANK_ROLE,
+            event.playerId(), target.discordId(),
+            new Platforms.RankRole(current.number(), current.nameEn(), current.discordRoleId()),
+            rules.ladder().mappedRoleIds(), null);
+        deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false,
+            current.number()));
       } else {
         deliveries.add(new Delivery(MirrorTarget.DISCORD, null, null, true, current.number()));
       }
@@ -61,14 +65,11 @@ final class EffectMessages {
         Rank reached = rules.ladder().byNumber(rank);
         Rank before = rules.ladder().byNumber(previous);
         String language = target.languageCode();
-        JsonObject message = base(event, "rank_up")
-            .put("telegramId", target.telegramId())
-            .put("chatId", target.chatId())
-            .put("languageCode", language)
-            .put("xp", target.xp())
-            .put("rank", new JsonObject().put("number", reached.number()).put("name", reached.name(language)))
-            .put("previousRank", new JsonObject().put("number", before.number()).put("name", before.name(language)));
-        deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, message, false, rank));
+        Platforms.TelegramEffect message = new Platforms.TelegramEffect(event.id(), EffectKind.RANK_UP,
+            event.playerId(), target.telegramId(), target.chatId(), language,
+            new Players.RankView(reached.number(), reached.name(language), null),
+            new Players.RankView(before.number(), before.name(language), null), target.xp(), null);
+        deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, BusJson.encode(message), false, rank));
       } else {
         deliveries.add(new Delivery(MirrorTarget.TELEGRAM, null, null, true, rank));
       }
@@ -82,21 +83,17 @@ final class EffectMessages {
       return;
     }
     if (definition.discordRoleId() != null && target.discordId() != null && target.discordSyncEnabled()) {
-      JsonObject message = base(event, "achievement_role")
-          .put("discordId", target.discordId())
-          .put("achievement", new JsonObject().put("code", definition.code()).put("name", definition.nameEn())
-              .put("roleId", definition.discordRoleId()));
-      deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, message, false, null));
+      Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.ACHIEVEMENT_ROLE,
+          event.playerId(), target.discordId(), null, null,
+          new Platforms.AchievementRole(definition.code(), definition.nameEn(), definition.discordRoleId()));
+      deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
     }
     if (target.chatId() != null) {
       String language = target.languageCode();
-      JsonObject message = base(event, "achievement")
-          .put("telegramId", target.telegramId())
-          .put("chatId", target.chatId())
-          .put("languageCode", language)
-          .put("xp", target.xp())
-          .put("achievement", new JsonObject().put("code", definition.code()).put("name", definition.name(language)));
-      deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, message, false, null));
+      Platforms.TelegramEffect message = new Platforms.TelegramEffect(event.id(), EffectKind.ACHIEVEMENT,
+          event.playerId(), target.telegramId(), target.chatId(), language, null, null, target.xp(),
+          new Players.AchievementView(definition.code(), definition.name(language), null));
+      deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, BusJson.encode(message), false, null));
     }
   }
 
@@ -110,7 +107,4 @@ final class EffectMessages {
         targets.contains(MirrorTarget.DISCORD.wireName()));
   }
 
-  private static JsonObject base(DeliveryStore.Claimed event, String kind) {
-    return new JsonObject().put("eventId", event.id()).put("kind", kind).put("playerId", event.playerId());
-  }
 }

@@ -3,6 +3,7 @@ package io.xpbridge.telegram;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.xpbridge.bus.EffectKind;
 import io.xpbridge.bus.Platforms;
 import io.xpbridge.domain.InvalidRequestException;
 import java.util.function.LongSupplier;
@@ -34,14 +35,16 @@ final class EffectNotifier {
       throw new InvalidRequestException("effect " + effect.eventId() + " has neither chatId nor telegramId");
     }
     Lang lang = Lang.from(effect.languageCode());
-    String kind = effect.kind() == null ? "" : effect.kind();
-    String text = switch (kind) {
-      case Platforms.TelegramEffect.RANK_UP -> Texts.rankUp(lang, effect.rank(), effect.previousRank(),
-          effect.xp() == null ? 0 : effect.xp());
-      case Platforms.TelegramEffect.ACHIEVEMENT -> Texts.achievementUnlocked(lang, effect.achievement());
-      default -> throw new InvalidRequestException("unknown Telegram effect kind '" + kind
-          + "' (expected rank_up or achievement)");
-    };
+    EffectKind kind = effect.kind();
+    String text;
+    if (kind == EffectKind.RANK_UP) {
+      text = Texts.rankUp(lang, effect.rank(), effect.previousRank(), effect.xp() == null ? 0 : effect.xp());
+    } else if (kind == EffectKind.ACHIEVEMENT) {
+      text = Texts.achievementUnlocked(lang, effect.achievement());
+    } else {
+      throw new InvalidRequestException("unknown Telegram effect kind " + (kind == null ? "" : kind.wireName())
+          + " (expected rank_up or achievement)");
+    }
     return replies.send(chatId, text, maxWaitMs.getAsLong())
         .map(sent -> Platforms.Ack.OK)
         .recover(error -> Future.failedFuture(failure(effect.eventId(), chatId, error)));

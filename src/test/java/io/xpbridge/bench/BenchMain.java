@@ -175,10 +175,11 @@ public final class BenchMain {
     JsonObject httpSummary = new JsonObject();
     for (String mode : List.of("single32", "single400", "batch100x8", "batch1000x4")) {
       if (!http.isEmpty()) {
+        // A run whose events were not all applied (an older build without the route, say) has no figure.
         httpSummary.put(mode, new JsonObject()
-            .put("eventsPerSecond", median(http, r -> r.getJsonObject(mode).getDouble("eventsPerSecond")))
-            .put("requestP50Ms", median(http, r -> r.getJsonObject(mode).getJsonObject("requestMs").getDouble("p50")))
-            .put("requestP99Ms", median(http, r -> r.getJsonObject(mode).getJsonObject("requestMs").getDouble("p99"))));
+            .put("eventsPerSecond", median(http, r -> valid(r, mode) ? r.getJsonObject(mode).getDouble("eventsPerSecond") : null))
+            .put("requestP50Ms", median(http, r -> valid(r, mode) ? r.getJsonObject(mode).getJsonObject("requestMs").getDouble("p50") : null))
+            .put("requestP99Ms", median(http, r -> valid(r, mode) ? r.getJsonObject(mode).getJsonObject("requestMs").getDouble("p99") : null)));
       }
     }
     summary.put("http", httpSummary);
@@ -269,6 +270,10 @@ public final class BenchMain {
       ratios.add(throughput.getJsonObject(i).getDouble("eventsPerSecond") / ceiling.getJsonObject(i).getDouble("eventsPerSecond"));
     }
     return Stats.round(Stats.median(ratios));
+  }
+
+  private static boolean valid(JsonObject httpRun, String mode) {
+    return !httpRun.getJsonObject(mode).containsKey("error");
   }
 
   private static JsonObject pass(JsonObject reconcileRun, int batchSize) {

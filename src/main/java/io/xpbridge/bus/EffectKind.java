@@ -1,0 +1,33 @@
+package io.xpbridge.bus;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What a platform effect asks a bot to do: the Discord roles, or the Telegram messages. */
+public enum EffectKind {
+  /** Discord: give the rank's role, take the other rank roles. */
+  RANK_ROLE,
+  /** Discord: give an achievement's role. */
+  ACHIEVEMENT_ROLE,
+  /** Telegram: tell the player about a rank reached. */
+  RANK_UP,
+  /** Telegram: tell the player about an achievement unlocked. */
+  ACHIEVEMENT;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Null for a kind this version does not know: the bot refuses that effect with a clear 400. */
+  @JsonCreator
+  public static EffectKind fromWire(String name) {
+    for (EffectKind kind : values()) {
+      if (kind.wireName().equals(name)) {
+        return kind;
+      }
+    }
+    return null;
+  }
+}
