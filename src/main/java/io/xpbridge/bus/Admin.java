@@ -10,6 +10,11 @@ import java.util.Map;
 public final class Admin {
   private Admin() {}
 
+  /** A request that needs no fields ({@link Bus#STATS}, {@link Bus#HEALTH_DATABASE}, the run-now requests). */
+  public record Empty() {
+    public static final Empty INSTANCE = new Empty();
+  }
+
   /**
    * Events by status, by type and status, how long the oldest unfinished one waits, and the submits
    * waiting in memory in this process against the room for them ({@code sync.maxWaitingSubmits}).

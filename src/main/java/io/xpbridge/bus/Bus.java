@@ -27,8 +27,8 @@ public final class Bus {
   public static final String EVENTS_SUBMIT = "xpbridge.events.submit";
 
   /**
-   * Send (no reply needed) or request {}. Drain due events now.
-   * Reply: {claimed, applied, failed, deliveriesClaimed, deliveriesCompleted}.
+   * Send (no reply needed) or request {@link Admin.Empty}. Drain due events now.
+   * Reply {@link Reports.Drained} {claimed, applied, failed, deliveriesClaimed, deliveriesCompleted}.
    */
   public static final String EVENTS_PROCESS_NOW = "xpbridge.events.process-now";
 
@@ -38,16 +38,16 @@ public final class Bus {
    */
   public static final String EVENTS_REQUEUE = "xpbridge.events.requeue";
 
-  /** Request {}. Reply {@link Admin.Stats}. */
+  /** Request {@link Admin.Empty}. Reply {@link Admin.Stats}. */
   public static final String STATS = "xpbridge.stats";
 
   /**
-   * Publish, once per applied batch, for metrics and benchmarks:
+   * Publish, once per applied batch, for metrics and benchmarks: {@link Reports.Applied}
    * {appliedAt (epoch ms), events: [{eventId, key, type, source, playerId, createdAt (epoch ms)}], failed: n}.
    */
   public static final String EVENTS_APPLIED = "xpbridge.events.applied";
 
-  /** Request {}. Reply {@link Admin.DatabaseHealth}, or fail(503, reason) when PostgreSQL cannot be reached. */
+  /** Request {@link Admin.Empty}. Reply {@link Admin.DatabaseHealth}, or fail(503, reason) when PostgreSQL cannot be reached. */
   public static final String HEALTH_DATABASE = "xpbridge.health.database";
 
   // ---- platform effects (sent by SyncVerticle to the bot verticles) ----
@@ -122,15 +122,15 @@ public final class Bus {
    */
   public static final String DISCORD_MEMBER_ROLES = "xpbridge.discord.member-roles";
 
-  /** Request {}. Run cleanup now. Reply {@link Admin.CleanupReport}. */
+  /** Request {@link Admin.Empty}. Run cleanup now. Reply {@link Admin.CleanupReport}; fail(503, reason). */
   public static final String CLEANUP_RUN_NOW = "xpbridge.cleanup.run-now";
 
   // ---- metrics (published, fire and forget) ----
 
-  /** Publish, once per delivery batch: {completed, retrying, waiting, failed}. */
+  /** Publish, once per delivery batch: {@link Reports.Effects} {completed, retrying, waiting, failed}. */
   public static final String METRICS_EFFECTS = "xpbridge.metrics.effects";
 
-  /** Publish, once per reconcile pass: {players, divergences}. */
+  /** Publish, once per reconcile pass: {@link Reports.Reconciled} {players, divergences}. */
   public static final String METRICS_RECONCILE = "xpbridge.metrics.reconcile";
 
   /** Publish {@link Platforms.ApiError}, by a bot on each failed platform API call. */

@@ -2,9 +2,12 @@ package io.xpbridge.cleanup;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.sqlclient.Pool;
+import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusServer;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.CleanupSettings;
 import io.xpbridge.store.CleanupStore;
@@ -31,14 +34,10 @@ public class CleanupVerticle extends VerticleBase {
     settings = config.cleanup();
     pool = Database.pool(vertx, config.db().databaseUrl(), 1);
     store = new CleanupStore(pool);
-    vertx.eventBus().<JsonObject>consumer(Bus.CLEANUP_RUN_NOW, msg -> run().onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(new JsonObject().put("completedDeleted", ar.result().completed())
-            .put("failedDeleted", ar.result().failed()).put("linkCodesDeleted", ar.result().linkCodes()));
-      } else {
-        msg.fail(503, "cleanup failed: " + ar.cause().getMessage());
-      }
-    }));
+    BusServer.serve(vertx.eventBus(), Bus.CLEANUP_RUN_NOW, Admin.Empty.class, request -> run()
+        .map(d -> new Admin.CleanupReport(d.completed(), d.failed(), d.linkCodes()))
+        .recover(e -> Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503,
+            "cleanup failed: " + e.getMessage()))));
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
       settings = msg.body().cleanup();
       timer.every(settings.intervalMs());

@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,9 +59,9 @@ final class JsonBodies {
   @SuppressWarnings("unchecked")
   private static Object read(String contentType, Buffer body) {
     requireJsonType(contentType);
-    String text = utf8(body);
+    byte[] bytes = utf8(body);
     try {
-      Object tree = MAPPER.readValue(text, Object.class);
+      Object tree = MAPPER.readValue(bytes, Object.class);
       if (tree instanceof Map<?, ?> map) {
         return new JsonObject((Map<String, Object>) map);
       }
@@ -77,6 +73,8 @@ final class JsonBodies {
       throw new Refused(400, "the body nests deeper than " + MAX_NESTING + " levels");
     } catch (JsonProcessingException e) {
       throw new Refused(400, "the body is not valid JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new Refused(400, "the body cannot be read: " + e.getMessage());
     }
   }
 
@@ -95,16 +93,22 @@ final class JsonBodies {
     }
   }
 
-  /** Decodes strictly: bytes that are not UTF-8 (a UTF-16 body, say) are refused, not guessed at. */
-  private static String utf8(Buffer body) {
+  /**
+   * The body's bytes, refused when they cannot be UTF-8 JSON. Jackson would detect UTF-16 and UTF-32
+   * by their zero bytes and read them; JSON in UTF-8 has no zero byte (a NUL inside a string is
+   * written as an escape), so one means another encoding, refused rather than guessed at. Malformed
+   * UTF-8 is refused by the parser itself.
+   */
+  private static byte[] utf8(Buffer body) {
     if (body == null || body.length() == 0) {
       throw new Refused(400, "the body is empty; send a JSON object");
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes())).toString();
-    } catch (CharacterCodingException e) {
-      throw new Refused(400, "the body is not UTF-8");
+    byte[] bytes = body.getBytes();
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw new Refused(400, "the body is not UTF-8");
+      }
     }
+    return bytes;
   }
 }

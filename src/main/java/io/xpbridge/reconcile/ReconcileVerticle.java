@@ -7,7 +7,9 @@ import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.BusServer;
+import io.xpbridge.bus.Reports;
 import io.xpbridge.bus.Platforms;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ReconcileSettings;
@@ -90,7 +92,7 @@ public class ReconcileVerticle extends VerticleBase {
             pass.divergences(), pass.divergences(), took);
       }
       vertx.eventBus().publish(Bus.METRICS_RECONCILE,
-          new JsonObject().put("players", pass.players()).put("divergences", pass.divergences()));
+          BusJson.encode(new Reports.Reconciled(pass.players(), pass.divergences())));
       if (pass.divergences() > 0) {
         vertx.eventBus().send(Bus.EVENTS_PROCESS_NOW, new JsonObject());
       }

@@ -1,7 +1,6 @@
 package io.xpbridge.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -9,10 +8,7 @@ import io.xpbridge.domain.ApplyPlan;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.EventStatus;
 import io.xpbridge.domain.EventType;
-import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.PlayerState;
-import io.xpbridge.domain.SubmitRequest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,24 +18,12 @@ import java.util.Set;
 
 /**
  * SQL of the apply transaction. Every method runs on the caller's connection inside one
- * transaction: the row locks taken by {@link #claimDue} are the claim, so a crash rolls the whole
+ * transaction: the row locks taken by {@link QueueClaims#claimDue} are the claim, so a crash rolls the whole
  * batch back to pending and nothing is ever half-applied.
  */
 public final class LedgerStore {
   private final EffectOutbox outbox = new EffectOutbox();
 
-  static final String CLAIM_DUE = """
-      SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload, created_at
-        FROM sync_events
-       WHERE status IN ('pending', 'processing') AND applied_at IS NULL AND next_attempt_at <= now()
-       ORDER BY next_attempt_at, id
-       LIMIT $1
-         FOR UPDATE SKIP LOCKED""";
-  static final String CLAIM_ONE = """
-      SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload, created_at
-        FROM sync_events
-       WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
-         FOR UPDATE SKIP LOCKED""";
   static final String UPDATE_PLAYERS = """
       UPDATE players p
          SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day, updated_at = now()
@@ -94,11 +78,6 @@ public final class LedgerStore {
       SELECT k, e, p, s, t, x, b, r, m::jsonb
         FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
                     $23::bigint[], $24::text[], $25::text[]) AS v(k, e, p, s, t, x, b, r, m)""";
-  static final String FAIL_UNREADABLE = """
-      UPDATE sync_events e
-         SET status = 'failed', error_message = v.error, processed_at = now(), next_attempt_at = now()
-        FROM unnest($1::bigint[], $2::text[]) AS v(id, error)
-       WHERE e.id = v.id""";
   static final String UNIQUE_VIOLATION = "23505";
   static final String BEGIN = "BEGIN";
   static final String COMMIT = "COMMIT";
@@ -125,87 +104,6 @@ public final class LedgerStore {
    */
   public Future<Void> relaxCommitFlush(SqlConnection conn) {
     return conn.query(ASYNC_COMMIT).execute().mapEmpty();
-  }
-
-  /** Claimed events, and the ids of claimed rows that cannot be read as events, with the reason. */
-  public record Claim(List<ClaimedEvent> events, Map<Long, String> unreadable) {
-    public boolean isEmpty() {
-      return events.isEmpty() && unreadable.isEmpty();
-    }
-
-    public int size() {
-      return events.size() + unreadable.size();
-    }
-  }
-
-  /**
-   * Claims up to {@code limit} due events, or the single event {@code onlyId} when it is not null. A
-   * row that cannot be read as an event (a payload written by hand, say) is claimed too, so that the
-   * caller fails it alone with its reason instead of it blocking the head of the queue.
-   */
-  public Future<Claim> claimDue(SqlConnection conn, int limit, Long onlyId) {
-    Future<io.vertx.sqlclient.RowSet<Row>> rows = onlyId == null
-        ? conn.preparedQuery(CLAIM_DUE).execute(Tuple.of(limit))
-        : conn.preparedQuery(CLAIM_ONE).execute(Tuple.of(onlyId));
-    return rows.map(set -> {
-      List<ClaimedEvent> events = new ArrayList<>(set.size());
-      Map<Long, String> unreadable = new HashMap<>();
-      for (Row row : set) {
-        try {
-          events.add(toEvent(row));
-        } catch (RuntimeException e) {
-          unreadable.put(row.getLong("id"), "cannot be applied, its stored form is unreadable: " + e.getMessage());
-        }
-      }
-      return new Claim(events, unreadable);
-    });
-  }
-
-  /** Fails claimed rows that cannot be read as events, each with its reason; nothing else changes. */
-  public Future<Void> failUnreadable(SqlConnection conn, Map<Long, String> unreadable) {
-    if (unreadable.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    Long[] ids = unreadable.keySet().toArray(new Long[0]);
-    String[] errors = java.util.Arrays.stream(ids).map(id -> truncate(unreadable.get(id))).toArray(String[]::new);
-    return conn.preparedQuery(FAIL_UNREADABLE).execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfString(errors))
-        .mapEmpty();
-  }
-
-  private static ClaimedEvent toEvent(Row row) {
-    JsonObject payload = row.getJsonObject("payload");
-    JsonObject daily = dailyOf(payload);
-    return new ClaimedEvent(
-        row.getLong("id"),
-        row.getString("idempotency_key"),
-        Platform.fromWire(row.getString("source")),
-        EventType.fromWire(row.getString("event_type")),
-        row.getLong("player_id"),
-        row.getLong("xp_delta"),
-        row.getLong("balance_delta"),
-        payload == null ? null : payload.getString("achievement"),
-        payload == null ? null : payload.getString("reason"),
-        dailyDay(daily),
-        daily == null ? null : daily.getInteger("streak"),
-        row.getOffsetDateTime("created_at").toInstant().toEpochMilli());
-  }
-
-  /** A submitted event as the ledger sees it, before it has a row: {@code id} is drawn for it already. */
-  public static ClaimedEvent arrived(long id, SubmitRequest request, long playerId, long receivedAtMs) {
-    // Most payloads are "{}": parse only those that can carry a daily-reward day.
-    JsonObject daily = request.payloadJson().contains("\"daily\"") ? dailyOf(new JsonObject(request.payloadJson())) : null;
-    return new ClaimedEvent(id, request.idempotencyKey(), request.source(), request.type(), playerId,
-        request.xpDelta(), request.balanceDelta(), request.achievement(), request.reason(), dailyDay(daily),
-        daily == null ? null : daily.getInteger("streak"), receivedAtMs);
-  }
-
-  private static JsonObject dailyOf(JsonObject payload) {
-    JsonObject data = payload == null ? null : payload.getJsonObject("data");
-    return data == null ? null : data.getJsonObject("daily");
-  }
-
-  private static LocalDate dailyDay(JsonObject daily) {
-    return daily == null || daily.getString("day") == null ? null : LocalDate.parse(daily.getString("day"));
   }
 
   /** A spent key turned up while the batch was being written; the caller rolls back and tries again. */

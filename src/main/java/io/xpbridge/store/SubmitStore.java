@@ -1,7 +1,6 @@
 package io.xpbridge.store;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -17,8 +16,9 @@ import java.util.Map;
 
 /**
  * SQL of the intake: which player each submit names (creating players for new platform ids), which
- * keys are already spent, and the plain "store as pending" insert used when an event cannot be
- * applied on arrival. A key is spent by a queued event or by an audit row, which is kept forever.
+ * keys are already spent (the "store as pending" fallback is {@link PendingStore}). A key is spent by
+ * a queued event or by an audit row, which is kept forever. Every method runs on the caller's
+ * connection, inside its transaction.
  */
 public final class SubmitStore {
   static final String RESOLVE_PLAYERS =
@@ -55,19 +55,6 @@ public final class SubmitStore {
    */
   static final String LOCK_FREE_KNOWN_PLAYERS = LOCK_KNOWN_PLAYERS.replace("FOR NO KEY UPDATE)",
       "FOR NO KEY UPDATE SKIP LOCKED)");
-  static final String INSERT_PENDING = """
-      INSERT INTO sync_events (idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload)
-      SELECT v.k, v.s, v.t, v.p, v.x, v.b, v.pl::jsonb
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[])
-             AS v(k, s, t, p, x, b, pl)
-       WHERE NOT EXISTS (SELECT 1 FROM transactions tr WHERE tr.idempotency_key = v.k)
-      ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id, idempotency_key""";
-  static final String KNOWN_KEYS = """
-      SELECT idempotency_key, %s FROM sync_events WHERE idempotency_key = ANY($1::text[])
-      UNION ALL
-      SELECT idempotency_key, %s FROM transactions WHERE idempotency_key = ANY($1::text[])"""
-      .formatted(SpentKey.COLUMNS_OF_EVENT, SpentKey.COLUMNS_OF_AUDIT);
   /**
    * Spent keys (kind 0, with the id of their event) and {@code $2} fresh event ids (kind 1) in one
    * round trip: events applied on arrival are inserted with their final status, so their ids are
@@ -90,12 +77,6 @@ public final class SubmitStore {
       UNION ALL
       SELECT 1, NULL, nextval('sync_events_id_seq'), %s FROM generate_series(1, $2)"""
       .formatted(SpentKey.COLUMNS_OF_EVENT, SpentKey.NO_COLUMNS);
-
-  private final Pool pool;
-
-  public SubmitStore(Pool pool) {
-    this.pool = pool;
-  }
 
   /** The player behind each known reference, with the locked ledger rows of those players. */
   public record KnownPlayers(Map<PlayerRef, Long> refs, PlayerLocks.LockedPlayers locked) {}
@@ -211,97 +192,6 @@ public final class SubmitStore {
             resolved.put(new PlayerRef(kind, row.getLong(0)), row.getLong(1));
           }
           return null;
-        });
-  }
-
-  /**
-   * Stores the events as pending for the queue worker to apply, in one transaction. Results come back
-   * in the order of {@code requests}.
-   */
-  public Future<List<SubmitResult>> storePending(List<SubmitRequest> requests) {
-    return pool.withTransaction(conn -> resolvePlayers(conn, requests)
-        .compose(playerIds -> insertPending(conn, requests, playerIds)));
-  }
-
-  private Future<List<SubmitResult>> insertPending(SqlConnection conn, List<SubmitRequest> requests,
-      Map<PlayerRef, Long> playerIds) {
-    // First request per key wins; later copies in the same batch are duplicates of it.
-    Map<String, Integer> firstIndexByKey = new LinkedHashMap<>();
-    SubmitResult[] results = new SubmitResult[requests.size()];
-    List<String> keys = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    List<String> types = new ArrayList<>();
-    List<Long> players = new ArrayList<>();
-    List<Long> xps = new ArrayList<>();
-    List<Long> balances = new ArrayList<>();
-    List<String> payloads = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      SubmitRequest request = requests.get(i);
-      Long playerId = playerIds.get(request.player());
-      if (playerId == null) {
-        results[i] = unknownPlayer(request);
-        continue;
-      }
-      if (firstIndexByKey.putIfAbsent(request.idempotencyKey(), i) != null) {
-        continue;
-      }
-      keys.add(request.idempotencyKey());
-      sources.add(request.source().wireName());
-      types.add(request.type().wireName());
-      players.add(playerId);
-      xps.add(request.xpDelta());
-      balances.add(request.balanceDelta());
-      payloads.add(request.payloadJson());
-    }
-    if (keys.isEmpty()) {
-      return Future.succeededFuture(List.of(results));
-    }
-    Tuple columns = Tuple.tuple()
-        .addArrayOfString(keys.toArray(new String[0]))
-        .addArrayOfString(sources.toArray(new String[0]))
-        .addArrayOfString(types.toArray(new String[0]))
-        .addArrayOfLong(players.toArray(new Long[0]))
-        .addArrayOfLong(xps.toArray(new Long[0]))
-        .addArrayOfLong(balances.toArray(new Long[0]))
-        .addArrayOfString(payloads.toArray(new String[0]));
-    Map<String, Long> inserted = new HashMap<>();
-    return conn.preparedQuery(INSERT_PENDING).execute(columns)
-        .compose(rows -> {
-          for (Row row : rows) {
-            inserted.put(row.getString(1), row.getLong(0));
-          }
-          List<String> known = keys.stream().filter(k -> !inserted.containsKey(k)).toList();
-          if (known.isEmpty()) {
-            return Future.succeededFuture(Map.<String, SpentKey>of());
-          }
-          return conn.preparedQuery(KNOWN_KEYS).execute(Tuple.tuple().addArrayOfString(known.toArray(new String[0])))
-              .map(existing -> {
-                Map<String, SpentKey> spent = new HashMap<>();
-                for (Row row : existing) {
-                  spent.merge(row.getString(0), SpentKey.read(row, 1), SpentKey::preferEvent);
-                }
-                return spent;
-              });
-        })
-        .map(existing -> {
-          for (int i = 0; i < requests.size(); i++) {
-            if (results[i] != null) {
-              continue;
-            }
-            SubmitRequest request = requests.get(i);
-            String key = request.idempotencyKey();
-            int first = firstIndexByKey.get(key);
-            Long fresh = inserted.get(key);
-            long player = playerIds.get(request.player());
-            if (fresh == null) {
-              results[i] = existing.get(key).answer(player, request.type(), request.xpDelta(), request.balanceDelta());
-            } else if (i == first || sameRequest(request, requests.get(first), playerIds)) {
-              results[i] = new SubmitResult(fresh, i != first, EventStatus.PENDING, null);
-            } else {
-              results[i] = SubmitResult.keyReused(fresh);
-            }
-          }
-          return List.of(results);
         });
   }
 

@@ -9,6 +9,8 @@ import io.xpbridge.domain.EventStatus;
 import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.SubmitRequest;
 import io.xpbridge.store.LedgerStore;
+import io.xpbridge.store.PendingStore;
+import io.xpbridge.store.QueueClaims;
 import io.xpbridge.store.PlayerLocks;
 import io.xpbridge.store.SpentKey;
 import io.xpbridge.store.SubmitResult;
@@ -55,12 +57,14 @@ final class ArrivalApplier {
 
   private final Pool pool;
   private final SubmitStore submits;
+  private final PendingStore pending;
   private final LedgerStore ledger = new LedgerStore();
   private final Supplier<EngineRules> rules;
 
   ArrivalApplier(Pool pool, SubmitStore submits, Supplier<EngineRules> rules) {
     this.pool = pool;
     this.submits = submits;
+    this.pending = new PendingStore(pool, submits);
     this.rules = rules;
   }
 
@@ -73,7 +77,7 @@ final class ArrivalApplier {
     return attempt(requests, receivedAtMs, skipLocked, 1).recover(failure -> {
       LOG.warn("could not apply {} submitted events on arrival ({}); storing them for the queue worker",
           requests.size(), failure.toString());
-      return submits.storePending(requests)
+      return pending.storePending(requests)
           .map(results -> new Intake(results, LedgerApplier.Report.EMPTY, true, Map.of()));
     });
   }
@@ -127,7 +131,7 @@ final class ArrivalApplier {
             }
             SubmitRequest request = requests.get(first.getValue());
             long id = check.newIds()[next++];
-            events.add(LedgerStore.arrived(id, request, locked.survivor(refs.get(request.player())), receivedAtMs));
+            events.add(QueueClaims.arrived(id, request, locked.survivor(refs.get(request.player())), receivedAtMs));
             payloads.put(id, request.payloadJson());
           }
           if (events.isEmpty()) {

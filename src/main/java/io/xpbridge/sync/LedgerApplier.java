@@ -6,6 +6,7 @@ import io.xpbridge.domain.ApplyPlan;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.EventStatus;
 import io.xpbridge.store.LedgerStore;
+import io.xpbridge.store.QueueClaims;
 import io.xpbridge.store.PlayerLocks;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ final class LedgerApplier {
 
   private Future<Report> applyInTransaction(EngineRules current, int limit, Long onlyId, List<Long> claimedIds) {
     return pool.withTransaction(conn -> store.relaxCommitFlush(conn)
-        .compose(v -> store.claimDue(conn, limit, onlyId)).compose(claim -> {
+        .compose(v -> QueueClaims.claimDue(conn, limit, onlyId)).compose(claim -> {
       if (claim.isEmpty()) {
         return Future.succeededFuture(Report.EMPTY);
       }
@@ -88,7 +89,7 @@ final class LedgerApplier {
       claimedIds.addAll(claim.unreadable().keySet());
       claim.unreadable().forEach((id, reason) -> LOG.warn("event {} {}", id, reason));
       Report unreadable = new Report(claim.unreadable().size(), 0, claim.unreadable().size(), 0, List.of());
-      Future<Void> failed = store.failUnreadable(conn, claim.unreadable());
+      Future<Void> failed = QueueClaims.failUnreadable(conn, claim.unreadable());
       if (events.isEmpty()) {
         return failed.map(unreadable);
       }

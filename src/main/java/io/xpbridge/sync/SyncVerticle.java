@@ -3,12 +3,16 @@ package io.xpbridge.sync;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.BusServer;
 import io.xpbridge.bus.Refusal;
+import io.xpbridge.bus.Reports;
 import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.bus.SubmitMessage;
 import io.xpbridge.config.AppConfig;
@@ -20,6 +24,7 @@ import io.xpbridge.store.DeliveryStore;
 import io.xpbridge.store.QueueAdminStore;
 import io.xpbridge.store.SubmitResult;
 import io.xpbridge.store.SubmitStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -63,7 +68,7 @@ public class SyncVerticle extends VerticleBase {
     deliverer = new EffectDeliverer(vertx, deliveryStore, () -> rules, instanceId);
     applyLoop = new DrainLoop("apply", this::applyStep);
     deliveryLoop = new DrainLoop("deliver", this::deliveryStep);
-    ArrivalApplier arrivals = new ArrivalApplier(pool, new SubmitStore(pool), () -> rules);
+    ArrivalApplier arrivals = new ArrivalApplier(pool, new SubmitStore(), () -> rules);
     batcher = new SubmitBatcher(context, arrivals::submit, () -> rules.sync().submitFlushMaxEvents(),
         () -> rules.sync().maxWaitingSubmits(), intakeBatchesInFlight(poolSize), this::afterIntake);
     intakeLoad = IntakeLoad.of(vertx);
@@ -71,18 +76,15 @@ public class SyncVerticle extends VerticleBase {
 
     var bus = vertx.eventBus();
     submitConsumer = bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
-    bus.<JsonObject>consumer(Bus.EVENTS_PROCESS_NOW, this::onProcessNow);
-    bus.<JsonObject>consumer(Bus.EVENTS_REQUEUE, this::onRequeue);
-    bus.<JsonObject>consumer(Bus.STATS, msg -> admin.stats()
-        .map(stats -> stats.put("intakeWaiting", intakeLoad.waiting()).put("intakeCapacity", intakeLoad.capacity()))
-        .onComplete(ar -> reply(msg, ar)));
-    bus.<JsonObject>consumer(Bus.HEALTH_DATABASE, msg -> admin.ping().onComplete(ar -> {
-      if (ar.succeeded()) {
-        msg.reply(new JsonObject().put("database", "up"));
-      } else {
-        msg.fail(503, "database unreachable: " + ar.cause().getMessage());
-      }
-    }));
+    BusServer.serve(bus, Bus.EVENTS_PROCESS_NOW, Admin.Empty.class, request -> drainNow());
+    BusServer.serve(bus, Bus.EVENTS_REQUEUE, Admin.Requeue.class, this::requeue);
+    BusServer.serve(bus, Bus.STATS, Admin.Empty.class, request -> admin.stats()
+        .map(stats -> BusJson.decode(stats.put("intakeWaiting", intakeLoad.waiting())
+            .put("intakeCapacity", intakeLoad.capacity()), Admin.Stats.class))
+        .recover(e -> Future.failedFuture(unavailable("stats unavailable: " + e.getMessage()))));
+    BusServer.serve(bus, Bus.HEALTH_DATABASE, Admin.Empty.class, request -> admin.ping()
+        .map(v -> new Admin.DatabaseHealth("up"))
+        .recover(e -> Future.failedFuture(unavailable("database unreachable: " + e.getMessage()))));
     bus.<JsonObject>consumer(Bus.PLATFORM_READY, msg -> deliveryStore.wakeWaiting()
         .onSuccess(n -> deliveryLoop.request()));
     bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> applyConfig(msg.body()));
@@ -165,13 +167,15 @@ public class SyncVerticle extends VerticleBase {
     return new SubmitReply(result.eventId(), result.duplicate(), status, result.error());
   }
 
-  /** Drains everything due now, then replies with what it did. */
-  private void onProcessNow(Message<JsonObject> msg) {
-    drainApply(new LedgerApplier.Report(0, 0, 0, 0, List.of()))
-        .compose(applied -> drainDelivery(EffectDeliverer.Report.EMPTY).map(delivered -> new JsonObject()
-            .put("claimed", applied.claimed()).put("applied", applied.applied()).put("failed", applied.failed())
-            .put("deliveriesClaimed", delivered.claimed()).put("deliveriesCompleted", delivered.completed())))
-        .onComplete(ar -> reply(msg, ar));
+  /** Drains everything due now and says what it did. */
+  private Future<Reports.Drained> drainNow() {
+    return drainApply(new LedgerApplier.Report(0, 0, 0, 0, List.of()))
+        .compose(applied -> drainDelivery(EffectDeliverer.Report.EMPTY).map(delivered -> new Reports.Drained(
+            applied.claimed(), applied.applied(), applied.failed(), delivered.claimed(), delivered.completed())));
+  }
+
+  private static ReplyException unavailable(String why) {
+    return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503, why);
   }
 
   private Future<LedgerApplier.Report> drainApply(LedgerApplier.Report total) {
@@ -191,32 +195,23 @@ public class SyncVerticle extends VerticleBase {
     });
   }
 
-  private void onRequeue(Message<JsonObject> msg) {
-    Long id;
-    try {
-      id = SubmitMessage.optionalId(msg.body(), "eventId");
-    } catch (InvalidRequestException e) {
-      msg.fail(400, e.getMessage());
-      return;
+  private Future<Admin.Requeued> requeue(Admin.Requeue request) {
+    long eventId = request.eventId();
+    if (eventId <= 0) {
+      throw new InvalidRequestException("'eventId' must be positive");
     }
-    if (id == null) {
-      msg.fail(400, "'eventId' is required");
-      return;
-    }
-    long eventId = id;
-    admin.requeue(eventId).onComplete(ar -> {
-      if (ar.failed()) {
-        msg.fail(503, ar.cause().getMessage());
-      } else if (!ar.result().exists()) {
-        msg.fail(404, "no event with id " + eventId);
-      } else if (!ar.result().requeued()) {
-        msg.fail(409, "event " + eventId + " is " + ar.result().status().wireName() + "; only failed events can be requeued");
-      } else {
-        LOG.info("event {} requeued by an admin", eventId);
-        msg.reply(new JsonObject().put("eventId", eventId).put("requeued", true));
-        applyLoop.request();
-        deliveryLoop.request();
+    return admin.requeue(eventId).recover(e -> Future.failedFuture(unavailable(e.getMessage()))).compose(result -> {
+      if (!result.exists()) {
+        return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404, "no event with id " + eventId));
       }
+      if (!result.requeued()) {
+        return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 409, "event " + eventId + " is "
+            + result.status().wireName() + "; only failed events can be requeued"));
+      }
+      LOG.info("event {} requeued by an admin", eventId);
+      applyLoop.request();
+      deliveryLoop.request();
+      return Future.succeededFuture(new Admin.Requeued(eventId, true));
     });
   }
 
@@ -254,21 +249,20 @@ public class SyncVerticle extends VerticleBase {
     return deliverer.deliverDue().onSuccess(report -> {
       counters.delivered(report);
       if (report.claimed() > 0) {
-        vertx.eventBus().publish(Bus.METRICS_EFFECTS, new JsonObject().put("completed", report.completed())
-            .put("retrying", report.retrying()).put("waiting", report.waiting()).put("failed", report.failed()));
+        vertx.eventBus().publish(Bus.METRICS_EFFECTS, BusJson.encode(new Reports.Effects(report.completed(),
+            report.retrying(), report.waiting(), report.failed())));
       }
     });
   }
 
   private void publishApplied(LedgerApplier.Report report) {
-    JsonArray events = new JsonArray();
+    List<Reports.AppliedEvent> events = new ArrayList<>(report.appliedEvents().size());
     for (ClaimedEvent event : report.appliedEvents()) {
-      events.add(new JsonObject().put("eventId", event.id()).put("key", event.idempotencyKey())
-          .put("type", event.type().wireName()).put("source", event.source().wireName())
-          .put("playerId", event.playerId()).put("createdAt", event.createdAtMs()));
+      events.add(new Reports.AppliedEvent(event.id(), event.idempotencyKey(), event.type().wireName(),
+          event.source().wireName(), event.playerId(), event.createdAtMs()));
     }
-    vertx.eventBus().publish(Bus.EVENTS_APPLIED, new JsonObject().put("appliedAt", System.currentTimeMillis())
-        .put("events", events).put("failed", report.failed()));
+    vertx.eventBus().publish(Bus.EVENTS_APPLIED, BusJson.encode(new Reports.Applied(System.currentTimeMillis(),
+        events, report.failed())));
   }
 
   private void scheduleTimer() {
@@ -292,11 +286,4 @@ public class SyncVerticle extends VerticleBase {
         rules.sync().batchSize(), rules.sync().intervalMs(), rules.ladder().size());
   }
 
-  private static <T> void reply(Message<?> msg, io.vertx.core.AsyncResult<T> ar) {
-    if (ar.succeeded()) {
-      msg.reply(ar.result());
-    } else {
-      msg.fail(503, ar.cause().getMessage());
-    }
-  }
 }
