@@ -174,7 +174,8 @@ class AppConfigTest {
     assertEquals(List.of(), RestartOnly.changed(running, applied));
   }
 
-  private static List<String> problems(JsonObject config) {
+  /** Every problem {@link AppConfig#parse} finds in {@code config}; empty when it is valid. */
+  static List<String> problems(JsonObject config) {
     try {
       AppConfig.parse(config);
       return List.of();

@@ -117,12 +117,7 @@ class LiveConfigTest {
   }
 
   private static List<String> problems(JsonObject config) {
-    try {
-      AppConfig.parse(config);
-      return List.of();
-    } catch (InvalidConfigException e) {
-      return e.problems();
-    }
+    return AppConfigTest.problems(config);
   }
 
   private int rankOf(long telegramId) {
