@@ -2,6 +2,7 @@ package io.xpbridge.bus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.domain.Activity;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.PlayerRef;
@@ -24,7 +25,8 @@ public record SubmitEvent(
     JsonObject data,
     String idempotencyKey,
     String entityId,
-    String reason) {
+    String reason,
+    JsonObject activity) {
 
   /** An event of {@code type} for {@code player} under {@code idempotencyKey}; the builder takes the rest. */
   public static Builder of(Platform source, EventType type, PlayerRef player, String idempotencyKey) {
@@ -41,6 +43,7 @@ public record SubmitEvent(
     private JsonObject data;
     private String entityId;
     private String reason;
+    private Activity activity;
 
     private Builder(Platform source, EventType type, PlayerRef player, String idempotencyKey) {
       this.source = source;
@@ -70,6 +73,12 @@ public record SubmitEvent(
       return this;
     }
 
+    /** Where activity XP was earned; the engine applies the economy's multipliers to it. */
+    public Builder activity(Activity where) {
+      activity = where;
+      return this;
+    }
+
     public Builder data(JsonObject details) {
       data = details;
       return this;
@@ -77,7 +86,8 @@ public record SubmitEvent(
 
     public SubmitEvent build() {
       return new SubmitEvent(source.wireName(), type.wireName(), idOf(PlayerRef.Kind.PLAYER), idOf(PlayerRef.Kind.TELEGRAM),
-          idOf(PlayerRef.Kind.DISCORD), xp, balance, null, data, idempotencyKey, entityId, reason);
+          idOf(PlayerRef.Kind.DISCORD), xp, balance, null, data, idempotencyKey, entityId, reason,
+          activity == null ? null : ActivityJson.write(activity));
     }
 
     private Long idOf(PlayerRef.Kind kind) {

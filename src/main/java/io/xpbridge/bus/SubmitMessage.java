@@ -1,6 +1,7 @@
 package io.xpbridge.bus;
 
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.domain.Activity;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.domain.InvalidRequestException;
@@ -67,9 +68,13 @@ public final class SubmitMessage {
       DailyData.requireValid(object);
       payload.put("data", data);
     }
+    Activity activity = ActivityJson.read(body.getValue("activity"));
+    if (activity != null) {
+      payload.put("activity", ActivityJson.write(activity));
+    }
     String payloadJson = payload.isEmpty() ? EMPTY_PAYLOAD : payload.encode();
     require(payloadJson.length() <= MAX_PAYLOAD_CHARS, "the event payload is larger than " + MAX_PAYLOAD_CHARS + " characters");
-    return new SubmitRequest(source, type, player, xp, balance, achievement, key, reason, payloadJson);
+    return new SubmitRequest(source, type, player, xp, balance, achievement, key, reason, payloadJson, activity);
   }
 
   public static PlayerRef playerRef(JsonObject body) {

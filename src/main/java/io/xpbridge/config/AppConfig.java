@@ -1,6 +1,7 @@
 package io.xpbridge.config;
 
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.domain.Economy;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,11 +27,12 @@ public record AppConfig(
     GameRules gameRules,
     TelegramSettings telegram,
     DiscordSettings discord,
+    Economy economy,
     String logLevel) {
 
   private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
   private static final List<String> SECTIONS = List.of("db", "db.embedded", "http", "sync", "reconcile", "cleanup",
-      "link", "daily", "telegram", "telegram.games", "discord", "log");
+      "link", "daily", "telegram", "telegram.games", "discord", "economy", "log");
 
   /**
    * Reads and checks every section (same shape as conf/config.json; a missing key takes its
@@ -44,6 +46,7 @@ public record AppConfig(
     SyncSettings sync = SyncSettings.read(in);
     DailySettings daily = DailySettings.read(in);
     TelegramSettings telegram = TelegramSettings.read(in, daily, sync);
+    DiscordSettings discord = DiscordSettings.read(in, telegram.botUsername());
     AppConfig config = new AppConfig(
         DbSettings.read(in),
         HttpSettings.read(in),
@@ -54,7 +57,8 @@ public record AppConfig(
         daily,
         GameRules.read(in),
         telegram,
-        DiscordSettings.read(in, telegram.botUsername()),
+        discord,
+        EconomySettings.read(in, discord.noXpChannelIds()),
         logLevel(in));
     UnknownKeys.reject(root == null ? new JsonObject() : root, in);
     if (in.problemCount() > 0) {

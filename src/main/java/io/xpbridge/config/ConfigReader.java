@@ -136,6 +136,42 @@ final class ConfigReader {
     return number;
   }
 
+  /** A decimal such as a multiplier ({@code 1.5}, {@code 2}); finite, between the bounds. */
+  double decimalIn(String path, double defaultValue, double min, double max) {
+    Double number = decimal(value(path), name(path), min, max);
+    return number == null ? defaultValue : number;
+  }
+
+  /** As {@link #decimalIn} for a value found elsewhere (a map's entry); null when missing or bad. */
+  Double decimal(Object value, String fullName, double min, double max) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+      reject(fullName + " must be a number, got " + value);
+      return null;
+    }
+    double number = n.doubleValue();
+    if (number < min || number > max) {
+      reject(fullName + " must be between " + min + " and " + max + ", got " + value);
+      return null;
+    }
+    return number;
+  }
+
+  /** An object of {@code "<id>": value}, e.g. multipliers by channel; empty when unset. */
+  JsonObject object(String path) {
+    Object value = value(path);
+    if (value == null) {
+      return new JsonObject();
+    }
+    if (!(value instanceof JsonObject object)) {
+      reject(name(path) + " must be an object, got " + value);
+      return new JsonObject();
+    }
+    return object;
+  }
+
   /** Blank counts as unset. */
   String string(String path, String defaultValue) {
     Object value = value(path);

@@ -28,6 +28,7 @@ final class RestartOnly {
         next.gameRules(),
         next.telegram().withConnectionOf(running.telegram()),
         next.discord().withConnectionOf(running.discord()),
+        next.economy(),
         next.logLevel());
   }
 

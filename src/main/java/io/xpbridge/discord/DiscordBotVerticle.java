@@ -12,6 +12,7 @@ import io.xpbridge.bus.BusServer;
 import io.xpbridge.bus.Platforms;
 import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.config.AppConfig;
+import io.xpbridge.domain.Activity;
 import io.xpbridge.config.DiscordSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,8 +168,9 @@ public final class DiscordBotVerticle extends VerticleBase {
     long xp = settings.voiceXpPerMinute();
     if (xp > 0) {
       for (VoiceXpTracker.VoiceMinute minute : minutes) {
+        Activity activity = minute.channelId() == 0 ? null : Activity.discordVoice(minute.channelId(), minute.roleIds());
         submitter.submit(minute.userId(), minute.username(), xp, minute.idempotencyKey(), minute.sessionId(),
-                "discord voice minute")
+                "discord voice minute", activity)
             .onFailure(e -> log.warn("Voice XP for Discord user {} (key {}) not recorded: {}", minute.userId(),
                 minute.idempotencyKey(), e.getMessage()));
       }

@@ -47,7 +47,7 @@ final class MessageXpAwarder {
     lastAwardByUser.put(message.userId(), award);
     String key = IdempotencyKeys.message(message.messageId(), message.userId());
     submitter.submit(message.userId(), message.username(), rules.messageXp(), key,
-            Long.toString(message.messageId()), "discord message")
+            Long.toString(message.messageId()), "discord message", message.activity())
         .onFailure(e -> {
           log.warn("Message XP for Discord user {} (key {}) not recorded: {}", message.userId(), key, e.getMessage());
           // Free the cooldown so the member's next message can earn instead.

@@ -1,6 +1,7 @@
 package io.xpbridge.discord;
 
 import io.vertx.core.Context;
+import java.util.List;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -40,7 +41,8 @@ final class MessageXpListener extends ListenerAdapter {
         author.getName(),
         event.getChannel().getIdLong(),
         parent,
-        event.getMessage().getTimeCreated().toInstant().toEpochMilli());
+        event.getMessage().getTimeCreated().toInstant().toEpochMilli(),
+        event.getMember() == null ? List.of() : event.getMember().getRoles().stream().map(r -> r.getIdLong()).toList());
     context.runOnContext(v -> onContext.accept(activity));
   }
 }

@@ -24,7 +24,8 @@ final class VoiceXpTracker {
   private static final int MAX_UNITS_PER_SETTLEMENT = 1440;
 
   /** One paid unit. */
-  record VoiceMinute(long userId, String username, String sessionId, long unitIndex) {
+  record VoiceMinute(long userId, String username, String sessionId, long unitIndex, long channelId,
+      List<Long> roleIds) {
     String idempotencyKey() {
       return IdempotencyKeys.voiceMinute(sessionId, unitIndex, userId);
     }
@@ -164,7 +165,8 @@ final class VoiceXpTracker {
       first = Math.max(first, endExclusive - MAX_UNITS_PER_SETTLEMENT);
       VoiceSnapshot member = present.get(entry.getKey());
       for (long unit = first; unit < endExclusive; unit++) {
-        due.add(new VoiceMinute(entry.getKey(), member == null ? null : member.username(), accrual.sessionId, unit));
+        due.add(new VoiceMinute(entry.getKey(), member == null ? null : member.username(), accrual.sessionId, unit,
+            member == null ? 0 : member.channelId(), member == null ? List.of() : member.roleIds()));
       }
       accrual.lastPaidUnit = endExclusive - 1;
     }

@@ -6,6 +6,7 @@ import io.xpbridge.bus.Players;
 import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.bus.SubmitEvent;
 import io.xpbridge.bus.SubmitReply;
+import io.xpbridge.domain.Activity;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.PlayerRef;
@@ -26,10 +27,10 @@ final class XpSubmitter {
 
   /** Fails when the engine did not take the event, or the ledger refused it. */
   Future<SubmitReply> submit(long discordId, String username, long xp, String idempotencyKey, String entityId,
-      String reason) {
+      String reason, Activity activity) {
     SubmitEvent event = SubmitEvent.of(Platform.DISCORD, EventType.XP_CHANGE,
             new PlayerRef(PlayerRef.Kind.DISCORD, discordId), idempotencyKey)
-        .xp(xp).entity(entityId).reason(reason).build();
+        .xp(xp).entity(entityId).reason(reason).activity(activity).build();
     return registered(discordId, username)
         .compose(v -> bus.submit(event))
         .compose(reply -> reply.refused()

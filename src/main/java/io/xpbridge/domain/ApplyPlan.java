@@ -18,13 +18,16 @@ public record ApplyPlan(
 
   /**
    * One {@code transactions} row; {@code key} is the event's own key except for the two sides of a
-   * merge, {@code metadataJson} (a JSON object, or null) says more about the change.
+   * merge, {@code metadataJson} (a JSON object, or null) says more about the change. For activity XP,
+   * {@code baseXp} is what was earned before {@code multiplier} made it {@code deltaXp}; both are
+   * null for other changes.
    */
   public record AuditRow(ClaimedEvent event, String key, long playerId, long deltaXp, long deltaBalance,
-      String reason, String metadataJson) {
+      String reason, String metadataJson, Long baseXp, java.math.BigDecimal multiplier) {
 
-    public AuditRow(ClaimedEvent event, long playerId, long deltaXp, long deltaBalance) {
-      this(event, event.idempotencyKey(), playerId, deltaXp, deltaBalance, event.reason(), null);
+    public AuditRow(ClaimedEvent event, String key, long playerId, long deltaXp, long deltaBalance, String reason,
+        String metadataJson) {
+      this(event, key, playerId, deltaXp, deltaBalance, reason, metadataJson, null, null);
     }
   }
 

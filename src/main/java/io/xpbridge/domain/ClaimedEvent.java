@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * An event taken from the queue for applying. {@code playerId} is the ledger row it changes (already
  * redirected when its original player was merged away); {@code dailyDay}/{@code dailyStreak} are set
- * for daily rewards only; {@code createdAtMs} is when it was stored (for latency metrics).
+ * for daily rewards only; {@code createdAtMs} is when it was stored (for latency metrics);
+ * {@code activity} says where activity XP was earned (null for other changes).
  */
 public record ClaimedEvent(
     long id,
@@ -19,10 +20,18 @@ public record ClaimedEvent(
     String reason,
     LocalDate dailyDay,
     Integer dailyStreak,
-    long createdAtMs) {
+    long createdAtMs,
+    Activity activity) {
+
+  /** An event that is not activity (no multiplier applies). */
+  public ClaimedEvent(long id, String idempotencyKey, Platform source, EventType type, long playerId, long xpDelta,
+      long balanceDelta, String achievement, String reason, LocalDate dailyDay, Integer dailyStreak, long createdAtMs) {
+    this(id, idempotencyKey, source, type, playerId, xpDelta, balanceDelta, achievement, reason, dailyDay, dailyStreak,
+        createdAtMs, null);
+  }
 
   public ClaimedEvent redirectedTo(long survivorId) {
     return new ClaimedEvent(id, idempotencyKey, source, type, survivorId, xpDelta, balanceDelta, achievement,
-        reason, dailyDay, dailyStreak, createdAtMs);
+        reason, dailyDay, dailyStreak, createdAtMs, activity);
   }
 }

@@ -13,10 +13,16 @@ import java.util.Map;
 public final class LedgerCalculator {
   private final RankLadder ladder;
   private final List<AchievementDefinition> achievements;
+  private final Economy economy;
 
   public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements) {
+    this(ladder, achievements, Economy.NEUTRAL);
+  }
+
+  public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements, Economy economy) {
     this.ladder = ladder;
     this.achievements = List.copyOf(achievements);
+    this.economy = economy;
   }
 
   public ApplyPlan plan(List<ClaimedEvent> events, Map<Long, PlayerState> lockedPlayers) {
@@ -33,12 +39,14 @@ public final class LedgerCalculator {
         outcomes.add(failed(event, "player " + event.playerId() + " does not exist"));
         continue;
       }
-      String rejection = rejection(event, before);
+      java.math.BigDecimal multiplier = event.activity() == null ? null : economy.multiplier(event.activity());
+      long xp = multiplier == null ? event.xpDelta() : Economy.apply(event.xpDelta(), multiplier);
+      String rejection = rejection(event, before, xp);
       if (rejection != null) {
         outcomes.add(failed(event, rejection));
         continue;
       }
-      PlayerState after = before.withDeltas(event.xpDelta(), event.balanceDelta());
+      PlayerState after = before.withDeltas(xp, event.balanceDelta());
       if (event.dailyDay() != null) {
         after = after.withDaily(event.dailyStreak() == null ? 1 : event.dailyStreak(), event.dailyDay());
       }
@@ -46,8 +54,10 @@ public final class LedgerCalculator {
         current.put(event.playerId(), after);
         changed.put(event.playerId(), after);
       }
-      if (event.xpDelta() != 0 || event.balanceDelta() != 0 || event.type() == EventType.REWARD_GRANT) {
-        audits.add(new ApplyPlan.AuditRow(event, event.playerId(), event.xpDelta(), event.balanceDelta()));
+      if (xp != 0 || event.xpDelta() != 0 || event.balanceDelta() != 0 || event.type() == EventType.REWARD_GRANT) {
+        // Activity that a 0x channel made worth nothing is still audited: its key is spent and the row says why.
+        audits.add(new ApplyPlan.AuditRow(event, event.idempotencyKey(), event.playerId(), xp, event.balanceDelta(),
+            event.reason(), null, multiplier == null ? null : event.xpDelta(), multiplier));
       }
       if (ladder.rankFor(before.xp()).number() != ladder.rankFor(after.xp()).number()) {
         lastRankCause.put(event.playerId(), event);
@@ -120,14 +130,14 @@ public final class LedgerCalculator {
     }
   }
 
-  private String rejection(ClaimedEvent event, PlayerState before) {
+  private String rejection(ClaimedEvent event, PlayerState before, long xp) {
     long newBalance = before.balance() + event.balanceDelta();
     if (newBalance < 0) {
       return "balance would go below zero: balance " + before.balance() + ", change " + event.balanceDelta();
     }
-    long newXp = before.xp() + event.xpDelta();
+    long newXp = before.xp() + xp;
     if (newXp < 0) {
-      return "xp would go below zero: xp " + before.xp() + ", change " + event.xpDelta();
+      return "xp would go below zero: xp " + before.xp() + ", change " + xp;
     }
     if (event.dailyDay() != null && before.lastDailyDay() != null && !event.dailyDay().isAfter(before.lastDailyDay())) {
       return "daily reward for " + event.dailyDay() + " already claimed (last claim " + before.lastDailyDay() + ")";

@@ -47,6 +47,8 @@ final class LedgerColumns {
     Long[] balance = new Long[n];
     String[] reasons = new String[n];
     String[] metadata = new String[n];
+    Long[] baseXp = new Long[n];
+    String[] multipliers = new String[n];
     for (int i = 0; i < n; i++) {
       ApplyPlan.AuditRow audit = plan.audits().get(i);
       keys[i] = audit.key();
@@ -58,10 +60,13 @@ final class LedgerColumns {
       balance[i] = audit.deltaBalance();
       reasons[i] = audit.reason();
       metadata[i] = audit.metadataJson();
+      baseXp[i] = audit.baseXp();
+      // As text, cast to numeric by the statement: exact, and the pg client has no numeric array encoder for nulls.
+      multipliers[i] = audit.multiplier() == null ? null : audit.multiplier().toPlainString();
     }
     params.addArrayOfString(keys).addArrayOfLong(eventIds).addArrayOfLong(players).addArrayOfString(sources)
         .addArrayOfString(types).addArrayOfLong(xp).addArrayOfLong(balance).addArrayOfString(reasons)
-        .addArrayOfString(metadata);
+        .addArrayOfString(metadata).addArrayOfLong(baseXp).addArrayOfString(multipliers);
   }
 
   /**

@@ -31,10 +31,10 @@ public final class LedgerStore {
        WHERE p.id = v.id""";
   static final String INSERT_AUDIT = """
       INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason,
-                                metadata)
-      SELECT k, e, p, s, t, x, b, r, m::jsonb
+                                metadata, base_xp, xp_multiplier)
+      SELECT k, e, p, s, t, x, b, r, m::jsonb, bx, mx::numeric
         FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
-                    $8::text[], $9::text[]) AS v(k, e, p, s, t, x, b, r, m)
+                    $8::text[], $9::text[], $10::bigint[], $11::text[]) AS v(k, e, p, s, t, x, b, r, m, bx, mx)
       ON CONFLICT (idempotency_key) DO NOTHING""";
   static final String UNLOCK_ACHIEVEMENTS = """
       INSERT INTO player_achievements (player_id, code, event_id)
@@ -74,10 +74,11 @@ public final class LedgerStore {
           FROM unnest($6::bigint[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::bigint[],
                       $13::text[], $14::text[], $15::text[], $16::text[]) AS v(id, k, s, t, p, x, b, pl, st, pb, err))
       INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason,
-                                metadata)
-      SELECT k, e, p, s, t, x, b, r, m::jsonb
+                                metadata, base_xp, xp_multiplier)
+      SELECT k, e, p, s, t, x, b, r, m::jsonb, bx, mx::numeric
         FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::text[], $21::text[], $22::bigint[],
-                    $23::bigint[], $24::text[], $25::text[]) AS v(k, e, p, s, t, x, b, r, m)""";
+                    $23::bigint[], $24::text[], $25::text[], $26::bigint[], $27::text[])
+             AS v(k, e, p, s, t, x, b, r, m, bx, mx)""";
   static final String UNIQUE_VIOLATION = "23505";
   static final String BEGIN = "BEGIN";
   static final String COMMIT = "COMMIT";

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.bus.ActivityJson;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.Platform;
@@ -99,7 +100,8 @@ public final class QueueClaims {
         payload == null ? null : payload.getString("reason"),
         dailyDay(daily),
         daily == null ? null : daily.getInteger("streak"),
-        row.getOffsetDateTime("created_at").toInstant().toEpochMilli());
+        row.getOffsetDateTime("created_at").toInstant().toEpochMilli(),
+        payload == null ? null : ActivityJson.read(payload.getValue("activity")));
   }
 
   /** A submitted event as the ledger sees it, before it has a row: {@code id} is drawn for it already. */
@@ -108,7 +110,7 @@ public final class QueueClaims {
     JsonObject daily = request.payloadJson().contains("\"daily\"") ? dailyOf(new JsonObject(request.payloadJson())) : null;
     return new ClaimedEvent(id, request.idempotencyKey(), request.source(), request.type(), playerId,
         request.xpDelta(), request.balanceDelta(), request.achievement(), request.reason(), dailyDay(daily),
-        daily == null ? null : daily.getInteger("streak"), receivedAtMs);
+        daily == null ? null : daily.getInteger("streak"), receivedAtMs, request.activity());
   }
 
   private static JsonObject dailyOf(JsonObject payload) {

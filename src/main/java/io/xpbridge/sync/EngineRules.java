@@ -18,6 +18,6 @@ public record EngineRules(SyncSettings sync, RankLadder ladder, Map<String, Achi
     List<AchievementDefinition> list = config.gameRules().achievements();
     Map<String, AchievementDefinition> byCode = new LinkedHashMap<>();
     list.forEach(a -> byCode.put(a.code(), a));
-    return new EngineRules(config.sync(), ladder, byCode, new LedgerCalculator(ladder, list));
+    return new EngineRules(config.sync(), ladder, byCode, new LedgerCalculator(ladder, list, config.economy()));
   }
 }

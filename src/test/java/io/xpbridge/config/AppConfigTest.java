@@ -42,6 +42,12 @@ class AppConfigTest {
         Arguments.of("discord.guildId", "my-server", "discord.guildId must be a Discord id (digits), got my-server"),
         Arguments.of("discord.noXpChannelIds", new JsonArray().add("123").add("general"),
             "discord.noXpChannelIds[1] must be a Discord id (digits), got general"),
+        Arguments.of("economy.maxMultiplier", -1, "economy.maxMultiplier must be between 0.0 and 100.0, got -1"),
+        Arguments.of("economy.multipliers.global", "double", "economy.multipliers.global must be a number, got double"),
+        Arguments.of("economy.multipliers.discordRoles", new JsonObject().put("vip", 2),
+            "economy.multipliers.discordRoles.vip: the key must be a chat, channel or role id"),
+        Arguments.of("economy.multipliers.telegramChats", new JsonObject().put("-100", -0.5),
+            "economy.multipliers.telegramChats.-100 must be between 0.0 and 100.0, got -0.5"),
         Arguments.of("log.level", "LOUD", "log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got LOUD"),
         Arguments.of("sync", 5, "sync must be an object, got 5"));
   }

@@ -114,4 +114,39 @@ class LedgerCalculatorTest {
     assertEquals(MirrorTarget.DISCORD, rank.targets());
     assertFalse(plan.followUps(java.util.Set.of()).get(0).announce(), "no rank-up message for a rank already held");
   }
+
+  @Test
+  void activityXpIsMultipliedWhereItWasEarnedAndTheAuditRowSaysHow() {
+    Economy economy = new Economy(1.5, java.util.Map.of(10L, 2.0, 11L, 0.0), java.util.Map.of(20L, 1.2, 21L, 3.0),
+        java.util.Map.of(-100L, 0.5), 5.0);
+    LedgerCalculator calculator = new LedgerCalculator(LADDER, List.of(), economy);
+    ClaimedEvent inChannel = activity(1, Activity.discordMessage(10, null, List.of(20L)));
+    ClaimedEvent inThread = activity(2, Activity.discordMessage(99, 11L, List.of()));
+    ClaimedEvent capped = activity(3, Activity.discordVoice(10, List.of(20L, 21L)));
+    ClaimedEvent inChat = activity(4, Activity.telegramGame(-100));
+    ClaimedEvent grant = event(5, 7, 15, 0);
+
+    ApplyPlan plan = calculator.plan(List.of(inChannel, inThread, capped, inChat, grant),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+
+    // 15 x 1.5 x 2 x 1.2 = 54; a thread follows its parent at 0; 1.5 x 2 x 3 = 9 is capped at 5 (75);
+    // 15 x 1.5 x 0.5 = 11.25 rounds to 11; a grant that is not activity is not multiplied.
+    assertEquals(List.of(54L, 0L, 75L, 11L, 15L), plan.audits().stream().map(ApplyPlan.AuditRow::deltaXp).toList());
+    assertEquals(List.of(15L, 15L, 15L, 15L), plan.audits().stream().limit(4).map(ApplyPlan.AuditRow::baseXp).toList());
+    assertEquals(java.util.Arrays.asList("3.6", "0", "5", "0.75", null), plan.audits().stream()
+        .map(a -> a.multiplier() == null ? null : a.multiplier().toPlainString()).toList());
+    assertEquals(54 + 75 + 11 + 15, plan.changedPlayers().get(7L).xp());
+  }
+
+  @Test
+  void xpIsRoundedHalfUp() {
+    assertEquals(3, Economy.apply(5, new java.math.BigDecimal("0.5")), "2.5 rounds up");
+    assertEquals(2, Economy.apply(5, new java.math.BigDecimal("0.49")));
+    assertEquals(23, Economy.apply(15, new java.math.BigDecimal("1.5")), "22.5 rounds up");
+  }
+
+  static ClaimedEvent activity(long id, Activity activity) {
+    return new ClaimedEvent(id, "a" + id, Platform.DISCORD, EventType.XP_CHANGE, 7, 15, 0, null, null, null, null, 0,
+        activity);
+  }
 }

@@ -1,0 +1,56 @@
+package io.xpbridge.domain;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where and how a player earned activity XP: a Discord message or voice minute (its channel, the
+ * thread's parent channel, the member's roles) or a Telegram game (its chat). Multipliers and,
+ * later, the hourly budget apply to activity XP only; daily rewards and admin grants carry none.
+ *
+ * @param parentChannelId the thread's parent channel, null when not in a thread
+ * @param roleIds the member's Discord roles, empty for Telegram
+ */
+public record Activity(Kind kind, Long channelId, Long parentChannelId, List<Long> roleIds, Long chatId) {
+  /** Most roles a member's activity may list: Discord allows 250 roles in a guild. */
+  public static final int MAX_ROLES = 250;
+
+  public enum Kind {
+    MESSAGE, VOICE, GAME;
+
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Null when {@code name} is not a kind. */
+    public static Kind fromWire(String name) {
+      for (Kind kind : values()) {
+        if (kind.wireName().equals(name)) {
+          return kind;
+        }
+      }
+      return null;
+    }
+  }
+
+  public Activity {
+    roleIds = roleIds == null ? List.of() : List.copyOf(roleIds);
+  }
+
+  public static Activity discordMessage(long channelId, Long parentChannelId, List<Long> roleIds) {
+    return new Activity(Kind.MESSAGE, channelId, parentChannelId, roleIds, null);
+  }
+
+  public static Activity discordVoice(long channelId, List<Long> roleIds) {
+    return new Activity(Kind.VOICE, channelId, null, roleIds, null);
+  }
+
+  public static Activity telegramGame(long chatId) {
+    return new Activity(Kind.GAME, null, null, List.of(), chatId);
+  }
+
+  /** The channel whose multiplier counts: a thread follows its parent. */
+  public Long effectiveChannelId() {
+    return parentChannelId != null ? parentChannelId : channelId;
+  }
+}
