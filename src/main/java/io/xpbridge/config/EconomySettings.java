@@ -1,8 +1,16 @@
 package io.xpbridge.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.domain.Economy;
+import io.xpbridge.domain.Platform;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +20,9 @@ import java.util.Set;
  *
  * <pre>
  * "economy": {"maxMultiplier": 5, "multipliers": {"global": 1.0, "discordChannels": {"&lt;id&gt;": 2},
- *             "discordRoles": {"&lt;id&gt;": 1.5}, "telegramChats": {"&lt;id&gt;": 0}}}
+ *             "discordRoles": {"&lt;id&gt;": 1.5}, "telegramChats": {"&lt;id&gt;": 0}},
+ *             "boosts": [{"name": "weekend", "from": "2026-12-05T00:00:00+03:00", "to": "2026-12-07T00:00:00+03:00",
+ *                         "multiplier": 2, "platforms": ["telegram", "discord"]}]}
  * </pre>
  */
 final class EconomySettings {
@@ -29,7 +39,69 @@ final class EconomySettings {
     Map<Long, Double> channels = byId(in, "economy.multipliers.discordChannels");
     noXpChannelIds.forEach(id -> channels.put(id, 0.0));
     return new Economy(global, channels, byId(in, "economy.multipliers.discordRoles"),
-        byId(in, "economy.multipliers.telegramChats"), max);
+        byId(in, "economy.multipliers.telegramChats"), max, boosts(in));
+  }
+
+  /** {@code economy.boosts}: [{name, from, to (ISO-8601 instants), multiplier, platforms}]. */
+  private static List<Economy.Boost> boosts(ConfigReader in) {
+    JsonArray array = in.array("economy.boosts");
+    List<Economy.Boost> boosts = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String path = "economy.boosts[" + i + "]";
+      if (!(array.getValue(i) instanceof JsonObject boost)) {
+        in.reject(path + " must be an object {name, from, to, multiplier, platforms}");
+        continue;
+      }
+      ConfigReader b = in.within(boost, path);
+      String name = b.string("name", null);
+      if (name == null) {
+        b.reject(path + ".name is required");
+      }
+      Instant from = instant(b, "from", path);
+      Instant to = instant(b, "to", path);
+      if (from != null && to != null && !to.isAfter(from)) {
+        b.reject(path + ".to must be after " + path + ".from, got " + to + " <= " + from);
+      }
+      double multiplier = b.decimalIn("multiplier", 1, 0, MAX_FACTOR);
+      Set<Platform> platforms = platforms(b, path);
+      if (name != null && from != null && to != null && to.isAfter(from)) {
+        boosts.add(new Economy.Boost(name, from.toEpochMilli(), to.toEpochMilli(), multiplier, platforms));
+      }
+    }
+    return boosts;
+  }
+
+  private static Instant instant(ConfigReader b, String field, String path) {
+    String text = b.string(field, null);
+    if (text == null) {
+      b.reject(path + "." + field + " is required (ISO-8601, e.g. 2026-12-31T18:00:00Z)");
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      b.reject(path + "." + field + " must be an ISO-8601 time with its offset (2026-12-31T18:00:00+03:00), got " + text);
+      return null;
+    }
+  }
+
+  private static Set<Platform> platforms(ConfigReader b, String path) {
+    JsonArray names = b.array("platforms");
+    if (names.isEmpty()) {
+      return Set.of(Platform.TELEGRAM, Platform.DISCORD);
+    }
+    Set<Platform> platforms = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      Object name = names.getValue(i);
+      if (Platform.TELEGRAM.wireName().equals(name)) {
+        platforms.add(Platform.TELEGRAM);
+      } else if (Platform.DISCORD.wireName().equals(name)) {
+        platforms.add(Platform.DISCORD);
+      } else {
+        b.reject(path + ".platforms[" + i + "] must be telegram or discord, got " + name);
+      }
+    }
+    return platforms;
   }
 
   private static Map<Long, Double> byId(ConfigReader in, String path) {

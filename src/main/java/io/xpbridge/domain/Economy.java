@@ -7,20 +7,40 @@ import java.util.Map;
 
 /**
  * What activity XP is worth where it was earned: the global multiplier × the channel's (or chat's)
- * × the highest of the member's role multipliers (1 when none is configured), capped at
- * {@code maxMultiplier}; XP is rounded half up. A channel at 0 pays nothing. Coins are not
+ * × the highest of the member's role multipliers (1 when none is configured) × every boost active
+ * on the platform at the time, capped at {@code maxMultiplier}; XP is rounded half up. A channel at 0 pays nothing. Coins are not
  * multiplied. Pure: the engine computes every amount here, so several engines agree.
  */
 public record Economy(double globalMultiplier, Map<Long, Double> discordChannels, Map<Long, Double> discordRoles,
-    Map<Long, Double> telegramChats, double maxMultiplier) {
+    Map<Long, Double> telegramChats, double maxMultiplier, List<Boost> boosts) {
 
   /** Nothing configured: every activity pays its base amount. */
-  public static final Economy NEUTRAL = new Economy(1.0, Map.of(), Map.of(), Map.of(), 5.0);
+  public static final Economy NEUTRAL = new Economy(1.0, Map.of(), Map.of(), Map.of(), 5.0, List.of());
+
+  /**
+   * A timed boost: activity XP earned from {@code fromMs} (inclusive) to {@code toMs} (exclusive) on
+   * {@code platforms} is multiplied by {@code multiplier} as well (boosts that overlap stack).
+   */
+  public record Boost(String name, long fromMs, long toMs, double multiplier, java.util.Set<Platform> platforms) {
+    public Boost {
+      platforms = java.util.Set.copyOf(platforms);
+    }
+
+    boolean appliesTo(Platform platform, long atMs) {
+      return atMs >= fromMs && atMs < toMs && platforms.contains(platform);
+    }
+  }
 
   public Economy {
     discordChannels = Map.copyOf(discordChannels);
     discordRoles = Map.copyOf(discordRoles);
     telegramChats = Map.copyOf(telegramChats);
+    boosts = List.copyOf(boosts);
+  }
+
+  public Economy(double globalMultiplier, Map<Long, Double> discordChannels, Map<Long, Double> discordRoles,
+      Map<Long, Double> telegramChats, double maxMultiplier) {
+    this(globalMultiplier, discordChannels, discordRoles, telegramChats, maxMultiplier, List.of());
   }
 
   /**
@@ -28,6 +48,14 @@ public record Economy(double globalMultiplier, Map<Long, Double> discordChannels
    * rounds the way an admin reading the config expects); 1 for XP that is not activity.
    */
   public BigDecimal multiplier(Activity activity) {
+    return multiplier(activity, null, 0);
+  }
+
+  /**
+   * As {@link #multiplier(Activity)}, with the boosts active on {@code platform} at {@code atMs}
+   * (when the event reached the engine, so an event applied late from the queue keeps its price).
+   */
+  public BigDecimal multiplier(Activity activity, Platform platform, long atMs) {
     if (activity == null) {
       return BigDecimal.ONE;
     }
@@ -40,6 +68,11 @@ public record Economy(double globalMultiplier, Map<Long, Double> discordChannels
       m = m.multiply(BigDecimal.valueOf(discordChannels.getOrDefault(channel, 1.0)));
     }
     m = m.multiply(BigDecimal.valueOf(highestRole(activity.roleIds())));
+    for (Boost boost : boosts) {
+      if (platform != null && boost.appliesTo(platform, atMs)) {
+        m = m.multiply(BigDecimal.valueOf(boost.multiplier()));
+      }
+    }
     return m.min(BigDecimal.valueOf(maxMultiplier)).stripTrailingZeros();
   }
 

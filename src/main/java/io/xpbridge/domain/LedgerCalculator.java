@@ -39,7 +39,7 @@ public final class LedgerCalculator {
         outcomes.add(failed(event, "player " + event.playerId() + " does not exist"));
         continue;
       }
-      java.math.BigDecimal multiplier = event.activity() == null ? null : economy.multiplier(event.activity());
+      java.math.BigDecimal multiplier = event.activity() == null ? null : economy.multiplier(event.activity(), event.source(), event.createdAtMs());
       long xp = multiplier == null ? event.xpDelta() : Economy.apply(event.xpDelta(), multiplier);
       String rejection = rejection(event, before, xp);
       if (rejection != null) {

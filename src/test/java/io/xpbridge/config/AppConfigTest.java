@@ -48,6 +48,9 @@ class AppConfigTest {
             "economy.multipliers.discordRoles.vip: the key must be a chat, channel or role id"),
         Arguments.of("economy.multipliers.telegramChats", new JsonObject().put("-100", -0.5),
             "economy.multipliers.telegramChats.-100 must be between 0.0 and 100.0, got -0.5"),
+        Arguments.of("economy.boosts", new JsonArray().add(new JsonObject().put("name", "x")
+                .put("from", "2026-12-05T00:00:00Z").put("to", "2026-12-04T00:00:00Z").put("multiplier", 2)),
+            "economy.boosts[0].to must be after economy.boosts[0].from"),
         Arguments.of("log.level", "LOUD", "log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got LOUD"),
         Arguments.of("sync", 5, "sync must be an object, got 5"));
   }
@@ -262,5 +265,24 @@ class AppConfigTest {
     } finally {
       io.xpbridge.support.Await.result(vertx.close());
     }
+  }
+
+  @Test
+  void aBoostNamesEachBadFieldAndAGoodOneIsRead() {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("economy").put("boosts", new JsonArray()
+        .add(new JsonObject().put("name", "x").put("from", "tomorrow").put("to", "2026-12-06T00:00:00Z")
+            .put("platforms", new JsonArray().add("icq")))
+        .add(new JsonObject().put("name", "weekend").put("from", "2026-12-05T00:00:00+03:00")
+            .put("to", "2026-12-07T00:00:00+03:00").put("multiplier", 2).put("platforms", new JsonArray().add("discord"))));
+    assertEquals(List.of(
+        "economy.boosts[0].from must be an ISO-8601 time with its offset (2026-12-31T18:00:00+03:00), got tomorrow",
+        "economy.boosts[0].platforms[0] must be telegram or discord, got icq"), problems(config));
+
+    config.getJsonObject("economy").getJsonArray("boosts").remove(0);
+    var boost = AppConfig.parse(config).economy().boosts().get(0);
+    assertEquals("weekend", boost.name());
+    assertEquals(java.time.Instant.parse("2026-12-04T21:00:00Z").toEpochMilli(), boost.fromMs());
+    assertEquals(java.util.Set.of(io.xpbridge.domain.Platform.DISCORD), boost.platforms());
   }
 }

@@ -149,4 +149,19 @@ class LedgerCalculatorTest {
     return new ClaimedEvent(id, "a" + id, Platform.DISCORD, EventType.XP_CHANGE, 7, 15, 0, null, null, null, null, 0,
         activity);
   }
+
+  @Test
+  void boostsMultiplyActivityOnTheirPlatformsWhileTheyRunAndStack() {
+    Economy economy = new Economy(1.0, Map.of(), Map.of(), Map.of(), 5.0, List.of(
+        new Economy.Boost("weekend", 1_000, 2_000, 2.0, java.util.Set.of(Platform.DISCORD, Platform.TELEGRAM)),
+        new Economy.Boost("discord night", 1_500, 3_000, 1.5, java.util.Set.of(Platform.DISCORD))));
+    Activity message = Activity.discordMessage(1, null, List.of());
+    assertEquals("1", economy.multiplier(message, Platform.DISCORD, 999).toPlainString(), "not started");
+    assertEquals("2", economy.multiplier(message, Platform.DISCORD, 1_000).toPlainString());
+    assertEquals("3", economy.multiplier(message, Platform.DISCORD, 1_500).toPlainString(), "stacked");
+    assertEquals("2", economy.multiplier(Activity.telegramGame(5), Platform.TELEGRAM, 1_500).toPlainString(),
+        "the Discord-only boost does not apply in Telegram");
+    assertEquals("1.5", economy.multiplier(message, Platform.DISCORD, 2_000).toPlainString(), "the weekend ended");
+    assertEquals("1", economy.multiplier(null, Platform.DISCORD, 1_500).toPlainString(), "a grant is not activity");
+  }
 }
