@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The {@code activity} of a submit and of a stored event's payload:
- * {@code {"kind": "message"|"voice"|"game", "channelId"?, "parentChannelId"?, "roleIds"?: [...], "chatId"?}}.
+ * {@code {"kind": "message"|"voice"|"game", "channelId"?, "parentChannelId"?, "roleIds"?: [...], "chatId"?,
+ * "occurredAt"? (epoch ms)}}.
  * Read strictly (ids are exact positive integers), so the multiplier an event earns is never a guess.
  */
 public final class ActivityJson {
@@ -28,6 +29,9 @@ public final class ActivityJson {
     }
     if (activity.chatId() != null) {
       json.put("chatId", activity.chatId());
+    }
+    if (activity.occurredAtMs() != null) {
+      json.put("occurredAt", activity.occurredAtMs());
     }
     return json;
   }
@@ -56,7 +60,7 @@ public final class ActivityJson {
       }
     }
     return new Activity(kind, SubmitMessage.optionalId(json, "channelId"), SubmitMessage.optionalId(json, "parentChannelId"),
-        roleIds, chatId(json));
+        roleIds, chatId(json), SubmitMessage.optionalId(json, "occurredAt"));
   }
 
   /** Telegram chat ids are negative for groups and channels: any whole number but 0. */

@@ -58,7 +58,8 @@ public record AppConfig(
         GameRules.read(in),
         telegram,
         discord,
-        EconomySettings.read(in, discord.noXpChannelIds()),
+        EconomySettings.read(in, discord.noXpChannelIds(), discord.messageCooldownSeconds() * 1000,
+            telegram.games().cooldownSeconds() * 1000),
         logLevel(in));
     UnknownKeys.reject(root == null ? new JsonObject() : root, in);
     if (in.problemCount() > 0) {

@@ -31,15 +31,20 @@ final class EconomySettings {
 
   private EconomySettings() {}
 
-  static Economy read(ConfigReader in, Set<Long> noXpChannelIds) {
+  /**
+   * @param messageCooldownMs {@code discord.messageCooldownSeconds}, enforced by the engine per player too
+   * @param gameCooldownMs {@code telegram.games.cooldownSeconds}, likewise
+   */
+  static Economy read(ConfigReader in, Set<Long> noXpChannelIds, long messageCooldownMs, long gameCooldownMs) {
     in.requireObject("economy");
     in.requireObject("economy.multipliers");
     double max = in.decimalIn("economy.maxMultiplier", 5, 0, MAX_FACTOR);
     double global = in.decimalIn("economy.multipliers.global", 1, 0, MAX_FACTOR);
     Map<Long, Double> channels = byId(in, "economy.multipliers.discordChannels");
     noXpChannelIds.forEach(id -> channels.put(id, 0.0));
+    long hourlyCap = in.longIn("economy.hourlyXpCap", 0, 0, 1_000_000_000);
     return new Economy(global, channels, byId(in, "economy.multipliers.discordRoles"),
-        byId(in, "economy.multipliers.telegramChats"), max, boosts(in));
+        byId(in, "economy.multipliers.telegramChats"), max, boosts(in), hourlyCap, messageCooldownMs, gameCooldownMs);
   }
 
   /** {@code economy.boosts}: [{name, from, to (ISO-8601 instants), multiplier, platforms}]. */

@@ -19,6 +19,6 @@ record MessageActivity(long messageId, long userId, String username, long channe
 
   /** Where it was written, for the multipliers of {@code economy}. */
   Activity activity() {
-    return Activity.discordMessage(channelId, parentChannelId == 0 ? null : parentChannelId, roleIds);
+    return Activity.discordMessage(channelId, parentChannelId == 0 ? null : parentChannelId, roleIds).at(createdAtMs);
   }
 }

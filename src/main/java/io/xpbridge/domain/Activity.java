@@ -10,8 +10,11 @@ import java.util.Locale;
  *
  * @param parentChannelId the thread's parent channel, null when not in a thread
  * @param roleIds the member's Discord roles, empty for Telegram
+ * @param occurredAtMs when it happened on the platform (a message's own timestamp), so cooldowns are
+ *     measured between the platform's times, as the bots measure them; null: when it reached the engine
  */
-public record Activity(Kind kind, Long channelId, Long parentChannelId, List<Long> roleIds, Long chatId) {
+public record Activity(Kind kind, Long channelId, Long parentChannelId, List<Long> roleIds, Long chatId,
+    Long occurredAtMs) {
   /** Most roles a member's activity may list: Discord allows 250 roles in a guild. */
   public static final int MAX_ROLES = 250;
 
@@ -37,6 +40,10 @@ public record Activity(Kind kind, Long channelId, Long parentChannelId, List<Lon
     roleIds = roleIds == null ? List.of() : List.copyOf(roleIds);
   }
 
+  public Activity(Kind kind, Long channelId, Long parentChannelId, List<Long> roleIds, Long chatId) {
+    this(kind, channelId, parentChannelId, roleIds, chatId, null);
+  }
+
   public static Activity discordMessage(long channelId, Long parentChannelId, List<Long> roleIds) {
     return new Activity(Kind.MESSAGE, channelId, parentChannelId, roleIds, null);
   }
@@ -47,6 +54,15 @@ public record Activity(Kind kind, Long channelId, Long parentChannelId, List<Lon
 
   public static Activity telegramGame(long chatId) {
     return new Activity(Kind.GAME, null, null, List.of(), chatId);
+  }
+
+  public Activity at(long platformTimeMs) {
+    return new Activity(kind, channelId, parentChannelId, roleIds, chatId, platformTimeMs);
+  }
+
+  /** When it happened: the platform's time when known, else {@code arrivedAtMs}. */
+  public long timeMs(long arrivedAtMs) {
+    return occurredAtMs != null ? occurredAtMs : arrivedAtMs;
   }
 
   /** The channel whose multiplier counts: a thread follows its parent. */

@@ -12,10 +12,11 @@ import java.util.Map;
  * multiplied. Pure: the engine computes every amount here, so several engines agree.
  */
 public record Economy(double globalMultiplier, Map<Long, Double> discordChannels, Map<Long, Double> discordRoles,
-    Map<Long, Double> telegramChats, double maxMultiplier, List<Boost> boosts) {
+    Map<Long, Double> telegramChats, double maxMultiplier, List<Boost> boosts, long hourlyXpCap,
+    long messageCooldownMs, long gameCooldownMs) {
 
-  /** Nothing configured: every activity pays its base amount. */
-  public static final Economy NEUTRAL = new Economy(1.0, Map.of(), Map.of(), Map.of(), 5.0, List.of());
+  /** Nothing configured: every activity pays its base amount, no budget, no cooldown. */
+  public static final Economy NEUTRAL = new Economy(1.0, Map.of(), Map.of(), Map.of(), 5.0, List.of(), 0, 0, 0);
 
   /**
    * A timed boost: activity XP earned from {@code fromMs} (inclusive) to {@code toMs} (exclusive) on
@@ -40,7 +41,22 @@ public record Economy(double globalMultiplier, Map<Long, Double> discordChannels
 
   public Economy(double globalMultiplier, Map<Long, Double> discordChannels, Map<Long, Double> discordRoles,
       Map<Long, Double> telegramChats, double maxMultiplier) {
-    this(globalMultiplier, discordChannels, discordRoles, telegramChats, maxMultiplier, List.of());
+    this(globalMultiplier, discordChannels, discordRoles, telegramChats, maxMultiplier, List.of(), 0, 0, 0);
+  }
+
+  public Economy(double globalMultiplier, Map<Long, Double> discordChannels, Map<Long, Double> discordRoles,
+      Map<Long, Double> telegramChats, double maxMultiplier, List<Boost> boosts) {
+    this(globalMultiplier, discordChannels, discordRoles, telegramChats, maxMultiplier, boosts, 0, 0, 0);
+  }
+
+  /** The cooldown between two paid activities of {@code kind} of one player; 0 for none. */
+  public long cooldownMs(Activity.Kind kind) {
+    return kind == Activity.Kind.MESSAGE ? messageCooldownMs : kind == Activity.Kind.GAME ? gameCooldownMs : 0;
+  }
+
+  /** Whether players' recent activity must be kept: a budget or a cooldown is in force. */
+  public boolean tracksActivity() {
+    return hourlyXpCap > 0 || messageCooldownMs > 0 || gameCooldownMs > 0;
   }
 
   /**

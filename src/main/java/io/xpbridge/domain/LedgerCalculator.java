@@ -39,14 +39,14 @@ public final class LedgerCalculator {
         outcomes.add(failed(event, "player " + event.playerId() + " does not exist"));
         continue;
       }
-      java.math.BigDecimal multiplier = event.activity() == null ? null : economy.multiplier(event.activity(), event.source(), event.createdAtMs());
-      long xp = multiplier == null ? event.xpDelta() : Economy.apply(event.xpDelta(), multiplier);
+      Priced priced = price(event, before);
+      long xp = priced.xp();
       String rejection = rejection(event, before, xp);
       if (rejection != null) {
         outcomes.add(failed(event, rejection));
         continue;
       }
-      PlayerState after = before.withDeltas(xp, event.balanceDelta());
+      PlayerState after = before.withDeltas(xp, priced.coins()).withActivity(priced.activity());
       if (event.dailyDay() != null) {
         after = after.withDaily(event.dailyStreak() == null ? 1 : event.dailyStreak(), event.dailyDay());
       }
@@ -56,8 +56,9 @@ public final class LedgerCalculator {
       }
       if (xp != 0 || event.xpDelta() != 0 || event.balanceDelta() != 0 || event.type() == EventType.REWARD_GRANT) {
         // Activity that a 0x channel made worth nothing is still audited: its key is spent and the row says why.
-        audits.add(new ApplyPlan.AuditRow(event, event.idempotencyKey(), event.playerId(), xp, event.balanceDelta(),
-            event.reason(), null, multiplier == null ? null : event.xpDelta(), multiplier));
+        audits.add(new ApplyPlan.AuditRow(event, event.idempotencyKey(), event.playerId(), xp, priced.coins(),
+            event.reason(), priced.withheldJson(), priced.multiplier() == null ? null : event.xpDelta(),
+            priced.multiplier()));
       }
       if (ladder.rankFor(before.xp()).number() != ladder.rankFor(after.xp()).number()) {
         lastRankCause.put(event.playerId(), event);
@@ -100,6 +101,7 @@ public final class LedgerCalculator {
           && (survivor.lastDailyDay() == null || absorbed.lastDailyDay().isAfter(survivor.lastDailyDay()))) {
         after = after.withDaily(absorbed.dailyStreak(), absorbed.lastDailyDay());
       }
+      after = after.withActivity(survivor.activity().merge(absorbed.activity()));
       changed.put(absorbed.playerId(), absorbed.withDeltas(-link.xpDelta(), -link.balanceDelta()));
       changed.put(survivor.playerId(), after);
       String metadata = "{\"key\": \"" + link.idempotencyKey() + "\", \"from\": " + absorbed.playerId()
@@ -120,6 +122,50 @@ public final class LedgerCalculator {
     ApplyPlan.Outcome outcome = new ApplyPlan.Outcome(link, true, null, link.source().mirrorTarget());
     return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates);
   }
+
+  /**
+   * What an event pays: activity XP multiplied where it was earned, nothing within the player's
+   * cooldown of that activity (a game's coins neither), and no more than the hourly budget has left;
+   * the player's recent activity is updated when the economy keeps it. Other changes pay as asked.
+   */
+  private Priced price(ClaimedEvent event, PlayerState before) {
+    Activity activity = event.activity();
+    if (activity == null) {
+      return new Priced(event.xpDelta(), event.balanceDelta(), null, before.activity(), null);
+    }
+    java.math.BigDecimal multiplier = economy.multiplier(activity, event.source(), event.createdAtMs());
+    long xp = Economy.apply(event.xpDelta(), multiplier);
+    long coins = event.balanceDelta();
+    if (!economy.tracksActivity()) {
+      return new Priced(xp, coins, multiplier, before.activity(), null);
+    }
+    long at = activity.timeMs(event.createdAtMs());
+    ActivityState state = before.activity();
+    long cooldown = economy.cooldownMs(activity.kind());
+    long last = state.lastAtMs(activity.kind());
+    if (cooldown > 0 && last > 0 && Math.abs(at - last) < cooldown) {
+      long withheldCoins = activity.kind() == Activity.Kind.GAME ? coins : 0;
+      return new Priced(0, coins - withheldCoins, multiplier, state,
+          withheld("cooldown", xp, withheldCoins));
+    }
+    String withheld = null;
+    if (economy.hourlyXpCap() > 0) {
+      long room = Math.max(0, economy.hourlyXpCap() - state.paidInLastHour(at));
+      if (xp > room) {
+        withheld = withheld("hourlyXpCap", xp - room, 0);
+        xp = room;
+      }
+    }
+    return new Priced(xp, coins, multiplier, state.paid(at, xp, activity.kind()), withheld);
+  }
+
+  private static String withheld(String by, long xp, long coins) {
+    return "{\"withheld\": {\"by\": \"" + by + "\", \"xp\": " + xp + (coins == 0 ? "" : ", \"coins\": " + coins) + "}}";
+  }
+
+  /** An event's price; {@code withheldJson}: the audit row's note when the cooldown or the budget cut it. */
+  private record Priced(long xp, long coins, java.math.BigDecimal multiplier, ActivityState activity,
+      String withheldJson) {}
 
   private void earned(ClaimedEvent event, long playerId, PlayerState before, PlayerState after,
       List<ApplyPlan.AchievementCandidate> candidates) {

@@ -36,6 +36,16 @@ final class LedgerColumns {
         .addArrayOfLocalDate(day);
   }
 
+  /** Each changed player's recent activity, in the order of {@link #addPlayerColumns}. */
+  static void addActivityColumn(Tuple params, ApplyPlan plan) {
+    String[] activity = new String[plan.changedPlayers().size()];
+    int i = 0;
+    for (PlayerState state : plan.changedPlayers().values()) {
+      activity[i++] = state.activity().format();
+    }
+    params.addArrayOfString(activity);
+  }
+
   static void addAuditColumns(Tuple params, ApplyPlan plan) {
     int n = plan.audits().size();
     String[] keys = new String[n];

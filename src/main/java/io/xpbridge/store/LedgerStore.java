@@ -26,8 +26,10 @@ public final class LedgerStore {
 
   static final String UPDATE_PLAYERS = """
       UPDATE players p
-         SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day, updated_at = now()
-        FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[]) AS v(id, xp, balance, streak, day)
+         SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day,
+             activity_state = v.activity, updated_at = now()
+        FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[], $6::text[])
+             AS v(id, xp, balance, streak, day, activity)
        WHERE p.id = v.id""";
   static final String INSERT_AUDIT = """
       INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason,
@@ -62,8 +64,10 @@ public final class LedgerStore {
   static final String WRITE_ARRIVED = """
       WITH changed AS (
         UPDATE players p
-           SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day, updated_at = now()
-          FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[]) AS v(id, xp, balance, streak, day)
+           SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day,
+               activity_state = v.activity, updated_at = now()
+          FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[], $28::text[])
+               AS v(id, xp, balance, streak, day, activity)
          WHERE p.id = v.id),
       events AS (
         INSERT INTO sync_events (id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload,
@@ -157,6 +161,7 @@ public final class LedgerStore {
     LedgerColumns.addPlayerColumns(params, plan);
     events.addInsertColumns(params, payloads);
     LedgerColumns.addAuditColumns(params, plan);
+    LedgerColumns.addActivityColumn(params, plan);
     Future<Void> followUps = outbox.queue(conn, plan.followUps(unlocked));
     Future<?> written = conn.preparedQuery(WRITE_ARRIVED).execute(params)
         .recover(failure -> Future.failedFuture(isKeySpentMeanwhile(failure)
@@ -188,6 +193,7 @@ public final class LedgerStore {
     }
     Tuple params = Tuple.tuple();
     LedgerColumns.addPlayerColumns(params, plan);
+    LedgerColumns.addActivityColumn(params, plan);
     return conn.preparedQuery(UPDATE_PLAYERS).execute(params).mapEmpty();
   }
 

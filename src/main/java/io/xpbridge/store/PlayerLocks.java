@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.ActivityState;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.PlayerState;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ public final class PlayerLocks {
   // player (all take this same lock, in id order), and the ledger update it guards changes no key
   // column, so nothing needs the stronger lock.
   static final String LOCK_PLAYERS = """
-      SELECT id, xp, balance, daily_streak, last_daily_day, merged_into
+      SELECT id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state
         FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE""";
 
   private PlayerLocks() {}
@@ -71,7 +72,8 @@ public final class PlayerLocks {
       redirects.put(id, mergedInto);
     } else {
       states.put(id, new PlayerState(id, row.getLong("xp"), row.getLong("balance"),
-          row.getInteger("daily_streak"), row.getLocalDate("last_daily_day")));
+          row.getInteger("daily_streak"), row.getLocalDate("last_daily_day"),
+          ActivityState.parse(row.getString("activity_state"))));
     }
   }
 

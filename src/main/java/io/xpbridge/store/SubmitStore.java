@@ -43,12 +43,12 @@ public final class SubmitStore {
         UNION ALL
         SELECT 3, id, id FROM players WHERE id = ANY($3::bigint[])),
       locked AS (
-        SELECT id, xp, balance, daily_streak, last_daily_day, merged_into FROM players
+        SELECT id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state FROM players
          WHERE id IN (SELECT player_id FROM refs) ORDER BY id FOR NO KEY UPDATE)
       SELECT kind, ref AS id, player_id, NULL::bigint AS xp, NULL::bigint AS balance, NULL::int AS daily_streak,
-             NULL::date AS last_daily_day, NULL::bigint AS merged_into FROM refs
+             NULL::date AS last_daily_day, NULL::bigint AS merged_into, NULL::text AS activity_state FROM refs
       UNION ALL
-      SELECT 4, id, id, xp, balance, daily_streak, last_daily_day, merged_into FROM locked""";
+      SELECT 4, id, id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state FROM locked""";
   /**
    * As {@link #LOCK_KNOWN_PLAYERS}, passing over players another transaction holds: their events are
    * handed back to wait for a later batch instead of making this whole batch wait.

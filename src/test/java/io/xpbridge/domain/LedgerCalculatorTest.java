@@ -164,4 +164,53 @@ class LedgerCalculatorTest {
     assertEquals("1.5", economy.multiplier(message, Platform.DISCORD, 2_000).toPlainString(), "the weekend ended");
     assertEquals("1", economy.multiplier(null, Platform.DISCORD, 1_500).toPlainString(), "a grant is not activity");
   }
+
+  static ClaimedEvent earned(long id, long player, long xp, long coins, Activity activity, long atMs) {
+    return new ClaimedEvent(id, "e" + id, Platform.DISCORD, EventType.XP_CHANGE, player, xp, coins, null, null, null,
+        null, atMs, activity);
+  }
+
+  @Test
+  void theHourlyBudgetCutsActivityXpAcrossPlatformsAndFreesUpAfterAnHour() {
+    Economy economy = new Economy(1.0, Map.of(), Map.of(), Map.of(), 5.0, List.of(), 40, 0, 0);
+    LedgerCalculator calculator = new LedgerCalculator(LADDER, List.of(), economy);
+    long t = 1_000_000 * 60_000L;
+    ApplyPlan plan = calculator.plan(List.of(
+        earned(1, 7, 15, 0, Activity.discordVoice(3, List.of()), t),
+        earned(2, 7, 15, 2, Activity.telegramGame(9), t + 1_000),
+        earned(3, 7, 15, 2, Activity.discordVoice(3, List.of()), t + 59 * 60_000L),
+        event(4, 7, 500, 0),
+        earned(5, 7, 15, 0, Activity.discordVoice(3, List.of()), t + 60 * 60_000L)),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+
+    assertEquals(List.of(15L, 15L, 10L, 500L, 15L), plan.audits().stream().map(ApplyPlan.AuditRow::deltaXp).toList(),
+        "the third stops at 40; a grant is not activity; an hour after the first, 15 are free again");
+    assertEquals(2, plan.audits().get(2).deltaBalance(), "coins are not capped");
+    assertEquals("{\"withheld\": {\"by\": \"hourlyXpCap\", \"xp\": 5}}", plan.audits().get(2).metadataJson());
+    assertEquals(15 + 15 + 10 + 500 + 15, plan.changedPlayers().get(7L).xp());
+    assertEquals(25, plan.changedPlayers().get(7L).activity().paidInLastHour(t + 60 * 60_000L),
+        "the minute of the first left the window: 10 + 15 remain");
+  }
+
+  @Test
+  void withinThePlayersCooldownAMessageOrAGamePaysNothingAndTheStateSurvivesAsText() {
+    Economy economy = new Economy(1.0, Map.of(), Map.of(), Map.of(), 5.0, List.of(), 0, 60_000, 30_000);
+    LedgerCalculator calculator = new LedgerCalculator(LADDER, List.of(), economy);
+    long t = 1_700_000_000_000L;
+    ApplyPlan plan = calculator.plan(List.of(
+        earned(1, 7, 15, 0, Activity.discordMessage(3, null, List.of()).at(t), t),
+        earned(2, 7, 15, 0, Activity.discordMessage(3, null, List.of()).at(t + 10_000), t + 10_000),
+        earned(3, 7, 20, 8, Activity.telegramGame(9).at(t + 11_000), t + 11_000),
+        earned(4, 7, 20, 8, Activity.telegramGame(9).at(t + 20_000), t + 20_000),
+        earned(5, 7, 15, 0, Activity.discordMessage(3, null, List.of()).at(t + 60_000), t + 60_000)),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+
+    assertEquals(List.of(15L, 0L, 20L, 0L, 15L), plan.audits().stream().map(ApplyPlan.AuditRow::deltaXp).toList());
+    assertEquals(List.of(0L, 0L, 8L, 0L, 0L), plan.audits().stream().map(ApplyPlan.AuditRow::deltaBalance).toList(),
+        "a game in its cooldown pays no coins either");
+    assertEquals("{\"withheld\": {\"by\": \"cooldown\", \"xp\": 20, \"coins\": 8}}", plan.audits().get(3).metadataJson());
+    ActivityState state = plan.changedPlayers().get(7L).activity();
+    assertEquals(state, ActivityState.parse(state.format()), "kept on the ledger row as text and read back alike");
+    assertEquals(t + 60_000, state.lastMessageAtMs());
+  }
 }

@@ -19,11 +19,17 @@ class MultipliersTest {
 
   @BeforeAll
   static void start() {
-    service = ServiceFixture.start(MultipliersTest.class, config -> config.put("economy", new JsonObject()
+    // No game cooldown here: the games below are priced, not spaced (EconomyLimitsTest spaces them).
+    service = ServiceFixture.start(MultipliersTest.class, config -> withoutGameCooldown(config).put("economy", new JsonObject()
         .put("maxMultiplier", 4)
         .put("multipliers", new JsonObject().put("global", 2)
             .put("telegramChats", new JsonObject().put("-1001", 0.5))
             .put("discordRoles", new JsonObject().put("77", 1.5).put("78", 3)))));
+  }
+
+  static JsonObject withoutGameCooldown(JsonObject config) {
+    config.getJsonObject("telegram").getJsonObject("games").put("cooldownSeconds", 0);
+    return config;
   }
 
   @AfterAll
