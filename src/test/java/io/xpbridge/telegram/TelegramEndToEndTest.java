@@ -120,23 +120,23 @@ class TelegramEndToEndTest {
   }
 
   @Test
-  void aDiceGamePaysTheRolledValueTimesTheConfiguredRates() {
+  void aDiceGamePaysWhatTheRolledOutcomeIsConfiguredToPay() {
     TgUser user = TgUser.english(1004);
     fake.scriptDice(5);
     FakeTelegram.Enqueued play = fake.enqueueText(user, "/play 🎯");
 
-    String result = e2e.awaitText(1004, "You got 5");
-    assertTrue(result.contains("+25 XP, +10 coins"), result);
+    String result = e2e.awaitText(1004, "On the board, 5 of 6");
+    assertTrue(result.contains("+23 XP, +9 coins"), result);
     SentMessage dice = fake.sentTo(1004).stream().filter(m -> m.dice() != null).findFirst().orElseThrow();
     assertEquals("🎯", dice.dice().getString("emoji"));
-    e2e.awaitXp(1004, 25);
-    assertEquals(10, e2e.balanceOf(1004));
+    e2e.awaitXp(1004, 23);
+    assertEquals(9, e2e.balanceOf(1004));
     String key = IdempotencyKeys.game(1004, play.messageId(), 1004);
     List<Object> audit = sql.queryRow("SELECT delta_xp, delta_balance, source, type FROM transactions "
         + "WHERE idempotency_key = ?", key);
     assertNotNull(audit, "audit row under the game's key");
-    assertEquals(25L, ((Number) audit.get(0)).longValue());
-    assertEquals(10L, ((Number) audit.get(1)).longValue());
+    assertEquals(23L, ((Number) audit.get(0)).longValue());
+    assertEquals(9L, ((Number) audit.get(1)).longValue());
     assertEquals("telegram", audit.get(2));
   }
 
