@@ -158,6 +158,49 @@ class TelegramCommandsTest {
   }
 
   @Test
+  void theSlotMachineJackpotIsAnnouncedInThePlayersLanguage(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    fake.scriptDice(64);
+    fake.enqueueText(TgUser.russian(516), "/play 🎰");
+
+    JsonObject event = engine.awaitRequests(Bus.EVENTS_SUBMIT, 1, WAIT).get(0);
+    assertEquals(400L, event.getLong("xp"));
+    assertEquals(200L, event.getLong("balance"));
+    assertEquals("🎰 777! Джекпот: +400 опыта, +200 монет.", fake.awaitSentTo(516, 2, WAIT).get(1).text());
+  }
+
+  @Test
+  void anOutcomeConfiguredToPayNothingIsAnnouncedAndNotSubmitted(Vertx vertx) {
+    config.getJsonObject("telegram").getJsonObject("games").getJsonObject("payouts").getJsonObject("⚽")
+        .put("other", new JsonObject());
+    TelegramTestSupport.deploy(vertx, config);
+    fake.scriptDice(1, 4);
+    TgUser user = TgUser.english(517);
+    fake.enqueueText(user, "/play ⚽");
+
+    assertEquals("⚽ Missed.", fake.awaitSentTo(517, 2, WAIT).get(1).text());
+    fake.enqueueText(user, "/play ⚽");
+    assertEquals("⚽ Goal: +28 XP, +11 coins.", fake.awaitSentTo(517, 4, WAIT).get(3).text());
+    List<JsonObject> events = engine.requests(Bus.EVENTS_SUBMIT);
+    assertEquals(1, events.size(), "only the goal was submitted: " + events);
+    assertEquals(28L, events.get(0).getLong("xp"));
+  }
+
+  @Test
+  void anOutcomeThatPaysOnlyCoinsIsABalanceChange(Vertx vertx) {
+    config.getJsonObject("telegram").getJsonObject("games").getJsonObject("payouts").getJsonObject("🏀")
+        .put("other", new JsonObject().put("coins", 3));
+    TelegramTestSupport.deploy(vertx, config);
+    fake.scriptDice(2);
+    fake.enqueueText(TgUser.english(518), "/play 🏀");
+
+    JsonObject event = engine.awaitRequests(Bus.EVENTS_SUBMIT, 1, WAIT).get(0);
+    assertEquals("balance_change", event.getString("type"), "the bus takes no xp_change of 0 XP");
+    assertEquals(3L, event.getLong("balance"));
+    assertEquals("🏀 Missed: +3 coins.", fake.awaitSentTo(518, 2, WAIT).get(1).text());
+  }
+
+  @Test
   void diceGameRespectsTheCooldown(Vertx vertx) {
     config.getJsonObject("telegram").getJsonObject("games").put("cooldownSeconds", 60);
     TelegramTestSupport.deploy(vertx, config);

@@ -141,6 +141,48 @@ class TelegramEndToEndTest {
   }
 
   @Test
+  void theSlotMachinePays777AsTheJackpot() {
+    TgUser user = TgUser.english(1012);
+    fake.scriptDice(64);
+    FakeTelegram.Enqueued play = fake.enqueueText(user, "/play 🎰");
+
+    assertEquals("🎰 777! Jackpot: +400 XP, +200 coins.", e2e.awaitText(1012, "Jackpot"));
+    e2e.awaitXp(1012, 400);
+    assertEquals(200, e2e.balanceOf(1012));
+    assertEquals(1, e2e.transactionsWithKey(IdempotencyKeys.game(1012, play.messageId(), 1012)));
+  }
+
+  @Test
+  void theSlotMachinePaysAnyOtherCombinationTheOtherAmountNotItsValue() {
+    TgUser user = TgUser.english(1013);
+    fake.scriptDice(63, 22);
+    fake.enqueueText(user, "/play 🎰");
+    assertEquals("🎰 No match: +2 XP.", e2e.awaitText(1013, "No match"));
+    e2e.awaitXp(1013, 2);
+    assertEquals(0, e2e.balanceOf(1013), "value 63 is seven-seven-lemon: no coins, and not 63 of anything");
+
+    fake.enqueueText(user, "/play 🎰");
+    assertEquals("🎰 Three grapes: +200 XP, +80 coins.", e2e.awaitText(1013, "Three grapes"));
+    e2e.awaitXp(1013, 202);
+    assertEquals(80, e2e.balanceOf(1013));
+  }
+
+  @Test
+  void aBasketballMissPaysItsConsolationAndAScorePaysTheScore() {
+    TgUser user = TgUser.english(1014);
+    fake.scriptDice(3, 5);
+    fake.enqueueText(user, "/play 🏀");
+    assertEquals("🏀 Missed: +2 XP.", e2e.awaitText(1014, "Missed"));
+    e2e.awaitXp(1014, 2);
+
+    fake.enqueueText(user, "/play 🏀");
+    assertEquals("🏀 Scored: +41 XP, +17 coins.", e2e.awaitText(1014, "Scored"));
+    e2e.awaitXp(1014, 43);
+    assertEquals(17, e2e.balanceOf(1014));
+    assertEquals(2, e2e.transactionsOf(1014), "one ledger change per roll");
+  }
+
+  @Test
   void aLinkCodeIsAcceptedExactlyOnce() {
     TgUser user = TgUser.english(1005);
     String code = linkCodeFor(user);
