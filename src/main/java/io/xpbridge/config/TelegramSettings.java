@@ -23,9 +23,8 @@ public record TelegramSettings(
 
   static final String DEFAULT_API_URL = "https://api.telegram.org";
 
-  /** Dice game rules: Telegram rolls, we pay {@code value * perPoint}. */
-  public record GameSettings(long cooldownSeconds, List<String> emojis, long xpPerPoint, long coinsPerPoint,
-                             long resultDelayMs) {
+  /** Dice game rules: Telegram rolls, we pay what {@code payouts} sets for the outcome. */
+  public record GameSettings(long cooldownSeconds, List<String> emojis, DicePayouts payouts, long resultDelayMs) {
     public String defaultEmoji() {
       return emojis.isEmpty() ? "🎲" : emojis.get(0);
     }
@@ -45,15 +44,23 @@ public record TelegramSettings(
         in.intIn("telegram.pollTimeoutSeconds", 30, 1, Integer.MAX_VALUE),
         in.intIn("telegram.sendRatePerSecond", 30, 1, Integer.MAX_VALUE),
         in.atLeast("telegram.perChatIntervalMs", 1000, 0),
-        new GameSettings(
-            in.atLeast("telegram.games.cooldownSeconds", 30, 0),
-            emojis(in),
-            in.atLeast("telegram.games.xpPerPoint", 5, 0),
-            in.atLeast("telegram.games.coinsPerPoint", 2, 0),
-            // Telegram animates a dice for about 3 s; announcing the result earlier spoils it.
-            in.atLeast("telegram.games.resultDelayMs", 3_000, 0)),
+        games(in),
         daily.timezone(),
         effectDeadlineMs);
+  }
+
+  private static GameSettings games(ConfigReader in) {
+    long cooldownSeconds = in.atLeast("telegram.games.cooldownSeconds", 30, 0);
+    List<String> emojis = emojis(in);
+    for (String removed : List.of("telegram.games.xpPerPoint", "telegram.games.coinsPerPoint")) {
+      if (in.value(removed) != null) {
+        in.reject(removed + " was removed: dice pay by outcome now, set telegram.games.payouts instead"
+            + " (see the README, section Configuration)");
+      }
+    }
+    return new GameSettings(cooldownSeconds, emojis, DicePayouts.read(in, emojis),
+        // Telegram animates a dice for about 3 s; announcing the result earlier spoils it.
+        in.atLeast("telegram.games.resultDelayMs", 3_000, 0));
   }
 
   private static List<String> emojis(ConfigReader in) {
@@ -63,8 +70,10 @@ public record TelegramSettings(
     JsonArray array = in.array("telegram.games.emojis");
     List<String> emojis = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      if (array.getValue(i) instanceof String text && !text.isBlank()) {
+      if (array.getValue(i) instanceof String text && TelegramDice.of(text).isPresent()) {
         emojis.add(text);
+      } else if (array.getValue(i) instanceof String text && !text.isBlank()) {
+        in.reject("telegram.games.emojis[" + i + "] must be one of " + TelegramDice.allEmojis() + ", got " + text);
       } else {
         in.reject("telegram.games.emojis[" + i + "] must be a non-empty string, got " + array.getValue(i));
       }

@@ -8,6 +8,7 @@ import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.SubmitEvent;
 import io.xpbridge.bus.SubmitReply;
+import io.xpbridge.config.DicePayouts;
 import io.xpbridge.config.TelegramSettings;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.IdempotencyKeys;
@@ -20,9 +21,10 @@ import org.telegram.telegrambots.meta.api.objects.Dice;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * /play [emoji] (alias /dice): Telegram rolls an animated dice, we pay {@code value * perPoint}
- * XP and coins. The roll is Telegram's, so players cannot pick their luck; the payment key comes
- * from the command message, so a re-delivered command never pays twice.
+ * /play [emoji] (alias /dice): Telegram rolls an animated dice, we pay what
+ * {@code telegram.games.payouts} sets for the outcome (a 🎰 value is a reel combination, not a
+ * score) and name the outcome. The roll is Telegram's, so players cannot pick their luck; the
+ * payment key comes from the command message, so a re-delivered command never pays twice.
  */
 final class DiceGameCommand implements CommandHandler {
 
@@ -63,26 +65,31 @@ final class DiceGameCommand implements CommandHandler {
 
   private Future<Void> pay(IncomingCommand command, String emoji, Message diceMessage, TelegramSettings.GameSettings games) {
     Dice dice = diceMessage == null ? null : diceMessage.getDice();
-    if (dice == null || dice.getValue() == null) {
-      log.warn("Telegram answered sendDice in chat {} without a dice value; nothing paid", command.chatId());
+    DicePayouts.Payout payout = dice == null || dice.getValue() == null ? null : games.payouts().of(emoji, dice.getValue());
+    if (payout == null) {
+      log.warn("Telegram answered sendDice {} in chat {} without a value we know ({}); nothing paid", emoji,
+          command.chatId(), dice == null ? null : dice.getValue());
       services.replies().reply(command, Texts.gameNotCounted(command.lang()));
       return Future.succeededFuture();
     }
     int value = dice.getValue();
-    long xp = value * games.xpPerPoint();
-    long coins = value * games.coinsPerPoint();
+    String result = Texts.gameResult(command.lang(), emoji, value, payout.xp(), payout.coins());
+    if (payout.paysNothing()) {
+      // The bus takes no event that moves nothing, so an outcome configured to pay 0 is only announced.
+      announceLater(command, games.resultDelayMs(), result);
+      return Future.succeededFuture();
+    }
     String key = IdempotencyKeys.game(command.chatId(), command.messageId(), command.userId());
-    SubmitEvent event = SubmitEvent.of(Platform.TELEGRAM, EventType.XP_CHANGE,
+    SubmitEvent event = SubmitEvent.of(Platform.TELEGRAM, payout.xp() > 0 ? EventType.XP_CHANGE : EventType.BALANCE_CHANGE,
             new PlayerRef(PlayerRef.Kind.TELEGRAM, command.userId()), key)
-        .xp(xp)
-        .balance(coins)
+        .xp(payout.xp())
+        .balance(payout.coins())
         .entity(IdempotencyKeys.diceEntity(command.chatId(), diceMessage.getMessageId()))
         .reason("telegram dice " + emoji + " = " + value)
         .data(new JsonObject().put("emoji", emoji).put("value", value).put("diceMessageId", diceMessage.getMessageId()))
         .build();
     return submitWithRetry(event, SUBMIT_ATTEMPTS)
-        .onSuccess(reply -> announceLater(command, games.resultDelayMs(), outcome(command.lang(), reply, emoji, value,
-            xp, coins)))
+        .onSuccess(reply -> announceLater(command, games.resultDelayMs(), outcome(command.lang(), reply, result)))
         .<Void>mapEmpty()
         .recover(error -> {
           log.warn("Dice result {} for telegram user {} not recorded (key {}): {}", value, command.userId(), key,
@@ -92,11 +99,11 @@ final class DiceGameCommand implements CommandHandler {
         });
   }
 
-  private static String outcome(Lang lang, SubmitReply reply, String emoji, int value, long xp, long coins) {
+  private static String outcome(Lang lang, SubmitReply reply, String result) {
     if (reply.refused()) {
       return Texts.gameNotCounted(lang);
     }
-    return reply.duplicate() ? Texts.gameAlreadyCounted(lang) : Texts.gameResult(lang, emoji, value, xp, coins);
+    return reply.duplicate() ? Texts.gameAlreadyCounted(lang) : result;
   }
 
   /** The payment is recorded at once; only the announcement waits for the dice animation to end. */

@@ -4,6 +4,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Players;
 import io.xpbridge.bus.Refusal;
+import io.xpbridge.config.TelegramDice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -248,9 +249,50 @@ final class Texts {
 
   // ---- /play ----
 
+  /** "🎰 777! Jackpot: +400 XP, +200 coins." or, for an outcome that pays nothing, "🏀 Missed." */
   static String gameResult(Lang lang, String emoji, int value, long xp, long coins) {
-    return t(lang, emoji + " Выпало " + value + ": +" + xp + " опыта, +" + coins + " монет.",
-        emoji + " You got " + value + ": +" + xp + " XP, +" + coins + " coins.");
+    List<String> paid = new ArrayList<>();
+    if (xp > 0) {
+      paid.add("+" + xp + t(lang, " опыта", " XP"));
+    }
+    if (coins > 0) {
+      paid.add("+" + coins + t(lang, " монет", " coins"));
+    }
+    String outcome = TelegramDice.of(emoji).map(dice -> gameOutcome(lang, dice, value))
+        .orElseGet(() -> t(lang, "Выпало " + value, "You got " + value));
+    return emoji + " " + outcome + (paid.isEmpty() ? "" : ": " + String.join(", ", paid)) + ".";
+  }
+
+  /** What the animation showed, in words; the values' meanings are described on {@link TelegramDice}. */
+  private static String gameOutcome(Lang lang, TelegramDice dice, int value) {
+    return switch (dice) {
+      case DIE -> t(lang, "Выпало " + value, "You got " + value);
+      case DARTS -> value == TelegramDice.DARTS_BULLSEYE ? t(lang, "В яблочко", "Bullseye")
+          : value == 1 ? t(lang, "Мимо мишени", "Missed the board")
+          : t(lang, "В мишень, " + value + " из 6", "On the board, " + value + " of 6");
+      case BASKETBALL -> value >= TelegramDice.BASKETBALL_FIRST_SCORE ? t(lang, "Попадание", "Scored")
+          : t(lang, "Мимо", "Missed");
+      case FOOTBALL -> value >= TelegramDice.FOOTBALL_FIRST_GOAL ? t(lang, "Гол", "Goal") : t(lang, "Мимо", "Missed");
+      case BOWLING -> bowling(lang, value);
+      case SLOT_MACHINE -> switch (value) {
+        case TelegramDice.SLOT_777 -> t(lang, "777! Джекпот", "777! Jackpot");
+        case TelegramDice.SLOT_BARS -> t(lang, "Три BAR", "Three bars");
+        case TelegramDice.SLOT_GRAPES -> t(lang, "Три винограда", "Three grapes");
+        case TelegramDice.SLOT_LEMONS -> t(lang, "Три лимона", "Three lemons");
+        default -> t(lang, "Без совпадения", "No match");
+      };
+    };
+  }
+
+  private static String bowling(Lang lang, int value) {
+    return switch (value) {
+      case TelegramDice.BOWLING_STRIKE -> t(lang, "Страйк", "Strike");
+      case 1 -> t(lang, "Ни одной кегли", "No pins down");
+      case 2 -> t(lang, "Сбита 1 кегля", "1 pin down");
+      case 3 -> t(lang, "Сбиты 3 кегли", "3 pins down");
+      case 4 -> t(lang, "Сбиты 4 кегли", "4 pins down");
+      default -> t(lang, "Сбито 5 кеглей", "5 pins down");
+    };
   }
 
   static String gameAlreadyCounted(Lang lang) {

@@ -22,8 +22,10 @@
  *   <tr><td>telegram.sendRatePerSecond</td><td>30</td><td>outgoing calls per second, all chats; live</td></tr>
  *   <tr><td>telegram.perChatIntervalMs</td><td>1000</td><td>gap between two calls to one chat; live</td></tr>
  *   <tr><td>telegram.games.cooldownSeconds</td><td>30</td><td>per-player pause between dice games; live</td></tr>
- *   <tr><td>telegram.games.emojis</td><td>🎲</td><td>dice emojis players may choose; the first is the default; live</td></tr>
- *   <tr><td>telegram.games.xpPerPoint / coinsPerPoint</td><td>5 / 2</td><td>payment per point Telegram rolled; live</td></tr>
+ *   <tr><td>telegram.games.emojis</td><td>🎲</td><td>dice emojis players may choose (🎲 🎯 🏀 ⚽ 🎳 🎰); the first is the
+ *       default; live</td></tr>
+ *   <tr><td>telegram.games.payouts</td><td>README, "Dice games"</td><td>per emoji, {xp, coins} per outcome (value or
+ *       "other"); every offered emoji must be paid; live</td></tr>
  *   <tr><td>telegram.games.resultDelayMs</td><td>3000</td><td>optional, not in conf/config.json: the result is
  *       announced after the dice animation (payment is recorded at once); live</td></tr>
  *   <tr><td>daily.timezone</td><td>UTC</td><td>the zone whose calendar day a /daily counts for; live</td></tr>

@@ -37,6 +37,7 @@ class AppConfigTest {
         Arguments.of("telegram.games.cooldownSeconds", "x", "telegram.games.cooldownSeconds must be a whole number, got x"),
         Arguments.of("telegram.pollTimeoutSeconds", 0, "telegram.pollTimeoutSeconds must be between 1 and"),
         Arguments.of("telegram.games.emojis", new JsonArray().add("🎲").add(""), "telegram.games.emojis[1] must be a non-empty string"),
+        Arguments.of("telegram.games.payouts.🎰.64.xp", -1, "telegram.games.payouts.🎰.64.xp must be at least 0, got -1"),
         Arguments.of("discord.messageXp", -3, "discord.messageXp must be at least 0, got -3"),
         Arguments.of("discord.voiceMinIntervalSeconds", 0, "discord.voiceMinIntervalSeconds must be at least 1, got 0"),
         Arguments.of("discord.guildId", "my-server", "discord.guildId must be a Discord id (digits), got my-server"),

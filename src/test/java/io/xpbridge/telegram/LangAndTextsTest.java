@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.xpbridge.bus.Refusal;
+import io.xpbridge.config.TelegramDice;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,28 @@ class LangAndTextsTest {
         Texts.busFailure(Lang.EN, Refusal.LINK_TOO_MANY_ATTEMPTS.exception("5")));
     assertEquals("Слишком много неверных кодов. Попробуйте через 5 мин.",
         Texts.busFailure(Lang.RU, Refusal.LINK_TOO_MANY_ATTEMPTS.exception("5")));
+  }
+
+  @Test
+  void everyDiceOutcomeIsNamedInBothLanguages() {
+    for (TelegramDice dice : TelegramDice.values()) {
+      for (int value = 1; value <= dice.maxValue(); value++) {
+        String russian = Texts.gameResult(Lang.RU, dice.emoji(), value, 5, 0);
+        String english = Texts.gameResult(Lang.EN, dice.emoji(), value, 5, 0);
+        assertTrue(russian.startsWith(dice.emoji() + " ") && russian.endsWith(": +5 опыта."), russian);
+        assertTrue(english.startsWith(dice.emoji() + " ") && english.endsWith(": +5 XP."), english);
+        assertTrue(english.chars().noneMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC), english);
+      }
+    }
+    assertEquals("🎳 Strike: +51 XP, +20 coins.", Texts.gameResult(Lang.EN, "🎳", 6, 51, 20));
+    assertEquals("🎳 Сбиты 3 кегли: +12 опыта, +5 монет.", Texts.gameResult(Lang.RU, "🎳", 3, 12, 5));
+    assertEquals("🎯 В яблочко: +50 опыта, +20 монет.", Texts.gameResult(Lang.RU, "🎯", 6, 50, 20));
+    assertEquals("🎯 Missed the board.", Texts.gameResult(Lang.EN, "🎯", 1, 0, 0));
+    assertEquals("⚽ Гол: +28 опыта, +11 монет.", Texts.gameResult(Lang.RU, "⚽", 3, 28, 11));
+    assertEquals("🏀 Мимо.", Texts.gameResult(Lang.RU, "🏀", 3, 0, 0));
+    assertEquals("🎰 Three bars: +200 XP, +80 coins.", Texts.gameResult(Lang.EN, "🎰", 1, 200, 80));
+    assertEquals("🎰 Три лимона: +200 опыта, +80 монет.", Texts.gameResult(Lang.RU, "🎰", 43, 200, 80));
+    assertEquals("🎲 You got 4: +20 XP, +8 coins.", Texts.gameResult(Lang.EN, "🎲", 4, 20, 8));
   }
 
   @Test

@@ -137,7 +137,7 @@ class TelegramCommandsTest {
   }
 
   @Test
-  void diceGamePaysByTheValueTelegramRolled(Vertx vertx) {
+  void diceGamePaysWhatTheOutcomeTelegramRolledIsConfiguredToPay(Vertx vertx) {
     TelegramTestSupport.deploy(vertx, config);
     fake.scriptDice(4);
     TgUser user = TgUser.english(506);
@@ -147,14 +147,57 @@ class TelegramCommandsTest {
     assertEquals("telegram", event.getString("source"));
     assertEquals("xp_change", event.getString("type"));
     assertEquals(506L, event.getLong("telegramId"));
-    assertEquals(20L, event.getLong("xp"), "4 points * xpPerPoint 5");
-    assertEquals(8L, event.getLong("balance"), "4 points * coinsPerPoint 2");
+    assertEquals(15L, event.getLong("xp"), "telegram.games.payouts.🎯.4.xp");
+    assertEquals(6L, event.getLong("balance"), "telegram.games.payouts.🎯.4.coins");
     assertEquals("tg_game_506_" + command.messageId() + "_506", event.getString("idempotencyKey"));
 
     List<SentMessage> sent = fake.awaitSentTo(506, 2, WAIT);
     assertEquals("senddice", sent.get(0).method());
     assertEquals("🎯", sent.get(0).dice().getString("emoji"));
-    assertTrue(sent.get(1).text().contains("You got 4: +20 XP, +8 coins"), sent.get(1).text());
+    assertEquals("🎯 On the board, 4 of 6: +15 XP, +6 coins.", sent.get(1).text());
+  }
+
+  @Test
+  void theSlotMachineJackpotIsAnnouncedInThePlayersLanguage(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    fake.scriptDice(64);
+    fake.enqueueText(TgUser.russian(516), "/play 🎰");
+
+    JsonObject event = engine.awaitRequests(Bus.EVENTS_SUBMIT, 1, WAIT).get(0);
+    assertEquals(400L, event.getLong("xp"));
+    assertEquals(200L, event.getLong("balance"));
+    assertEquals("🎰 777! Джекпот: +400 опыта, +200 монет.", fake.awaitSentTo(516, 2, WAIT).get(1).text());
+  }
+
+  @Test
+  void anOutcomeConfiguredToPayNothingIsAnnouncedAndNotSubmitted(Vertx vertx) {
+    config.getJsonObject("telegram").getJsonObject("games").getJsonObject("payouts").getJsonObject("⚽")
+        .put("other", new JsonObject());
+    TelegramTestSupport.deploy(vertx, config);
+    fake.scriptDice(1, 4);
+    TgUser user = TgUser.english(517);
+    fake.enqueueText(user, "/play ⚽");
+
+    assertEquals("⚽ Missed.", fake.awaitSentTo(517, 2, WAIT).get(1).text());
+    fake.enqueueText(user, "/play ⚽");
+    assertEquals("⚽ Goal: +28 XP, +11 coins.", fake.awaitSentTo(517, 4, WAIT).get(3).text());
+    List<JsonObject> events = engine.requests(Bus.EVENTS_SUBMIT);
+    assertEquals(1, events.size(), "only the goal was submitted: " + events);
+    assertEquals(28L, events.get(0).getLong("xp"));
+  }
+
+  @Test
+  void anOutcomeThatPaysOnlyCoinsIsABalanceChange(Vertx vertx) {
+    config.getJsonObject("telegram").getJsonObject("games").getJsonObject("payouts").getJsonObject("🏀")
+        .put("other", new JsonObject().put("coins", 3));
+    TelegramTestSupport.deploy(vertx, config);
+    fake.scriptDice(2);
+    fake.enqueueText(TgUser.english(518), "/play 🏀");
+
+    JsonObject event = engine.awaitRequests(Bus.EVENTS_SUBMIT, 1, WAIT).get(0);
+    assertEquals("balance_change", event.getString("type"), "the bus takes no xp_change of 0 XP");
+    assertEquals(3L, event.getLong("balance"));
+    assertEquals("🏀 Missed: +3 coins.", fake.awaitSentTo(518, 2, WAIT).get(1).text());
   }
 
   @Test
@@ -254,7 +297,8 @@ class TelegramCommandsTest {
     InvalidConfigException rejected = assertThrows(InvalidConfigException.class, () -> AppConfig.parse(invalid));
     assertTrue(rejected.getMessage().contains("daily.timezone"), rejected.getMessage());
     JsonObject richer = config.copy();
-    richer.getJsonObject("telegram").getJsonObject("games").put("xpPerPoint", 10).put("coinsPerPoint", 0);
+    richer.getJsonObject("telegram").getJsonObject("games").getJsonObject("payouts").getJsonObject("🎲")
+        .put("2", new JsonObject().put("xp", 20).put("coins", 0));
     ConfigChanges.publish(vertx, AppConfig.parse(richer));
     fake.scriptDice(2);
     fake.enqueueText(TgUser.english(511), "/play");

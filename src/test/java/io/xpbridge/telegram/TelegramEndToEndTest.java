@@ -120,24 +120,66 @@ class TelegramEndToEndTest {
   }
 
   @Test
-  void aDiceGamePaysTheRolledValueTimesTheConfiguredRates() {
+  void aDiceGamePaysWhatTheRolledOutcomeIsConfiguredToPay() {
     TgUser user = TgUser.english(1004);
     fake.scriptDice(5);
     FakeTelegram.Enqueued play = fake.enqueueText(user, "/play 🎯");
 
-    String result = e2e.awaitText(1004, "You got 5");
-    assertTrue(result.contains("+25 XP, +10 coins"), result);
+    String result = e2e.awaitText(1004, "On the board, 5 of 6");
+    assertTrue(result.contains("+23 XP, +9 coins"), result);
     SentMessage dice = fake.sentTo(1004).stream().filter(m -> m.dice() != null).findFirst().orElseThrow();
     assertEquals("🎯", dice.dice().getString("emoji"));
-    e2e.awaitXp(1004, 25);
-    assertEquals(10, e2e.balanceOf(1004));
+    e2e.awaitXp(1004, 23);
+    assertEquals(9, e2e.balanceOf(1004));
     String key = IdempotencyKeys.game(1004, play.messageId(), 1004);
     List<Object> audit = sql.queryRow("SELECT delta_xp, delta_balance, source, type FROM transactions "
         + "WHERE idempotency_key = ?", key);
     assertNotNull(audit, "audit row under the game's key");
-    assertEquals(25L, ((Number) audit.get(0)).longValue());
-    assertEquals(10L, ((Number) audit.get(1)).longValue());
+    assertEquals(23L, ((Number) audit.get(0)).longValue());
+    assertEquals(9L, ((Number) audit.get(1)).longValue());
     assertEquals("telegram", audit.get(2));
+  }
+
+  @Test
+  void theSlotMachinePays777AsTheJackpot() {
+    TgUser user = TgUser.english(1012);
+    fake.scriptDice(64);
+    FakeTelegram.Enqueued play = fake.enqueueText(user, "/play 🎰");
+
+    assertEquals("🎰 777! Jackpot: +400 XP, +200 coins.", e2e.awaitText(1012, "Jackpot"));
+    e2e.awaitXp(1012, 400);
+    assertEquals(200, e2e.balanceOf(1012));
+    assertEquals(1, e2e.transactionsWithKey(IdempotencyKeys.game(1012, play.messageId(), 1012)));
+  }
+
+  @Test
+  void theSlotMachinePaysAnyOtherCombinationTheOtherAmountNotItsValue() {
+    TgUser user = TgUser.english(1013);
+    fake.scriptDice(63, 22);
+    fake.enqueueText(user, "/play 🎰");
+    assertEquals("🎰 No match: +2 XP.", e2e.awaitText(1013, "No match"));
+    e2e.awaitXp(1013, 2);
+    assertEquals(0, e2e.balanceOf(1013), "value 63 is seven-seven-lemon: no coins, and not 63 of anything");
+
+    fake.enqueueText(user, "/play 🎰");
+    assertEquals("🎰 Three grapes: +200 XP, +80 coins.", e2e.awaitText(1013, "Three grapes"));
+    e2e.awaitXp(1013, 202);
+    assertEquals(80, e2e.balanceOf(1013));
+  }
+
+  @Test
+  void aBasketballMissPaysItsConsolationAndAScorePaysTheScore() {
+    TgUser user = TgUser.english(1014);
+    fake.scriptDice(3, 5);
+    fake.enqueueText(user, "/play 🏀");
+    assertEquals("🏀 Missed: +2 XP.", e2e.awaitText(1014, "Missed"));
+    e2e.awaitXp(1014, 2);
+
+    fake.enqueueText(user, "/play 🏀");
+    assertEquals("🏀 Scored: +41 XP, +17 coins.", e2e.awaitText(1014, "Scored"));
+    e2e.awaitXp(1014, 43);
+    assertEquals(17, e2e.balanceOf(1014));
+    assertEquals(2, e2e.transactionsOf(1014), "one ledger change per roll");
   }
 
   @Test
