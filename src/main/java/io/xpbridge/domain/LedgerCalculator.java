@@ -11,6 +11,8 @@ import java.util.Map;
  * input always gives the same plan, so a batch retried after a crash computes the same writes.
  */
 public final class LedgerCalculator {
+  static final long COOLDOWN_SLACK_MS = 1_000;
+
   private final RankLadder ladder;
   private final List<AchievementDefinition> achievements;
   private final Economy economy;
@@ -143,7 +145,8 @@ public final class LedgerCalculator {
     ActivityState state = before.activity();
     long cooldown = economy.cooldownMs(activity.kind());
     long last = state.lastAtMs(activity.kind());
-    if (cooldown > 0 && last > 0 && Math.abs(at - last) < cooldown) {
+    // A second of slack: Telegram dates have second resolution while the bot spaces games by its clock.
+    if (cooldown > 0 && last > 0 && Math.abs(at - last) < cooldown - COOLDOWN_SLACK_MS) {
       long withheldCoins = activity.kind() == Activity.Kind.GAME ? coins : 0;
       return new Priced(0, coins - withheldCoins, multiplier, state,
           withheld("cooldown", xp, withheldCoins));

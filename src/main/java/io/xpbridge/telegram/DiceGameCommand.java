@@ -10,6 +10,7 @@ import io.xpbridge.bus.SubmitEvent;
 import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.config.DicePayouts;
 import io.xpbridge.config.TelegramSettings;
+import io.xpbridge.domain.Activity;
 import io.xpbridge.domain.EventType;
 import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.domain.Platform;
@@ -87,6 +88,7 @@ final class DiceGameCommand implements CommandHandler {
         .entity(IdempotencyKeys.diceEntity(command.chatId(), diceMessage.getMessageId()))
         .reason("telegram dice " + emoji + " = " + value)
         .data(new JsonObject().put("emoji", emoji).put("value", value).put("diceMessageId", diceMessage.getMessageId()))
+        .activity(gameIn(command))
         .build();
     return submitWithRetry(event, SUBMIT_ATTEMPTS)
         .onSuccess(reply -> announceLater(command, games.resultDelayMs(), outcome(command.lang(), reply, result)))
@@ -97,6 +99,12 @@ final class DiceGameCommand implements CommandHandler {
           services.replies().reply(command, Texts.gameNotCounted(command.lang()));
           return Future.succeededFuture();
         });
+  }
+
+  /** The game as activity: its chat for the multipliers, the command's own time for the engine's cooldown. */
+  private static Activity gameIn(IncomingCommand command) {
+    Activity game = Activity.telegramGame(command.chatId());
+    return command.messageDate() > 0 ? game.at(command.messageDate() * 1000) : game;
   }
 
   private static String outcome(Lang lang, SubmitReply reply, String result) {

@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When each player may play again. Kept in memory on purpose: a cooldown only spaces games out,
- * it pays nothing, so losing it on restart is harmless (payments are protected by keys).
+ * When each player may play again, so the bot does not roll a dice that cannot pay. The engine
+ * enforces the cooldown too, per player and across restarts ({@code ActivityState}): a game rolled
+ * after a restart inside the cooldown is announced but pays nothing.
  */
 final class GameCooldowns {
 

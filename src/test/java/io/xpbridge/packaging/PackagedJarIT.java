@@ -76,7 +76,9 @@ class PackagedJarIT {
 
   private static int status(HttpClient http, int port, String path) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+      // A timeout per request: a request lost by the server must fail this poll, not hang the test.
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception notYet) {
       return 0;

@@ -45,8 +45,14 @@ public final class ServiceFixture implements AutoCloseable {
 
   /** The service on an existing database, e.g. to restart after a crash. */
   public static ServiceFixture startOn(DatabaseUrl db) {
+    return startOn(db, UnaryOperator.identity());
+  }
+
+  /** As {@link #startOn(DatabaseUrl)}, with the same config changes the first start had. */
+  public static ServiceFixture startOn(DatabaseUrl db, UnaryOperator<JsonObject> configure) {
     Vertx vertx = Vertx.vertx();
-    App app = Await.result(App.start(vertx, TestConfig.forDatabase(db)), java.time.Duration.ofSeconds(60));
+    App app = Await.result(App.start(vertx, configure.apply(TestConfig.forDatabase(db))),
+        java.time.Duration.ofSeconds(60));
     return new ServiceFixture(vertx, db, app);
   }
 
