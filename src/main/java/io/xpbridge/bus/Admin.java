@@ -1,5 +1,8 @@
 package io.xpbridge.bus;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,4 +40,15 @@ public final class Admin {
 
   /** {@code database: "up"}; the request fails 503 when PostgreSQL cannot be reached. */
   public record DatabaseHealth(String database) {}
+
+  /** {@link Bus#BOOSTS_START}: multiply activity XP on {@code platforms} (both when empty) for {@code minutes}. */
+  public record StartBoost(String name, Double multiplier, Long minutes, List<String> platforms) {}
+
+  /** A boost as admins see it: {@code source} "config" or "api"; times ISO-8601. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BoostView(Long id, String name, double multiplier, String from, String to, List<String> platforms,
+      String source, boolean active) {}
+
+  /** {@link Bus#BOOSTS_LIST}: boosts running or scheduled, soonest end first. */
+  public record Boosts(List<BoostView> boosts) {}
 }

@@ -38,6 +38,18 @@ public final class Bus {
    */
   public static final String EVENTS_REQUEUE = "xpbridge.events.requeue";
 
+  /**
+   * Request {@link Admin.StartBoost}: start a timed boost now, stored so it survives restarts. Reply
+   * {@link Admin.BoostView}; fail 400 naming the bad field.
+   */
+  public static final String BOOSTS_START = "xpbridge.boosts.start";
+
+  /** Request {@link Admin.Empty}. Reply {@link Admin.Boosts}: the config's and the stored boosts, running or scheduled. */
+  public static final String BOOSTS_LIST = "xpbridge.boosts.list";
+
+  /** Publish (empty): the stored boosts changed; every engine reads them again. */
+  public static final String BOOSTS_CHANGED = "xpbridge.boosts.changed";
+
   /** Request {@link Admin.Empty}. Reply {@link Admin.Stats}. */
   public static final String STATS = "xpbridge.stats";
 

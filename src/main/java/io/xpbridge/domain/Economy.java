@@ -49,6 +49,17 @@ public record Economy(double globalMultiplier, Map<Long, Double> discordChannels
     this(globalMultiplier, discordChannels, discordRoles, telegramChats, maxMultiplier, boosts, 0, 0, 0);
   }
 
+  /** The same economy with {@code more} boosts (those an admin started, kept in the database). */
+  public Economy withBoosts(List<Boost> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Boost> all = new java.util.ArrayList<>(boosts);
+    all.addAll(more);
+    return new Economy(globalMultiplier, discordChannels, discordRoles, telegramChats, maxMultiplier, all, hourlyXpCap,
+        messageCooldownMs, gameCooldownMs);
+  }
+
   /** The cooldown between two paid activities of {@code kind} of one player; 0 for none. */
   public long cooldownMs(Activity.Kind kind) {
     return kind == Activity.Kind.MESSAGE ? messageCooldownMs : kind == Activity.Kind.GAME ? gameCooldownMs : 0;

@@ -69,6 +69,18 @@ public class HttpApiVerticle extends VerticleBase {
     router.post("/api/v1/events/batch").handler(submits::batch);
     router.post("/api/v1/events/:id/requeue").handler(ctx -> respond(ctx,
         () -> bus.requeue(new Admin.Requeue(pathId(ctx, "eventId"))), 200));
+    router.post("/api/v1/boosts").handler(ctx -> {
+      JsonObject body;
+      try {
+        body = JsonBodies.object(ctx.request().getHeader("Content-Type"), ctx.body().buffer());
+      } catch (JsonBodies.Refused refused) {
+        error(ctx, refused.status, refused.getMessage());
+        return;
+      }
+      respond(ctx, () -> bus.request(Bus.BOOSTS_START, body, Admin.BoostView.class), 201);
+    });
+    router.get("/api/v1/boosts").handler(ctx -> respond(ctx,
+        () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));
     router.route().last().handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "

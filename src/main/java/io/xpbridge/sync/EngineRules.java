@@ -14,10 +14,16 @@ public record EngineRules(SyncSettings sync, RankLadder ladder, Map<String, Achi
     LedgerCalculator calculator) {
 
   public static EngineRules from(AppConfig config) {
+    return from(config, java.util.List.of());
+  }
+
+  /** With the boosts an admin started ({@code storedBoosts}) on top of the config's economy. */
+  public static EngineRules from(AppConfig config, java.util.List<io.xpbridge.domain.Economy.Boost> storedBoosts) {
     RankLadder ladder = config.gameRules().ladder();
     List<AchievementDefinition> list = config.gameRules().achievements();
     Map<String, AchievementDefinition> byCode = new LinkedHashMap<>();
     list.forEach(a -> byCode.put(a.code(), a));
-    return new EngineRules(config.sync(), ladder, byCode, new LedgerCalculator(ladder, list, config.economy()));
+    return new EngineRules(config.sync(), ladder, byCode, new LedgerCalculator(ladder, list,
+        config.economy().withBoosts(storedBoosts)));
   }
 }

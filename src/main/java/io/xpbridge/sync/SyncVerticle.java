@@ -19,6 +19,7 @@ import io.xpbridge.config.AppConfig;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.InvalidRequestException;
 import io.xpbridge.domain.SubmitRequest;
+import io.xpbridge.store.BoostStore;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.DeliveryStore;
 import io.xpbridge.store.QueueAdminStore;
@@ -55,10 +56,14 @@ public class SyncVerticle extends VerticleBase {
   private io.vertx.core.eventbus.MessageConsumer<JsonObject> submitConsumer;
   private final RunCounters counters = new RunCounters();
   private IntakeLoad intakeLoad;
+  private volatile AppConfig appConfig;
+  private volatile List<io.xpbridge.domain.Economy.Boost> storedBoosts = List.of();
+  private StoredBoosts boosts;
 
   @Override
   public Future<?> start() {
     AppConfig config = AppConfig.parse(config());
+    appConfig = config;
     rules = EngineRules.from(config);
     int poolSize = config.db().poolSize();
     pool = Database.enginePool(vertx, config.db().databaseUrl(), poolSize);
@@ -89,12 +94,16 @@ public class SyncVerticle extends VerticleBase {
         .onSuccess(n -> deliveryLoop.request()));
     bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> applyConfig(msg.body()));
 
+    boosts = new StoredBoosts(vertx, new BoostStore(pool), () -> appConfig.economy().boosts(), stored -> {
+      storedBoosts = stored;
+      rules = EngineRules.from(appConfig, stored);
+    });
     scheduleTimer();
     LOG.info("sync engine {} started: batch {}, interval {} ms, max retries {}", instanceId,
         rules.sync().batchSize(), rules.sync().intervalMs(), rules.sync().maxRetries());
     applyLoop.request();
     deliveryLoop.request();
-    return Future.succeededFuture();
+    return boosts.start();
   }
 
   /**
@@ -270,6 +279,7 @@ public class SyncVerticle extends VerticleBase {
       vertx.cancelTimer(timerId);
     }
     timerId = vertx.setPeriodic(rules.sync().intervalMs(), id -> {
+      boosts.reload();
       applyLoop.request();
       deliveryLoop.request();
       counters.logAndReset(LOG, instanceId);
@@ -278,7 +288,8 @@ public class SyncVerticle extends VerticleBase {
 
   private void applyConfig(AppConfig config) {
     long previousInterval = rules.sync().intervalMs();
-    rules = EngineRules.from(config);
+    appConfig = config;
+    rules = EngineRules.from(config, storedBoosts);
     if (rules.sync().intervalMs() != previousInterval) {
       scheduleTimer();
     }
