@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.BusServer;
 import io.xpbridge.bus.Daily;
@@ -45,6 +46,8 @@ public class AccountVerticle extends VerticleBase {
   private Leaderboard leaderboard;
   private LinkStore links;
   private DailyReward dailyReward;
+  /** Asks the engine which boosts run; short, so a slow engine does not hold up /profile. */
+  private BusClient engine;
   private volatile EngineRules rules;
   private volatile LinkSettings linkSettings;
   private volatile DailySettings dailySettings;
@@ -59,6 +62,7 @@ public class AccountVerticle extends VerticleBase {
     links = new LinkStore(pool);
     var bus = vertx.eventBus();
     dailyReward = new DailyReward(players, new BusClient(bus), () -> dailySettings);
+    engine = new BusClient(bus, 2_000);
     BusServer.serve(bus, Bus.PLAYERS_REGISTER, Players.Register.class, this::register);
     BusServer.serve(bus, Bus.PLAYERS_PROFILE, Players.ProfileQuery.class, this::profile);
     BusServer.serve(bus, Bus.PLAYERS_TOP, Players.TopQuery.class, this::top);
@@ -104,10 +108,25 @@ public class AccountVerticle extends VerticleBase {
     PlayerRef ref = query.ref();
     return players.find(ref).compose(id -> id.isEmpty()
         ? Future.failedFuture(Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()))
-        : players.profile(id.get()).map(found -> {
+        : players.profile(id.get()).compose(found -> activeBoosts().map(boosts -> {
           PlayerStore.Profile profile = found.orElseThrow();
-          return view(profile, query.language() != null ? query.language() : profile.languageCode());
-        }));
+          Players.Profile view = view(profile, query.language() != null ? query.language() : profile.languageCode());
+          return boosts.isEmpty() ? view : withBoosts(view, boosts);
+        })));
+  }
+
+  /** The boosts running now, as the engine knows them; none when it does not answer (a profile still shows). */
+  private Future<List<Players.ActiveBoost>> activeBoosts() {
+    return engine.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class)
+        .map(list -> list.boosts().stream().filter(Admin.BoostView::active)
+            .map(b -> new Players.ActiveBoost(b.name(), b.multiplier(), b.to(), b.platforms())).toList())
+        .otherwise(List.of());
+  }
+
+  private static Players.Profile withBoosts(Players.Profile p, List<Players.ActiveBoost> boosts) {
+    return new Players.Profile(p.playerId(), p.xp(), p.balance(), p.rank(), p.nextRank(), p.xpToNextRank(),
+        p.rankCount(), p.achievements(), p.telegramId(), p.discordId(), p.telegramLinked(), p.discordLinked(),
+        p.dailyStreak(), p.lastDailyDay(), p.displayName(), boosts);
   }
 
   /** The profile with rank and achievement names in {@code language}. */

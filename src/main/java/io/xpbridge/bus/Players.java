@@ -107,12 +107,25 @@ public final class Players {
       boolean discordLinked,
       int dailyStreak,
       String lastDailyDay,
-      String displayName) {
+      String displayName,
+      List<ActiveBoost> boosts) {
 
     public Profile {
       achievements = achievements == null ? List.of() : List.copyOf(achievements);
+      boosts = boosts == null ? List.of() : List.copyOf(boosts);
+    }
+
+    /** Without boosts (a profile read where none run). */
+    public Profile(long playerId, long xp, long balance, RankView rank, RankView nextRank, long xpToNextRank,
+        int rankCount, List<AchievementView> achievements, Long telegramId, Long discordId, boolean telegramLinked,
+        boolean discordLinked, int dailyStreak, String lastDailyDay, String displayName) {
+      this(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId, discordId,
+          telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, List.of());
     }
   }
+
+  /** A boost running now: its name, multiplier, end (ISO-8601) and platforms, for /profile. */
+  public record ActiveBoost(String name, double multiplier, String until, List<String> platforms) {}
 
   /**
    * {@link Bus#PLAYERS_TOP}: the best {@code limit} players (default 10, at most 50) and, when the

@@ -51,6 +51,11 @@ final class ProfileCommand implements SlashCommand {
         .addField("Balance", profile.balance() + " coins", true)
         .addField("Telegram", profile.telegramLinked() ? "Linked" : "Not linked (use /link)", true)
         .addField("Achievements", achievements(profile.achievements()), false);
+    for (Players.ActiveBoost boost : profile.boosts()) {
+      embed.addField("Boost: " + boost.name(), "×" + java.math.BigDecimal.valueOf(boost.multiplier())
+          .stripTrailingZeros().toPlainString() + " on " + String.join(" and ", boost.platforms()) + " until "
+          + boost.until(), false);
+    }
     return embed.build();
   }
 

@@ -98,10 +98,22 @@ final class Texts {
       text.append(t(lang, "Серия ежедневных наград: ", "Daily streak: ")).append(p.dailyStreak()).append('\n');
     }
     text.append(t(lang, "Достижения: ", "Achievements: ")).append(achievements(lang, p.achievements())).append('\n');
+    for (Players.ActiveBoost boost : p.boosts()) {
+      String until = boost.until().length() >= 16 ? boost.until().substring(0, 16).replace('T', ' ') + " UTC" : boost.until();
+      text.append(t(lang, "🚀 Буст «" + cut(boost.name(), MAX_NAME_CHARS) + "»: ×" + multiplier(boost.multiplier())
+              + " до " + until + "\n",
+          "🚀 Boost \"" + cut(boost.name(), MAX_NAME_CHARS) + "\": ×" + multiplier(boost.multiplier()) + " until "
+              + until + "\n"));
+    }
     text.append(p.discordLinked()
         ? t(lang, "Discord: связан ✅", "Discord: linked ✅")
         : t(lang, "Discord: не связан — /link", "Discord: not linked — /link"));
     return text.toString();
+  }
+
+  /** 2 for 2.0, 1.5 for 1.5. */
+  static String multiplier(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static String achievements(Lang lang, List<Players.AchievementView> list) {

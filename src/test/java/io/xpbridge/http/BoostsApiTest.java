@@ -61,6 +61,9 @@ class BoostsApiTest {
 
       service.submit(message("boosted_voice", 7001));
       assertEquals(20, xpOfDiscord(service, 7001), "10 XP x 2 while the boost runs");
+      JsonObject profile = service.request(io.xpbridge.bus.Bus.PLAYERS_PROFILE, new JsonObject().put("discordId", 7001));
+      assertEquals(List.of("raid night"), profile.getJsonArray("boosts").stream()
+          .map(b -> ((JsonObject) b).getString("name")).toList(), "/profile shows the running boost, not the scheduled one");
       service.submit(new JsonObject().put("source", "telegram").put("type", "xp_change").put("telegramId", 7002)
           .put("xp", 10).put("idempotencyKey", "not_boosted_game")
           .put("activity", new JsonObject().put("kind", "game").put("chatId", 7002)));

@@ -83,4 +83,16 @@ class LangAndTextsTest {
     assertTrue(Texts.busFailure(Lang.EN, new ReplyException(ReplyFailure.NO_HANDLERS, "n")).contains("unavailable"));
     assertTrue(Texts.busFailure(Lang.RU, new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404, "x")).contains("/start"));
   }
+
+  @Test
+  void theProfileShowsARunningBoostInThePlayersLanguage() {
+    io.xpbridge.bus.Players.Profile profile = new io.xpbridge.bus.Players.Profile(1, 50, 5,
+        new io.xpbridge.bus.Players.RankView(1, "Recruit", 0L), null, 0, 20, java.util.List.of(), 1L, null, true,
+        false, 0, null, "alice", java.util.List.of(new io.xpbridge.bus.Players.ActiveBoost("raid night", 1.5,
+            "2026-12-02T21:30:00Z", java.util.List.of("telegram"))));
+    org.junit.jupiter.api.Assertions.assertTrue(Texts.profile(Lang.EN, profile)
+        .contains("🚀 Boost \"raid night\": ×1.5 until 2026-12-02 21:30 UTC"), Texts.profile(Lang.EN, profile));
+    org.junit.jupiter.api.Assertions.assertTrue(Texts.profile(Lang.RU, profile)
+        .contains("🚀 Буст «raid night»: ×1.5 до 2026-12-02 21:30 UTC"), Texts.profile(Lang.RU, profile));
+  }
 }
