@@ -2,7 +2,7 @@ package io.xpbridge.bus;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import io.xpbridge.domain.WireNames;
 
 /** What a platform effect asks a bot to do: the Discord roles, or the Telegram messages. */
 public enum EffectKind {
@@ -17,17 +17,12 @@ public enum EffectKind {
 
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   /** Null for a kind this version does not know: the bot refuses that effect with a clear 400. */
   @JsonCreator
   public static EffectKind fromWire(String name) {
-    for (EffectKind kind : values()) {
-      if (kind.wireName().equals(name)) {
-        return kind;
-      }
-    }
-    return null;
+    return WireNames.find(EffectKind.class, name);
   }
 }

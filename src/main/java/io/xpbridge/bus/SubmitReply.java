@@ -17,7 +17,7 @@ public record SubmitReply(long eventId, boolean duplicate, Status status, String
 
     @JsonValue
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return io.xpbridge.domain.WireNames.of(this);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.xpbridge.domain;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** When the engine unlocks an achievement by itself; {@code MANUAL} ones only through an achievement_unlock event. */
@@ -9,7 +8,7 @@ public enum AchievementRule {
   XP_AT_LEAST, BALANCE_AT_LEAST, RANK_AT_LEAST, DAILY_STREAK_AT_LEAST, LINKED, MANUAL;
 
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   public static String wireNames() {
@@ -18,11 +17,6 @@ public enum AchievementRule {
 
   /** Null when {@code name} is not a rule type. */
   public static AchievementRule fromWire(String name) {
-    for (AchievementRule rule : values()) {
-      if (rule.wireName().equals(name)) {
-        return rule;
-      }
-    }
-    return null;
+    return WireNames.find(AchievementRule.class, name);
   }
 }

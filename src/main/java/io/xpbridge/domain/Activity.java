@@ -1,7 +1,6 @@
 package io.xpbridge.domain;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Where and how a player earned activity XP: a Discord message or voice minute (its channel, the
@@ -22,17 +21,12 @@ public record Activity(Kind kind, Long channelId, Long parentChannelId, List<Lon
     MESSAGE, VOICE, GAME;
 
     public String wireName() {
-      return name().toLowerCase(Locale.ROOT);
+      return WireNames.of(this);
     }
 
     /** Null when {@code name} is not a kind. */
     public static Kind fromWire(String name) {
-      for (Kind kind : values()) {
-        if (kind.wireName().equals(name)) {
-          return kind;
-        }
-      }
-      return null;
+      return WireNames.find(Kind.class, name);
     }
   }
 

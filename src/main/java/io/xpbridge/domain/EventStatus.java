@@ -1,7 +1,5 @@
 package io.xpbridge.domain;
 
-import java.util.Locale;
-
 /**
  * Where a sync event stands ({@code sync_events.status}). An event whose ledger part is applied has
  * {@code applied_at} set; while its platform effects are still being delivered it stays
@@ -12,15 +10,14 @@ public enum EventStatus {
   PENDING, PROCESSING, COMPLETED, FAILED;
 
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   public static EventStatus fromWire(String name) {
-    for (EventStatus status : values()) {
-      if (status.wireName().equals(name)) {
-        return status;
-      }
+    EventStatus status = WireNames.find(EventStatus.class, name);
+    if (status == null) {
+      throw new IllegalArgumentException("unknown event status '" + name + "'");
     }
-    throw new IllegalArgumentException("unknown event status '" + name + "'");
+    return status;
   }
 }

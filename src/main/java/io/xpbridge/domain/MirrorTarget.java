@@ -1,7 +1,5 @@
 package io.xpbridge.domain;
 
-import java.util.Locale;
-
 /**
  * The platforms a change is mirrored to ({@code sync_events.processed_by}, and the {@code targets} of
  * an effect). Ping-pong protection: a change is mirrored to the platform it did not come from.
@@ -10,11 +8,15 @@ public enum MirrorTarget {
   TELEGRAM, DISCORD, BOTH, NONE;
 
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   public static MirrorTarget fromWire(String name) {
-    return valueOf(name.toUpperCase(Locale.ROOT));
+    MirrorTarget target = WireNames.find(MirrorTarget.class, name);
+    if (target == null) {
+      throw new IllegalArgumentException("unknown mirror target '" + name + "'");
+    }
+    return target;
   }
 
   public boolean includes(MirrorTarget platform) {
