@@ -13,8 +13,18 @@ public record ApplyPlan(
     List<RankChange> rankChanges,
     List<AchievementCandidate> achievementCandidates) {
 
-  /** What became of one claimed event. {@code error} is set for failures only. */
-  public record Outcome(ClaimedEvent event, boolean applied, String error, MirrorTarget processedBy) {}
+  /**
+   * What became of one claimed event. {@code error} is set for failures only; {@code xp} is the XP
+   * applied (activity priced by the economy), {@code withheldBy} says what cut it ("hourlyXpCap",
+   * "cooldown"), null when nothing did.
+   */
+  public record Outcome(ClaimedEvent event, boolean applied, String error, MirrorTarget processedBy, long xp,
+      String withheldBy) {
+
+    public Outcome(ClaimedEvent event, boolean applied, String error, MirrorTarget processedBy) {
+      this(event, applied, error, processedBy, event.xpDelta(), null);
+    }
+  }
 
   /**
    * One {@code transactions} row; {@code key} is the event's own key except for the two sides of a

@@ -69,7 +69,7 @@ public final class LedgerCalculator {
       if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
         candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), event.achievement(), event, true));
       }
-      outcomes.add(new ApplyPlan.Outcome(event, true, null, event.source().mirrorTarget()));
+      outcomes.add(new ApplyPlan.Outcome(event, true, null, event.source().mirrorTarget(), xp, priced.withheldBy()));
     }
 
     List<ApplyPlan.RankChange> rankChanges = new ArrayList<>();
@@ -133,13 +133,13 @@ public final class LedgerCalculator {
   private Priced price(ClaimedEvent event, PlayerState before) {
     Activity activity = event.activity();
     if (activity == null) {
-      return new Priced(event.xpDelta(), event.balanceDelta(), null, before.activity(), null);
+      return new Priced(event.xpDelta(), event.balanceDelta(), null, before.activity(), null, null);
     }
     java.math.BigDecimal multiplier = economy.multiplier(activity, event.source(), event.createdAtMs());
     long xp = Economy.apply(event.xpDelta(), multiplier);
     long coins = event.balanceDelta();
     if (!economy.tracksActivity()) {
-      return new Priced(xp, coins, multiplier, before.activity(), null);
+      return new Priced(xp, coins, multiplier, before.activity(), null, null);
     }
     long at = activity.timeMs(event.createdAtMs());
     ActivityState state = before.activity();
@@ -149,17 +149,19 @@ public final class LedgerCalculator {
     if (cooldown > 0 && last > 0 && Math.abs(at - last) < cooldown - COOLDOWN_SLACK_MS) {
       long withheldCoins = activity.kind() == Activity.Kind.GAME ? coins : 0;
       return new Priced(0, coins - withheldCoins, multiplier, state,
-          withheld("cooldown", xp, withheldCoins));
+          withheld("cooldown", xp, withheldCoins), "cooldown");
     }
     String withheld = null;
+    String by = null;
     if (economy.hourlyXpCap() > 0) {
       long room = Math.max(0, economy.hourlyXpCap() - state.paidInLastHour(at));
       if (xp > room) {
-        withheld = withheld("hourlyXpCap", xp - room, 0);
+        by = "hourlyXpCap";
+        withheld = withheld(by, xp - room, 0);
         xp = room;
       }
     }
-    return new Priced(xp, coins, multiplier, state.paid(at, xp, activity.kind()), withheld);
+    return new Priced(xp, coins, multiplier, state.paid(at, xp, activity.kind()), withheld, by);
   }
 
   private static String withheld(String by, long xp, long coins) {
@@ -168,7 +170,7 @@ public final class LedgerCalculator {
 
   /** An event's price; {@code withheldJson}: the audit row's note when the cooldown or the budget cut it. */
   private record Priced(long xp, long coins, java.math.BigDecimal multiplier, ActivityState activity,
-      String withheldJson) {}
+      String withheldJson, String withheldBy) {}
 
   private void earned(ClaimedEvent event, long playerId, PlayerState before, PlayerState after,
       List<ApplyPlan.AchievementCandidate> candidates) {

@@ -142,8 +142,9 @@ final class ArrivalApplier {
           ApplyPlan plan = current.calculator().plan(events, locked.states());
           Map<String, SubmitResult> fresh = new HashMap<>();
           for (ApplyPlan.Outcome outcome : plan.outcomes()) {
-            fresh.put(outcome.event().idempotencyKey(), new SubmitResult(outcome.event().id(), false,
-                outcome.applied() ? EventStatus.COMPLETED : EventStatus.FAILED, outcome.error()));
+            fresh.put(outcome.event().idempotencyKey(), outcome.applied()
+                ? SubmitResult.applied(outcome.event().id(), outcome.xp(), outcome.withheldBy())
+                : new SubmitResult(outcome.event().id(), false, EventStatus.FAILED, outcome.error()));
           }
           List<SubmitResult> answers = answers(requests, refs, firstByKey, fresh, check.spent(), deferred, locked);
           return ledger.writeArrivedAndCommit(conn, plan, payloads)

@@ -173,7 +173,8 @@ public class SyncVerticle extends VerticleBase {
       case FAILED -> SubmitReply.Status.FAILED;
       case PENDING, PROCESSING -> SubmitReply.Status.QUEUED;
     };
-    return new SubmitReply(result.eventId(), result.duplicate(), status, result.error());
+    return new SubmitReply(result.eventId(), result.duplicate(), status, result.error(), result.xp(),
+        result.withheldBy());
   }
 
   /** Drains everything due now and says what it did. */

@@ -111,7 +111,11 @@ final class DiceGameCommand implements CommandHandler {
     if (reply.refused()) {
       return Texts.gameNotCounted(lang);
     }
-    return reply.duplicate() ? Texts.gameAlreadyCounted(lang) : result;
+    if (reply.duplicate()) {
+      return Texts.gameAlreadyCounted(lang);
+    }
+    return reply.withheld() == null ? result
+        : result + "\n" + Texts.gameWithheld(lang, reply.withheld(), reply.xp() == null ? 0 : reply.xp());
   }
 
   /** The payment is recorded at once; only the announcement waits for the dice animation to end. */

@@ -111,6 +111,15 @@ final class Texts {
     return text.toString();
   }
 
+  /** Why a roll paid less than its outcome: the hourly budget or the cooldown, with what it paid. */
+  static String gameWithheld(Lang lang, String by, long paidXp) {
+    return "cooldown".equals(by)
+        ? t(lang, "⏳ Слишком рано после прошлой игры: опыт и монеты не начислены.",
+            "⏳ Too soon after your last game: no XP or coins this time.")
+        : t(lang, "📉 Часовой лимит опыта: начислено " + paidXp + " XP.",
+            "📉 Hourly XP limit reached: " + paidXp + " XP counted.");
+  }
+
   /** 2 for 2.0, 1.5 for 1.5. */
   static String multiplier(double value) {
     return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

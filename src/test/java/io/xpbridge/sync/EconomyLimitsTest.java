@@ -51,13 +51,17 @@ class EconomyLimitsTest {
       player = service.request(Bus.LINK_REDEEM, new JsonObject().put("code", code).put("discordId", 6002))
           .getLong("playerId");
 
-      List<Future<?>> burst = new ArrayList<>();
+      List<Future<io.vertx.core.eventbus.Message<JsonObject>>> burst = new ArrayList<>();
       DeliveryOptions options = new DeliveryOptions().setSendTimeout(Bus.REQUEST_TIMEOUT_MS);
       for (int i = 0; i < 5; i++) {
         burst.add(service.vertx.eventBus().request(Bus.EVENTS_SUBMIT, message("cap_ds_" + i, 6002), options));
         burst.add(service.vertx.eventBus().request(Bus.EVENTS_SUBMIT, game("cap_tg_" + i, 6001), options));
       }
       Await.result(Future.all(burst));
+      List<JsonObject> replies = burst.stream().map(f -> f.result().body()).toList();
+      assertEquals(CAP, replies.stream().mapToLong(r -> r.getLong("xp")).sum(), "each sender hears what it was paid");
+      assertEquals(true, replies.stream().anyMatch(r -> "hourlyXpCap".equals(r.getString("withheld"))),
+          "and why it was less: " + replies);
 
       assertEquals(CAP, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player),
           "10 x 15 XP earned on both platforms at once, 50 paid");

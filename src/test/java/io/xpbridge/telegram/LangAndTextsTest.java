@@ -95,4 +95,11 @@ class LangAndTextsTest {
     org.junit.jupiter.api.Assertions.assertTrue(Texts.profile(Lang.RU, profile)
         .contains("🚀 Буст «raid night»: ×1.5 до 2026-12-02 21:30 UTC"), Texts.profile(Lang.RU, profile));
   }
+
+  @Test
+  void aRollCutByTheBudgetOrTheCooldownSaysSo() {
+    org.junit.jupiter.api.Assertions.assertEquals("📉 Hourly XP limit reached: 3 XP counted.",
+        Texts.gameWithheld(Lang.EN, "hourlyXpCap", 3));
+    org.junit.jupiter.api.Assertions.assertTrue(Texts.gameWithheld(Lang.RU, "cooldown", 0).startsWith("⏳ Слишком рано"));
+  }
 }
