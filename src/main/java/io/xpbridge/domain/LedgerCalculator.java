@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a batch of events to the locked ledger rows, in event order, in memory. Pure: the same
- * input always gives the same plan, so a batch retried after a crash computes the same writes.
+ * Applies a batch of events to the locked ledger rows, in event order, in memory, pricing activity
+ * XP by the {@link Economy} (multipliers and boosts, the player's cooldowns and hourly budget, all
+ * read from the event and the locked row, never from the clock). Pure: the same input always gives
+ * the same plan, so a batch retried after a crash computes the same writes.
  */
 public final class LedgerCalculator {
   static final long COOLDOWN_SLACK_MS = 1_000;
