@@ -109,11 +109,9 @@ public final class SubmitMessage {
 
   /** Outside callers speak for a platform; {@code system} is the engine's own and cannot be submitted. */
   private static Platform source(String name) {
-    if (Platform.TELEGRAM.wireName().equals(name)) {
-      return Platform.TELEGRAM;
-    }
-    if (Platform.DISCORD.wireName().equals(name)) {
-      return Platform.DISCORD;
+    Platform platform = Platform.playersOn(name);
+    if (platform != null) {
+      return platform;
     }
     throw new InvalidRequestException("unknown source '" + abbreviate(name) + "' (expected telegram or discord)");
   }

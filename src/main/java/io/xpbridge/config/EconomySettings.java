@@ -98,10 +98,9 @@ final class EconomySettings {
     Set<Platform> platforms = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       Object name = names.getValue(i);
-      if (Platform.TELEGRAM.wireName().equals(name)) {
-        platforms.add(Platform.TELEGRAM);
-      } else if (Platform.DISCORD.wireName().equals(name)) {
-        platforms.add(Platform.DISCORD);
+      Platform platform = Platform.playersOn(name);
+      if (platform != null) {
+        platforms.add(platform);
       } else {
         b.reject(path + ".platforms[" + i + "] must be telegram or discord, got " + name);
       }

@@ -34,6 +34,11 @@ public enum Platform {
     };
   }
 
+  /** A platform players are on (telegram or discord), or null for anything else, {@code system} included. */
+  public static Platform playersOn(Object name) {
+    return TELEGRAM.wireName.equals(name) ? TELEGRAM : DISCORD.wireName.equals(name) ? DISCORD : null;
+  }
+
   public static Platform fromWire(String name) {
     for (Platform p : values()) {
       if (p.wireName.equals(name)) {

@@ -94,13 +94,11 @@ final class StoredBoosts {
     }
     Set<Platform> platforms = EnumSet.noneOf(Platform.class);
     for (String name : names) {
-      if (Platform.TELEGRAM.wireName().equals(name)) {
-        platforms.add(Platform.TELEGRAM);
-      } else if (Platform.DISCORD.wireName().equals(name)) {
-        platforms.add(Platform.DISCORD);
-      } else {
+      Platform platform = Platform.playersOn(name);
+      if (platform == null) {
         throw new InvalidRequestException("'platforms' may list telegram and discord, got '" + name + "'");
       }
+      platforms.add(platform);
     }
     return platforms;
   }
