@@ -48,6 +48,17 @@ final class SubmitBatcher {
     }
   }
 
+  /**
+   * A batch did not finish within {@link #batchCeilingMs}: its senders are told to retry (same keys,
+   * so whatever the stuck transaction does, each event applies once) and its slot serves again, so a
+   * database call that never completes cannot stall the intake for good.
+   */
+  static final class TimedOut extends RuntimeException {
+    TimedOut(long ms) {
+      super("the database did not finish the batch within " + ms + " ms; retry", null, false, false);
+    }
+  }
+
   /** The sender's deadline passed before the submit could be sent: nobody would hear the answer. */
   static final class Expired extends RuntimeException {
     Expired() {
@@ -72,6 +83,7 @@ final class SubmitBatcher {
   private final Sink sink;
   private final IntSupplier maxBatch;
   private final IntSupplier maxWaiting;
+  private final long batchCeilingMs;
   private final int maxInFlight;
   private final Consumer<ArrivalApplier.Intake> afterFlush;
   private final RememberedPlayers players = new RememberedPlayers();
@@ -88,8 +100,17 @@ final class SubmitBatcher {
   /** {@code waiting.size()} for readers on other threads (stats, metrics, readiness). */
   private volatile int waitingCount;
 
+  /** Longer than any lock wait a healthy engine sees (a stalled database is answered 503 long before). */
+  static final long DEFAULT_BATCH_CEILING_MS = 60_000;
+
   SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, IntSupplier maxWaiting, int maxInFlight,
       Consumer<ArrivalApplier.Intake> afterFlush) {
+    this(context, sink, maxBatch, maxWaiting, maxInFlight, afterFlush, DEFAULT_BATCH_CEILING_MS);
+  }
+
+  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, IntSupplier maxWaiting, int maxInFlight,
+      Consumer<ArrivalApplier.Intake> afterFlush, long batchCeilingMs) {
+    this.batchCeilingMs = batchCeilingMs;
     this.context = context;
     this.sink = sink;
     this.maxBatch = maxBatch;
@@ -194,7 +215,17 @@ final class SubmitBatcher {
   private void send(List<Pending> batch, PlayerNames keys, boolean mayPassOver) {
     inFlight++;
     busy.addAll(keys);
+    Promise<ArrivalApplier.Intake> settled = Promise.promise();
+    long watchdog = context.owner().setTimer(batchCeilingMs, t -> settled.tryFail(new TimedOut(batchCeilingMs)));
     sink.apply(batch.stream().map(Pending::request).toList(), mayPassOver).onComplete(ar -> {
+      context.owner().cancelTimer(watchdog);
+      if (ar.succeeded()) {
+        settled.tryComplete(ar.result());
+      } else {
+        settled.tryFail(ar.cause());
+      }
+    });
+    settled.future().onComplete(ar -> {
       inFlight--;
       busy.removeAll(keys);
       if (ar.succeeded()) {

@@ -230,4 +230,28 @@ class SubmitBatcherTest {
     finish(1);
     assertEquals(1, Await.result(fresh.get(0)).eventId());
   }
+
+  @Test
+  void aBatchTheDatabaseNeverFinishesIsFailedAfterTheCeilingAndItsSlotServesAgain() {
+    Promise<SubmitBatcher> made = Promise.promise();
+    context.runOnContext(v -> made.complete(new SubmitBatcher(context, (requests, skipLocked) -> {
+      Promise<ArrivalApplier.Intake> never = Promise.promise();
+      sent.add(new Sent(requests, skipLocked, never));
+      return never.future();
+    }, () -> 3, () -> MAX_WAITING, 1, intake -> { }, 200)));
+    SubmitBatcher stuckEngine = Await.result(made.future());
+    Promise<Future<SubmitResult>> first = Promise.promise();
+    context.runOnContext(v -> first.complete(stuckEngine.submit(event(1, "stuck"))));
+    Future<SubmitResult> stuck = Await.result(first.future());
+    Await.until("the first batch is sent", () -> sent.size() == 1);
+    Promise<Future<SubmitResult>> second = Promise.promise();
+    context.runOnContext(v -> second.complete(stuckEngine.submit(event(2, "behind"))));
+    Await.result(second.future());
+    assertEquals(1, sent.size(), "the only slot is taken by the stuck batch");
+
+    Await.until("the stuck batch is failed", stuck::failed);
+    assertTrue(stuck.cause() instanceof SubmitBatcher.TimedOut, String.valueOf(stuck.cause()));
+    Await.until("the next batch goes out on the freed slot", () -> sent.size() == 2);
+    assertEquals(List.of("behind"), keys(sent.get(1)));
+  }
 }
