@@ -15,9 +15,11 @@ public enum EffectKind {
   /** Telegram: tell the player about an achievement unlocked. */
   ACHIEVEMENT;
 
+  private final String wireName = WireNames.of(this);
+
   @JsonValue
   public String wireName() {
-    return WireNames.of(this);
+    return wireName;
   }
 
   /** Null for a kind this version does not know: the bot refuses that effect with a clear 400. */

@@ -21,9 +21,11 @@ public record SubmitReply(long eventId, boolean duplicate, Status status, String
   public enum Status {
     COMPLETED, FAILED, QUEUED;
 
+    private final String wireName = io.xpbridge.domain.WireNames.of(this);
+
     @JsonValue
     public String wireName() {
-      return io.xpbridge.domain.WireNames.of(this);
+      return wireName;
     }
   }
 

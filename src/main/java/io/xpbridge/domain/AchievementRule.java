@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 public enum AchievementRule {
   XP_AT_LEAST, BALANCE_AT_LEAST, RANK_AT_LEAST, DAILY_STREAK_AT_LEAST, LINKED, MANUAL;
 
+  /** Computed once: it is written for every event on the hot path. */
+  private final String wireName = WireNames.of(this);
+
   public String wireName() {
-    return WireNames.of(this);
+    return wireName;
   }
 
   public static String wireNames() {

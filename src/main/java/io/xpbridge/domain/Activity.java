@@ -20,8 +20,10 @@ public record Activity(Kind kind, Long channelId, Long parentChannelId, List<Lon
   public enum Kind {
     MESSAGE, VOICE, GAME;
 
+    private final String wireName = WireNames.of(this);
+
     public String wireName() {
-      return WireNames.of(this);
+      return wireName;
     }
 
     /** Null when {@code name} is not a kind. */

@@ -9,8 +9,11 @@ package io.xpbridge.domain;
 public enum EventStatus {
   PENDING, PROCESSING, COMPLETED, FAILED;
 
+  /** Computed once: it is written for every event on the hot path. */
+  private final String wireName = WireNames.of(this);
+
   public String wireName() {
-    return WireNames.of(this);
+    return wireName;
   }
 
   public static EventStatus fromWire(String name) {

@@ -7,8 +7,11 @@ package io.xpbridge.domain;
 public enum MirrorTarget {
   TELEGRAM, DISCORD, BOTH, NONE;
 
+  /** Computed once: it is written for every event on the hot path. */
+  private final String wireName = WireNames.of(this);
+
   public String wireName() {
-    return WireNames.of(this);
+    return wireName;
   }
 
   public static MirrorTarget fromWire(String name) {
