@@ -58,7 +58,8 @@ public final class BusClient {
     return request(Bus.EVENTS_SUBMIT, untrustedEvent, SubmitReply.class).map(BusClient::withStatus);
   }
 
-  // An engine that does not report the outcome yet applied the event or threw it out with a failure.
+  // An engine of a version before the outcome was reported (a rolling restart) applied the event or
+  // failed the request: a reply without status means completed.
   private static SubmitReply withStatus(SubmitReply reply) {
     return reply.status() != null ? reply
         : new SubmitReply(reply.eventId(), reply.duplicate(), SubmitReply.Status.COMPLETED, reply.error());
@@ -97,7 +98,7 @@ public final class BusClient {
   }
 
   public Future<Admin.Stats> stats() {
-    return request(Bus.STATS, new JsonObject(), Admin.Stats.class);
+    return request(Bus.STATS, Admin.Empty.INSTANCE, Admin.Stats.class);
   }
 
   public Future<Admin.Requeued> requeue(Admin.Requeue requeue) {
@@ -105,11 +106,11 @@ public final class BusClient {
   }
 
   public Future<Admin.CleanupReport> cleanup() {
-    return request(Bus.CLEANUP_RUN_NOW, new JsonObject(), Admin.CleanupReport.class);
+    return request(Bus.CLEANUP_RUN_NOW, Admin.Empty.INSTANCE, Admin.CleanupReport.class);
   }
 
   public Future<Admin.DatabaseHealth> databaseHealth() {
-    return request(Bus.HEALTH_DATABASE, new JsonObject(), Admin.DatabaseHealth.class);
+    return request(Bus.HEALTH_DATABASE, Admin.Empty.INSTANCE, Admin.DatabaseHealth.class);
   }
 
   private static JsonObject body(Message<Object> reply) {

@@ -70,14 +70,10 @@ public class HttpApiVerticle extends VerticleBase {
     router.post("/api/v1/events/:id/requeue").handler(ctx -> respond(ctx,
         () -> bus.requeue(new Admin.Requeue(pathId(ctx, "eventId"))), 200));
     router.post("/api/v1/boosts").handler(ctx -> {
-      JsonObject body;
-      try {
-        body = JsonBodies.object(ctx.request().getHeader("Content-Type"), ctx.body().buffer());
-      } catch (JsonBodies.Refused refused) {
-        error(ctx, refused.status, refused.getMessage());
-        return;
+      JsonObject body = JsonBodies.objectOrAnswer(ctx);
+      if (body != null) {
+        respond(ctx, () -> bus.request(Bus.BOOSTS_START, body, Admin.BoostView.class), 201);
       }
-      respond(ctx, () -> bus.request(Bus.BOOSTS_START, body, Admin.BoostView.class), 201);
     });
     router.get("/api/v1/boosts").handler(ctx -> respond(ctx,
         () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,26 @@ final class JsonBodies {
     Refused(int status, String message) {
       super(message, null, false, false);
       this.status = status;
+    }
+  }
+
+  /** The request's body as an object, or null after answering the request with why it cannot be used. */
+  static JsonObject objectOrAnswer(RoutingContext ctx) {
+    try {
+      return object(ctx.request().getHeader("Content-Type"), ctx.body().buffer());
+    } catch (Refused refused) {
+      HttpApiVerticle.error(ctx, refused.status, refused.getMessage());
+      return null;
+    }
+  }
+
+  /** As {@link #objectOrAnswer}, for an array. */
+  static JsonArray arrayOrAnswer(RoutingContext ctx) {
+    try {
+      return array(ctx.request().getHeader("Content-Type"), ctx.body().buffer());
+    } catch (Refused refused) {
+      HttpApiVerticle.error(ctx, refused.status, refused.getMessage());
+      return null;
     }
   }
 

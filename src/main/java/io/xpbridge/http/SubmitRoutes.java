@@ -31,11 +31,8 @@ final class SubmitRoutes {
   }
 
   void single(RoutingContext ctx) {
-    JsonObject event;
-    try {
-      event = JsonBodies.object(ctx.request().getHeader("Content-Type"), ctx.body().buffer());
-    } catch (JsonBodies.Refused refused) {
-      HttpApiVerticle.error(ctx, refused.status, refused.getMessage());
+    JsonObject event = JsonBodies.objectOrAnswer(ctx);
+    if (event == null) {
       return;
     }
     bus.submit(event).onComplete(ar -> {
@@ -53,11 +50,8 @@ final class SubmitRoutes {
    * route would have answered for that event, its status as {@code code}.
    */
   void batch(RoutingContext ctx) {
-    JsonArray events;
-    try {
-      events = JsonBodies.array(ctx.request().getHeader("Content-Type"), ctx.body().buffer());
-    } catch (JsonBodies.Refused refused) {
-      HttpApiVerticle.error(ctx, refused.status, refused.getMessage());
+    JsonArray events = JsonBodies.arrayOrAnswer(ctx);
+    if (events == null) {
       return;
     }
     if (events.isEmpty() || events.size() > MAX_BATCH) {
