@@ -50,6 +50,30 @@ public final class Bus {
   /** Publish (empty): the stored boosts changed; every engine reads them again. */
   public static final String BOOSTS_CHANGED = "xpbridge.boosts.changed";
 
+  // ---- seasons (season.SeasonVerticle) ----
+
+  /**
+   * Request {@link Seasons.Start}: end the running season (its standings archived, its rewards granted
+   * as events) and start the next. Reply {@link Seasons.SeasonView} of the new season; fail 400 (bad
+   * name), 409 (another rollover is under way or the previous one is still archiving).
+   */
+  public static final String SEASONS_START = "xpbridge.seasons.start";
+
+  /** Request {@link Admin.Empty}. Reply {@link Seasons.SeasonList}: every season, newest first, with its top ten. */
+  public static final String SEASONS_LIST = "xpbridge.seasons.list";
+
+  /** Request {@link Admin.Empty}. Reply {@link Seasons.SeasonView}: the running season with its top ten so far. */
+  public static final String SEASONS_CURRENT = "xpbridge.seasons.current";
+
+  /**
+   * Request {@link Seasons.LeaderboardQuery}. Reply {@link Seasons.Leaderboard}; fail 400 naming the
+   * bad field, 404 (no such season).
+   */
+  public static final String LEADERBOARD = "xpbridge.leaderboard";
+
+  /** Publish {@link Seasons.SeasonView}: a new season started (engines and readers forget cached standings). */
+  public static final String SEASONS_CHANGED = "xpbridge.seasons.changed";
+
   /** Request {@link Admin.Empty}. Reply {@link Admin.Stats}. */
   public static final String STATS = "xpbridge.stats";
 
@@ -69,6 +93,9 @@ public final class Bus {
    * ledger in Discord. Must be idempotent.
    * {eventId, kind: "rank_role", playerId, discordId, rank: {number, name, roleId}, rankRoleIds: [all rank role ids]}
    * {eventId, kind: "achievement_role", playerId, discordId, achievement: {code, name, roleId}}
+   * {eventId, kind: "season_results", season: {seasonId, name, winners: [{place, playerId, discordId?, name, xp,
+   *  coins, achievement?}]}}: post the winners of an ended season to discord.announceChannelId (when set,
+   *  else ack without posting), mentioning only the winners.
    * Reply {@link Platforms.Ack}; fail(404 unknown member | 403 permission/hierarchy | 503 transient, text).
    * No consumer registered (bot not deployed) means the effect waits, it is not dropped.
    */
@@ -78,6 +105,8 @@ public final class Bus {
    * Request {@link Platforms.TelegramEffect}, handled by the Telegram bot: tell the player about a change.
    * {eventId, kind: "rank_up"|"achievement", playerId, telegramId, chatId, languageCode,
    *  rank?: {number, name}, previousRank?: {number, name}, xp, achievement?: {code, name}}, names in languageCode.
+   * {eventId, kind: "season_reward", ..., season: {seasonId, name, winners: [the player's own place]}}: tell a
+   *  player where they finished a season and what it paid.
    * Reply {@link Platforms.Ack}; fail(403 blocked by user | 429 Telegram rate-limits us: wait, not counted as
    * a retry | 503 transient, text).
    */

@@ -13,7 +13,11 @@ public enum EffectKind {
   /** Telegram: tell the player about a rank reached. */
   RANK_UP,
   /** Telegram: tell the player about an achievement unlocked. */
-  ACHIEVEMENT;
+  ACHIEVEMENT,
+  /** Telegram: tell a player where they finished a season and what it paid. */
+  SEASON_REWARD,
+  /** Discord: post the winners of an ended season to the announce channel. */
+  SEASON_RESULTS;
 
   private final String wireName = WireNames.of(this);
 

@@ -18,12 +18,32 @@ public final class Platforms {
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DiscordEffect(long eventId, EffectKind kind, Long playerId, Long discordId, RankRole rank,
-      List<Long> rankRoleIds, AchievementRole achievement) {
+      List<Long> rankRoleIds, AchievementRole achievement, SeasonResult season) {
 
     public DiscordEffect {
       rankRoleIds = rankRoleIds == null ? List.of() : rankRoleIds.stream().filter(id -> id != null).toList();
     }
+
+    public DiscordEffect(long eventId, EffectKind kind, Long playerId, Long discordId, RankRole rank,
+        List<Long> rankRoleIds, AchievementRole achievement) {
+      this(eventId, kind, playerId, discordId, rank, rankRoleIds, achievement, null);
+    }
   }
+
+  /** An ended season and its rewarded players, best first (a Telegram player hears of their own place only). */
+  public record SeasonResult(int seasonId, String name, List<SeasonWinner> winners) {
+    public SeasonResult {
+      winners = winners == null ? List.of() : List.copyOf(winners);
+    }
+  }
+
+  /**
+   * A rewarded player of an ended season: place, season XP, the coins and achievement (name in the
+   * message's language) the reward gave; {@code discordId} when the player has a Discord account.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SeasonWinner(long place, long playerId, Long discordId, String name, long xp, long coins,
+      Players.AchievementView achievement) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RankRole(int number, String name, Long roleId) {}
@@ -38,7 +58,14 @@ public final class Platforms {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TelegramEffect(long eventId, EffectKind kind, Long playerId, Long telegramId, Long chatId,
       String languageCode, Players.RankView rank, Players.RankView previousRank, Long xp,
-      Players.AchievementView achievement) {}
+      Players.AchievementView achievement, SeasonResult season) {
+
+    public TelegramEffect(long eventId, EffectKind kind, Long playerId, Long telegramId, Long chatId,
+        String languageCode, Players.RankView rank, Players.RankView previousRank, Long xp,
+        Players.AchievementView achievement) {
+      this(eventId, kind, playerId, telegramId, chatId, languageCode, rank, previousRank, xp, achievement, null);
+    }
+  }
 
   /** A bot's answer to an effect: carried out. */
   public record Ack(boolean ok) {

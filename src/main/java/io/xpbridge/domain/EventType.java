@@ -10,7 +10,11 @@ public enum EventType {
   ACHIEVEMENT_UNLOCK("achievement_unlock", "achievement"),
   REWARD_GRANT("reward_grant", "reward"),
   /** Two accounts linked on /link: a transfer of XP and coins from the absorbed player, if any, to the survivor. */
-  LINK("link", "merge");
+  LINK("link", "merge"),
+  /** A season ended and the next began (no ledger change: the key makes the rollover happen once). */
+  SEASON_ROLLOVER("season_rollover", null),
+  /** Effect only: tell the players and the announce channel how an ended season finished. */
+  SEASON_NOTICE("season_notice", null);
 
   private final String wireName;
   private final String auditType;
@@ -31,12 +35,12 @@ public enum EventType {
 
   /** Whether outside callers may submit it; rank changes are only ever derived from XP. */
   public boolean submittable() {
-    return this != RANK_CHANGE && this != LINK;
+    return this == XP_CHANGE || this == BALANCE_CHANGE || this == ACHIEVEMENT_UNLOCK || this == REWARD_GRANT;
   }
 
   /** Events whose work includes telling the platforms something. */
   public boolean carriesEffects() {
-    return this == RANK_CHANGE || this == ACHIEVEMENT_UNLOCK;
+    return this == RANK_CHANGE || this == ACHIEVEMENT_UNLOCK || this == SEASON_NOTICE;
   }
 
   public static EventType fromWire(String name) {
