@@ -28,11 +28,12 @@ public record AppConfig(
     TelegramSettings telegram,
     DiscordSettings discord,
     Economy economy,
+    SeasonSettings seasons,
     String logLevel) {
 
   private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
   private static final List<String> SECTIONS = List.of("db", "db.embedded", "http", "sync", "reconcile", "cleanup",
-      "link", "daily", "telegram", "telegram.games", "discord", "economy", "log");
+      "link", "daily", "telegram", "telegram.games", "discord", "economy", "seasons", "log");
 
   /**
    * Reads and checks every section (same shape as conf/config.json; a missing key takes its
@@ -47,6 +48,7 @@ public record AppConfig(
     DailySettings daily = DailySettings.read(in);
     TelegramSettings telegram = TelegramSettings.read(in, daily, sync);
     DiscordSettings discord = DiscordSettings.read(in, telegram.botUsername());
+    GameRules gameRules = GameRules.read(in);
     AppConfig config = new AppConfig(
         DbSettings.read(in),
         HttpSettings.read(in),
@@ -55,11 +57,12 @@ public record AppConfig(
         CleanupSettings.read(in),
         LinkSettings.read(in),
         daily,
-        GameRules.read(in),
+        gameRules,
         telegram,
         discord,
         EconomySettings.read(in, discord.noXpChannelIds(), discord.messageCooldownSeconds() * 1000,
             telegram.games().cooldownSeconds() * 1000),
+        SeasonSettings.read(in, gameRules == null ? null : gameRules.achievements()),
         logLevel(in));
     UnknownKeys.reject(root == null ? new JsonObject() : root, in);
     if (in.problemCount() > 0) {

@@ -29,6 +29,7 @@ final class RestartOnly {
         next.telegram().withConnectionOf(running.telegram()),
         next.discord().withConnectionOf(running.discord()),
         next.economy(),
+        next.seasons(),
         next.logLevel());
   }
 

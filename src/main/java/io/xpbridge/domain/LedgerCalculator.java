@@ -70,6 +70,9 @@ public final class LedgerCalculator {
       earned(event, event.playerId(), before, after, candidates);
       if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
         candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), event.achievement(), event, true));
+      } else if (event.type() == EventType.REWARD_GRANT && event.achievement() != null) {
+        // A reward may give an achievement (a season's champion): unlocked once, its role and message follow.
+        candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), event.achievement(), event, false));
       }
       outcomes.add(new ApplyPlan.Outcome(event, true, null, event.source().mirrorTarget(), xp, priced.withheldBy()));
     }
@@ -105,8 +108,11 @@ public final class LedgerCalculator {
           && (survivor.lastDailyDay() == null || absorbed.lastDailyDay().isAfter(survivor.lastDailyDay()))) {
         after = after.withDaily(absorbed.dailyStreak(), absorbed.lastDailyDay());
       }
-      after = after.withActivity(survivor.activity().merge(absorbed.activity()));
-      changed.put(absorbed.playerId(), absorbed.withDeltas(-link.xpDelta(), -link.balanceDelta()));
+      after = after.withActivity(survivor.activity().merge(absorbed.activity()))
+          // The season's XP moves with the rest (not the absorbed player's lifetime XP, which withDeltas would add).
+          .withSeason(survivor.season().withXp(survivor.seasonXp() + absorbed.seasonXp()));
+      changed.put(absorbed.playerId(), absorbed.withDeltas(-link.xpDelta(), -link.balanceDelta())
+          .withSeason(absorbed.season().withXp(0)));
       changed.put(survivor.playerId(), after);
       String metadata = "{\"key\": \"" + link.idempotencyKey() + "\", \"from\": " + absorbed.playerId()
           + ", \"into\": " + survivor.playerId() + "}";
@@ -195,7 +201,8 @@ public final class LedgerCalculator {
     if (event.dailyDay() != null && before.lastDailyDay() != null && !event.dailyDay().isAfter(before.lastDailyDay())) {
       return "daily reward for " + event.dailyDay() + " already claimed (last claim " + before.lastDailyDay() + ")";
     }
-    if (event.type() == EventType.ACHIEVEMENT_UNLOCK
+    if ((event.type() == EventType.ACHIEVEMENT_UNLOCK
+        || event.type() == EventType.REWARD_GRANT && event.achievement() != null)
         && achievements.stream().noneMatch(a -> a.code().equals(event.achievement()))) {
       return "unknown achievement '" + event.achievement() + "'";
     }

@@ -46,6 +46,25 @@ final class LedgerColumns {
     params.addArrayOfString(activity);
   }
 
+  /** Each changed player's season XP, in the order of {@link #addPlayerColumns}. */
+  static void addSeasonColumns(Tuple params, ApplyPlan plan) {
+    int n = plan.changedPlayers().size();
+    Integer[] season = new Integer[n];
+    Long[] seasonXp = new Long[n];
+    Integer[] lastSeason = new Integer[n];
+    Long[] lastSeasonXp = new Long[n];
+    int i = 0;
+    for (PlayerState state : plan.changedPlayers().values()) {
+      season[i] = state.season().seasonId();
+      seasonXp[i] = state.season().xp();
+      lastSeason[i] = state.season().lastSeasonId();
+      lastSeasonXp[i] = state.season().lastSeasonXp();
+      i++;
+    }
+    params.addArrayOfInteger(season).addArrayOfLong(seasonXp).addArrayOfInteger(lastSeason)
+        .addArrayOfLong(lastSeasonXp);
+  }
+
   static void addAuditColumns(Tuple params, ApplyPlan plan) {
     int n = plan.audits().size();
     String[] keys = new String[n];

@@ -27,9 +27,11 @@ public final class LedgerStore {
   static final String UPDATE_PLAYERS = """
       UPDATE players p
          SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day,
-             activity_state = v.activity, updated_at = now()
-        FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[], $6::text[])
-             AS v(id, xp, balance, streak, day, activity)
+             activity_state = v.activity, season = v.season, season_xp = v.season_xp, last_season = v.last_season,
+             last_season_xp = v.last_season_xp, updated_at = now()
+        FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[], $6::text[], $7::int[],
+                    $8::bigint[], $9::int[], $10::bigint[])
+             AS v(id, xp, balance, streak, day, activity, season, season_xp, last_season, last_season_xp)
        WHERE p.id = v.id""";
   static final String INSERT_AUDIT = """
       INSERT INTO transactions (idempotency_key, event_id, player_id, source, type, delta_xp, delta_balance, reason,
@@ -65,9 +67,11 @@ public final class LedgerStore {
       WITH changed AS (
         UPDATE players p
            SET xp = v.xp, balance = v.balance, daily_streak = v.streak, last_daily_day = v.day,
-               activity_state = v.activity, updated_at = now()
-          FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[], $28::text[])
-               AS v(id, xp, balance, streak, day, activity)
+               activity_state = v.activity, season = v.season, season_xp = v.season_xp,
+               last_season = v.last_season, last_season_xp = v.last_season_xp, updated_at = now()
+          FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::date[], $28::text[], $29::int[],
+                      $30::bigint[], $31::int[], $32::bigint[])
+               AS v(id, xp, balance, streak, day, activity, season, season_xp, last_season, last_season_xp)
          WHERE p.id = v.id),
       events AS (
         INSERT INTO sync_events (id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload,
@@ -162,6 +166,7 @@ public final class LedgerStore {
     events.addInsertColumns(params, payloads);
     LedgerColumns.addAuditColumns(params, plan);
     LedgerColumns.addActivityColumn(params, plan);
+    LedgerColumns.addSeasonColumns(params, plan);
     Future<Void> followUps = outbox.queue(conn, plan.followUps(unlocked));
     Future<?> written = conn.preparedQuery(WRITE_ARRIVED).execute(params)
         .recover(failure -> Future.failedFuture(isKeySpentMeanwhile(failure)
@@ -194,6 +199,7 @@ public final class LedgerStore {
     Tuple params = Tuple.tuple();
     LedgerColumns.addPlayerColumns(params, plan);
     LedgerColumns.addActivityColumn(params, plan);
+    LedgerColumns.addSeasonColumns(params, plan);
     return conn.preparedQuery(UPDATE_PLAYERS).execute(params).mapEmpty();
   }
 

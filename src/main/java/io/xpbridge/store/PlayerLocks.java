@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Tuple;
 import io.xpbridge.domain.ActivityState;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.PlayerState;
+import io.xpbridge.domain.SeasonTally;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ public final class PlayerLocks {
   // player (all take this same lock, in id order), and the ledger update it guards changes no key
   // column, so nothing needs the stronger lock.
   static final String LOCK_PLAYERS = """
-      SELECT id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state
-        FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE""";
+      SELECT id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state,
+             season, season_xp, last_season, last_season_xp, %s AS running_season
+        FROM players WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE""".formatted(SeasonLock.RUNNING_SEASON);
 
   private PlayerLocks() {}
 
@@ -36,7 +38,8 @@ public final class PlayerLocks {
   /** As {@link #lockPlayers}, for player ids; follows chains of merges a few hops deep. */
   public static Future<LockedPlayers> lockPlayerIds(SqlConnection conn, java.util.Collection<Long> playerIds) {
     LockedPlayers locked = new LockedPlayers(new HashMap<>(), new HashMap<>());
-    return lockMore(conn, locked, playerIds).map(locked);
+    Future<Void> season = SeasonLock.holdShared(conn);
+    return Future.all(season, lockMore(conn, locked, playerIds)).map(locked);
   }
 
   /**
@@ -73,8 +76,16 @@ public final class PlayerLocks {
     } else {
       states.put(id, new PlayerState(id, row.getLong("xp"), row.getLong("balance"),
           row.getInteger("daily_streak"), row.getLocalDate("last_daily_day"),
-          ActivityState.parse(row.getString("activity_state"))));
+          ActivityState.parse(row.getString("activity_state")), seasonOf(row)));
     }
+  }
+
+  /** The row's season XP as it stands in the running season (read under {@link SeasonLock#holdShared}). */
+  private static SeasonTally seasonOf(Row row) {
+    SeasonTally stored = new SeasonTally(row.getInteger("season"), row.getLong("season_xp"),
+        row.getInteger("last_season"), row.getLong("last_season_xp"));
+    Integer running = row.getInteger("running_season");
+    return running == null ? stored : stored.in(running);
   }
 
   /** Locked ledger rows, plus merged-away player id to survivor id. */

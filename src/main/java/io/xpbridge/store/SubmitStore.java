@@ -43,12 +43,16 @@ public final class SubmitStore {
         UNION ALL
         SELECT 3, id, id FROM players WHERE id = ANY($3::bigint[])),
       locked AS (
-        SELECT id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state FROM players
+        SELECT id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state,
+               season, season_xp, last_season, last_season_xp FROM players
          WHERE id IN (SELECT player_id FROM refs) ORDER BY id FOR NO KEY UPDATE)
       SELECT kind, ref AS id, player_id, NULL::bigint AS xp, NULL::bigint AS balance, NULL::int AS daily_streak,
-             NULL::date AS last_daily_day, NULL::bigint AS merged_into, NULL::text AS activity_state FROM refs
+             NULL::date AS last_daily_day, NULL::bigint AS merged_into, NULL::text AS activity_state,
+             NULL::int AS season, NULL::bigint AS season_xp, NULL::int AS last_season, NULL::bigint AS last_season_xp,
+             NULL::int AS running_season FROM refs
       UNION ALL
-      SELECT 4, id, id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state FROM locked""";
+      SELECT 4, id, id, xp, balance, daily_streak, last_daily_day, merged_into, activity_state,
+             season, season_xp, last_season, last_season_xp, %s FROM locked""".formatted(SeasonLock.RUNNING_SEASON);
   /**
    * As {@link #LOCK_KNOWN_PLAYERS}, passing over players another transaction holds: their events are
    * handed back to wait for a later batch instead of making this whole batch wait.
@@ -92,7 +96,10 @@ public final class SubmitStore {
    */
   public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests, boolean skipLocked) {
     Tuple ids = referenceIds(requests);
-    return conn.preparedQuery(skipLocked ? LOCK_FREE_KNOWN_PLAYERS : LOCK_KNOWN_PLAYERS).execute(ids).map(rows -> {
+    Future<Void> season = SeasonLock.holdShared(conn);
+    Future<io.vertx.sqlclient.RowSet<Row>> lockedRows =
+        conn.preparedQuery(skipLocked ? LOCK_FREE_KNOWN_PLAYERS : LOCK_KNOWN_PLAYERS).execute(ids);
+    return Future.all(season, lockedRows).map(v -> lockedRows.result()).map(rows -> {
       Map<PlayerRef, Long> refs = new HashMap<>();
       Map<Long, PlayerState> states = new HashMap<>();
       Map<Long, Long> redirects = new HashMap<>();
