@@ -93,6 +93,7 @@ public final class App {
     Future<Void> chain = Future.succeededFuture();
     chain = deploy(chain, vertx, ids, SyncVerticle::new, new DeploymentOptions(options).setInstances(syncInstances));
     chain = deploy(chain, vertx, ids, AccountVerticle::new, options);
+    chain = deploy(chain, vertx, ids, io.xpbridge.season.SeasonVerticle::new, options);
     chain = deploy(chain, vertx, ids, ReconcileVerticle::new, options);
     chain = deploy(chain, vertx, ids, CleanupVerticle::new, options);
     chain = deploy(chain, vertx, ids, io.xpbridge.metrics.MetricsVerticle::new, options);

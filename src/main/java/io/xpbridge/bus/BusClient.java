@@ -26,6 +26,11 @@ public final class BusClient {
     this.timeoutMs = timeoutMs;
   }
 
+  /** The same bus with another timeout, for requests that take longer than most. */
+  public BusClient withTimeout(long otherTimeoutMs) {
+    return new BusClient(bus, otherTimeoutMs);
+  }
+
   /** Every request carries its deadline ({@link Bus#DEADLINE_HEADER}): past it, nobody hears the answer. */
   public <R> Future<R> request(String address, Object message, Class<R> replyType) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs)

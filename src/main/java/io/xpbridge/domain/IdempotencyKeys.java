@@ -85,6 +85,30 @@ public final class IdempotencyKeys {
     return "reconcile" + DERIVED_SEPARATOR + runId + DERIVED_SEPARATOR + playerId;
   }
 
+  /** The rollover that ends season {@code seasonId}: a season ends once. */
+  public static String seasonRollover(int seasonId) {
+    return season(seasonId) + "rollover";
+  }
+
+  /** The reward of {@code playerId} for how they finished season {@code seasonId}. */
+  public static String seasonReward(int seasonId, long playerId) {
+    return season(seasonId) + "reward" + DERIVED_SEPARATOR + playerId;
+  }
+
+  /** The message telling {@code playerId} how they finished season {@code seasonId}. */
+  public static String seasonNotice(int seasonId, long playerId) {
+    return season(seasonId) + "notice" + DERIVED_SEPARATOR + playerId;
+  }
+
+  /** The announcement of season {@code seasonId}'s winners. */
+  public static String seasonResults(int seasonId) {
+    return season(seasonId) + "results";
+  }
+
+  private static String season(int seasonId) {
+    return "season" + DERIVED_SEPARATOR + seasonId + DERIVED_SEPARATOR;
+  }
+
   /** Checks a key a client chose (or that was generated from a client's entity id). */
   public static void requireValid(String key) {
     if (key.isBlank()) {

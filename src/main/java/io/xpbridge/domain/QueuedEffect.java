@@ -8,10 +8,26 @@ package io.xpbridge.domain;
  * @param rank the rank reached (rank effects), {@code previousRank} the one before it
  * @param targets which platforms to tell
  * @param announce whether Telegram gets a rank-up message (only ever for a rise)
+ * @param detailsJson more of the payload (a JSON object), or null
  */
 public record QueuedEffect(String key, Platform source, EventType type, long playerId, Integer rank,
     Integer previousRank, Long causeEventId, String achievement, MirrorTarget targets, String reason,
-    boolean announce) {
+    boolean announce, String detailsJson) {
+
+  public QueuedEffect(String key, Platform source, EventType type, long playerId, Integer rank,
+      Integer previousRank, Long causeEventId, String achievement, MirrorTarget targets, String reason,
+      boolean announce) {
+    this(key, source, type, playerId, rank, previousRank, causeEventId, achievement, targets, reason, announce, null);
+  }
+
+  /**
+   * A season notice: {@code detailsJson} (a JSON object) holds what the message says and becomes
+   * part of the payload.
+   */
+  public static QueuedEffect seasonNotice(String key, long playerId, MirrorTarget targets, String detailsJson) {
+    return new QueuedEffect(key, Platform.SYSTEM, EventType.SEASON_NOTICE, playerId, null, null, null, null, targets,
+        null, true, detailsJson);
+  }
 
   public static QueuedEffect rankChange(String key, Platform source, long playerId, int rank, int previousRank,
       Long causeEventId, MirrorTarget targets, String reason, boolean announce) {

@@ -88,7 +88,7 @@ public final class EffectOutbox {
 
   /** The payload the effect deliverer reads ({@code EffectMessages}); absent fields take its defaults. */
   static JsonObject payload(QueuedEffect effect) {
-    JsonObject payload = new JsonObject();
+    JsonObject payload = effect.detailsJson() == null ? new JsonObject() : new JsonObject(effect.detailsJson());
     if (effect.rank() != null) {
       payload.put("rank", effect.rank()).put("previousRank", effect.previousRank());
     }

@@ -37,6 +37,8 @@ final class EffectMessages {
       rankChange(event, target, rules, payload, allowed, deliveries);
     } else if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
       achievement(event, target, rules, payload, deliveries);
+    } else if (event.type() == EventType.SEASON_NOTICE) {
+      seasonNotice(event, target, rules, payload, allowed, deliveries);
     }
     deliveries.removeIf(d -> event.deliveredTo().contains(d.platform()));
     return deliveries;
@@ -95,6 +97,44 @@ final class EffectMessages {
           new Players.AchievementView(definition.code(), definition.name(language), null));
       deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, BusJson.encode(message), false, null));
     }
+  }
+
+  /**
+   * How a season ended: to a rewarded player on Telegram (their own place), or the winners to
+   * Discord's announce channel (the bot knows the channel; without one it acknowledges and posts
+   * nothing). Achievement names in the player's language on Telegram, in English for Discord.
+   */
+  private static void seasonNotice(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
+      JsonObject payload, MirrorTarget allowed, List<Delivery> deliveries) {
+    JsonObject season = payload.getJsonObject("season", new JsonObject());
+    JsonArray winners = payload.getJsonArray("winners", new JsonArray());
+    if (allowed.includes(MirrorTarget.TELEGRAM) && target.chatId() != null) {
+      String language = target.languageCode();
+      Platforms.TelegramEffect message = new Platforms.TelegramEffect(event.id(), EffectKind.SEASON_REWARD,
+          event.playerId(), target.telegramId(), target.chatId(), language, null, null, target.xp(), null,
+          seasonResult(season, winners, rules, language));
+      deliveries.add(new Delivery(MirrorTarget.TELEGRAM, Bus.EFFECTS_TELEGRAM, BusJson.encode(message), false, null));
+    }
+    if (allowed.includes(MirrorTarget.DISCORD)) {
+      Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.SEASON_RESULTS,
+          event.playerId(), null, null, null, null, seasonResult(season, winners, rules, "en"));
+      deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
+    }
+  }
+
+  private static Platforms.SeasonResult seasonResult(JsonObject season, JsonArray winners, EngineRules rules,
+      String language) {
+    List<Platforms.SeasonWinner> list = new ArrayList<>(winners.size());
+    for (int i = 0; i < winners.size(); i++) {
+      JsonObject w = winners.getJsonObject(i);
+      String code = w.getString("achievement");
+      AchievementDefinition definition = code == null ? null : rules.achievements().get(code);
+      Players.AchievementView achievement = code == null ? null
+          : new Players.AchievementView(code, definition == null ? code : definition.name(language), null);
+      list.add(new Platforms.SeasonWinner(w.getLong("place"), w.getLong("playerId"), w.getLong("discordId"),
+          w.getString("name"), w.getLong("xp", 0L), w.getLong("coins", 0L), achievement));
+    }
+    return new Platforms.SeasonResult(season.getInteger("id", 0), season.getString("name", ""), list);
   }
 
   /** The payload's {@code targets} as written by the effect outbox; absent means both platforms. */
