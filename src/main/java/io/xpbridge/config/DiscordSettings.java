@@ -2,12 +2,14 @@ package io.xpbridge.config;
 
 import io.vertx.core.json.JsonArray;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * What the Discord bot reads: section {@code discord}, plus {@code telegram.botUsername} for link
  * hints. Connection fields (token, guild, URLs, ready timeout) are used at start only; the XP rules
- * apply live. Token and guild may be unset: the bot is then not deployed, or refuses to start.
+ * and the season announcements ({@code announceChannelId}, {@code announceLocale}) apply live.
+ * Token and guild may be unset: the bot is then not deployed, or refuses to start.
  */
 public record DiscordSettings(
     String token,
@@ -20,7 +22,12 @@ public record DiscordSettings(
     long voiceXpPerMinute,
     long voiceMinIntervalSeconds,
     String telegramBotUsername,
-    long readyTimeoutSeconds) {
+    long readyTimeoutSeconds,
+    Long announceChannelId,
+    String announceLocale) {
+
+  /** Languages of the season announcements; names from the engine come in the same language. */
+  public static final List<String> ANNOUNCE_LOCALES = List.of("ru", "en");
 
   static DiscordSettings read(ConfigReader in, String telegramBotUsername) {
     return new DiscordSettings(
@@ -34,7 +41,18 @@ public record DiscordSettings(
         in.atLeast("discord.voiceXpPerMinute", 2, 0),
         in.atLeast("discord.voiceMinIntervalSeconds", 60, 1),
         telegramBotUsername,
-        in.atLeast("discord.readyTimeoutSeconds", 60, 1));
+        in.atLeast("discord.readyTimeoutSeconds", 60, 1),
+        in.snowflake("discord.announceChannelId"),
+        announceLocale(in));
+  }
+
+  private static String announceLocale(ConfigReader in) {
+    String locale = in.string("discord.announceLocale", "ru");
+    if (!ANNOUNCE_LOCALES.contains(locale)) {
+      in.reject("discord.announceLocale must be one of " + String.join(", ", ANNOUNCE_LOCALES) + ", got " + locale);
+      return "ru";
+    }
+    return locale;
   }
 
   private static Set<Long> noXpChannels(ConfigReader in) {
@@ -57,7 +75,7 @@ public record DiscordSettings(
   DiscordSettings withConnectionOf(DiscordSettings running) {
     return new DiscordSettings(running.token, running.guildId, running.restUrl, running.gatewayUrl, messageXp,
         messageCooldownSeconds, noXpChannelIds, voiceXpPerMinute, voiceMinIntervalSeconds, telegramBotUsername,
-        running.readyTimeoutSeconds);
+        running.readyTimeoutSeconds, announceChannelId, announceLocale);
   }
 
   public long messageCooldownMs() {

@@ -9,6 +9,7 @@ import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.BusServer;
+import io.xpbridge.bus.EffectKind;
 import io.xpbridge.bus.Platforms;
 import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.config.AppConfig;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Discord bot: earns XP for messages and voice minutes, answers slash commands, mirrors rank
- * and achievement roles. Deploy it with the whole configuration (same shape as conf/config.json).
+ * and achievement roles, posts the winners of an ended season. Deploy it with the whole configuration (same shape as conf/config.json).
  *
  * <p>Threading: JDA delivers events on its own threads; listeners copy what they need and hop
  * onto this verticle's context, where all mutable state lives. JDA REST calls are submitted
@@ -98,10 +99,13 @@ public final class DiscordBotVerticle extends VerticleBase {
     }
     EventBus bus = vertx.eventBus();
     RoleEffects roleEffects = new RoleEffects(context, this::guild, recentRoleWrites);
+    SeasonAnnouncer seasonAnnouncer = new SeasonAnnouncer(context, this::guild, () -> settings,
+        System::currentTimeMillis);
     MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
     List<Future<Void>> registrations = new ArrayList<>();
-    registrations.add(BusServer.serve(bus, Bus.EFFECTS_DISCORD, Platforms.DiscordEffect.class, roleEffects::apply)
-        .completion());
+    registrations.add(BusServer.serve(bus, Bus.EFFECTS_DISCORD, Platforms.DiscordEffect.class,
+        effect -> effect.kind() == EffectKind.SEASON_RESULTS
+            ? seasonAnnouncer.announce(effect) : roleEffects.apply(effect)).completion());
     registrations.add(BusServer.serve(bus, Bus.DISCORD_MEMBER_ROLES, Platforms.MemberRolesQuery.class,
         memberRoles::answer).completion());
     registrations.add(bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
@@ -191,7 +195,9 @@ public final class DiscordBotVerticle extends VerticleBase {
       armVoiceTimer();
     }
     log.info("Discord XP rules updated: {} XP per message every {} s, {} XP per voice minute of {} s, "
-            + "{} channels without XP", next.messageXp(), next.messageCooldownSeconds(), next.voiceXpPerMinute(),
-        next.voiceMinIntervalSeconds(), next.noXpChannelIds().size());
+            + "{} channels without XP; season results go to channel {} ({})", next.messageXp(),
+        next.messageCooldownSeconds(), next.voiceXpPerMinute(), next.voiceMinIntervalSeconds(),
+        next.noXpChannelIds().size(), next.announceChannelId() == null ? "none" : next.announceChannelId(),
+        next.announceLocale());
   }
 }

@@ -11,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles {@code EFFECTS_TELEGRAM}: tells a player about a rank change or an achievement, in their
- * language. Answers only once Telegram accepted the message, so the engine knows it was seen:
- * {ok:true}, fail(403) when the player blocked the bot (retrying will not help), fail(400) for a
- * request or chat Telegram rejects, fail(429) when Telegram's rate limit held it back (wait, it is
- * not the message's fault), fail(503) when it is worth retrying later.
+ * Handles {@code EFFECTS_TELEGRAM}: tells a player about a rank change, an achievement or their
+ * place in an ended season and its reward, in their language. Answers only once Telegram accepted
+ * the message, so the engine knows it was seen: {ok:true}, fail(403) when the player blocked the
+ * bot (retrying will not help), fail(400) for a request or chat Telegram rejects, fail(429) when
+ * Telegram's rate limit held it back (wait, it is not the message's fault), fail(503) when it is
+ * worth retrying later.
  */
 final class EffectNotifier {
 
@@ -41,13 +42,26 @@ final class EffectNotifier {
       text = Texts.rankUp(lang, effect.rank(), effect.previousRank(), effect.xp() == null ? 0 : effect.xp());
     } else if (kind == EffectKind.ACHIEVEMENT) {
       text = Texts.achievementUnlocked(lang, effect.achievement());
+    } else if (kind == EffectKind.SEASON_REWARD) {
+      text = seasonReward(effect, lang);
     } else {
       throw new InvalidRequestException("unknown Telegram effect kind " + (kind == null ? "" : kind.wireName())
-          + " (expected rank_up or achievement)");
+          + " (expected rank_up, achievement or season_reward)");
     }
     return replies.send(chatId, text, maxWaitMs.getAsLong())
         .map(sent -> Platforms.Ack.OK)
         .recover(error -> Future.failedFuture(failure(effect.eventId(), chatId, error)));
+  }
+
+  /** The engine sends the player's own entry only: {@code season.winners} holds exactly one. */
+  private static String seasonReward(Platforms.TelegramEffect effect, Lang lang) {
+    Platforms.SeasonResult season = effect.season();
+    if (season == null || season.winners().size() != 1) {
+      throw new InvalidRequestException("season_reward effect " + effect.eventId()
+          + " must carry season.winners with exactly the player's own entry, got "
+          + (season == null ? "no season" : season.winners().size() + " entries"));
+    }
+    return Texts.seasonReward(lang, season.name(), season.winners().get(0));
   }
 
   private static ReplyException failure(long eventId, long chatId, Throwable error) {

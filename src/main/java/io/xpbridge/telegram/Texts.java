@@ -2,6 +2,7 @@ package io.xpbridge.telegram;
 
 import io.vertx.core.eventbus.ReplyException;
 import io.xpbridge.bus.Admin;
+import io.xpbridge.bus.Platforms;
 import io.xpbridge.bus.Players;
 import io.xpbridge.bus.Refusal;
 import io.xpbridge.config.TelegramDice;
@@ -351,6 +352,31 @@ final class Texts {
   static String achievementUnlocked(Lang lang, Players.AchievementView achievement) {
     String name = achievement == null ? "?" : name(achievement.name() != null ? achievement.name() : achievement.code());
     return t(lang, "🏅 Новое достижение: " + name + "!", "🏅 Achievement unlocked: " + name + "!");
+  }
+
+  /**
+   * Where the player finished a season and what it paid: "🏆 Season "Spring" is over! You finished
+   * #2 with 840 season XP. Reward: +500 coins, achievement "Silver"." Names come in the player's language.
+   */
+  static String seasonReward(Lang lang, String seasonName, Platforms.SeasonWinner winner) {
+    String season = name(seasonName);
+    StringBuilder text = new StringBuilder(t(lang,
+        "🏆 Сезон «" + season + "» завершён! Ваше место: " + winner.place() + ", опыт за сезон: " + winner.xp() + ".",
+        "🏆 Season \"" + season + "\" is over! You finished #" + winner.place() + " with " + winner.xp()
+            + " season XP."));
+    List<String> reward = new ArrayList<>();
+    if (winner.coins() > 0) {
+      reward.add("+" + winner.coins() + t(lang, " монет", " coins"));
+    }
+    Players.AchievementView achievement = winner.achievement();
+    if (achievement != null) {
+      String achievementName = name(achievement.name() != null ? achievement.name() : achievement.code());
+      reward.add(t(lang, "достижение «" + achievementName + "»", "achievement \"" + achievementName + "\""));
+    }
+    if (!reward.isEmpty()) {
+      text.append(t(lang, "\nНаграда: ", "\nReward: ")).append(String.join(", ", reward)).append('.');
+    }
+    return text.toString();
   }
 
   // ---- errors from the bus ----

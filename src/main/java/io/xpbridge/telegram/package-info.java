@@ -1,6 +1,6 @@
 /**
  * The Telegram bot: long polling of the Bot API on the event loop, commands turned into event-bus
- * requests, and rank/achievement notifications delivered from {@code EFFECTS_TELEGRAM}.
+ * requests, and rank/achievement/season reward notifications delivered from {@code EFFECTS_TELEGRAM}.
  *
  * <pre>
  *  Telegram ──getUpdates──► UpdatePoller ──► UpdateDispatcher ──► CommandRouter ──► *Command ──bus──► engine

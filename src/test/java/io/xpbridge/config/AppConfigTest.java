@@ -43,6 +43,9 @@ class AppConfigTest {
         Arguments.of("discord.guildId", "my-server", "discord.guildId must be a Discord id (digits), got my-server"),
         Arguments.of("discord.noXpChannelIds", new JsonArray().add("123").add("general"),
             "discord.noXpChannelIds[1] must be a Discord id (digits), got general"),
+        Arguments.of("discord.announceChannelId", "#announcements",
+            "discord.announceChannelId must be a Discord id (digits), got #announcements"),
+        Arguments.of("discord.announceLocale", "de", "discord.announceLocale must be one of ru, en, got de"),
         Arguments.of("economy.maxMultiplier", -1, "economy.maxMultiplier must be between 0.0 and 100.0, got -1"),
         Arguments.of("economy.multipliers.global", "double", "economy.multipliers.global must be a number, got double"),
         Arguments.of("economy.multipliers.discordRoles", new JsonObject().put("vip", 2),
@@ -160,6 +163,20 @@ class AppConfigTest {
   }
 
   @Test
+  void seasonAnnouncementsAreOffByDefaultInRussianAndTakeTheChannelAsStringOrNumber() {
+    AppConfig shipped = AppConfig.parse(TestConfig.shipped());
+    assertEquals(null, shipped.discord().announceChannelId());
+    assertEquals("ru", shipped.discord().announceLocale());
+
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("discord").put("announceChannelId", " 1234567890123456789 ").put("announceLocale", "en");
+    assertEquals(1234567890123456789L, AppConfig.parse(config).discord().announceChannelId());
+    assertEquals("en", AppConfig.parse(config).discord().announceLocale());
+    config.getJsonObject("discord").put("announceChannelId", 987654321098765432L);
+    assertEquals(987654321098765432L, AppConfig.parse(config).discord().announceChannelId());
+  }
+
+  @Test
   void aLiveChangeKeepsTheRunningRestartOnlyValuesAndNamesTheEditedOnes() {
     JsonObject start = TestConfig.shipped();
     start.getJsonObject("http").put("port", 8080);
@@ -168,7 +185,7 @@ class AppConfigTest {
     JsonObject edited = start.copy();
     edited.getJsonObject("http").put("port", 9090).put("adminToken", "new-admin");
     edited.getJsonObject("sync").put("instances", 3).put("batchSize", 7);
-    edited.getJsonObject("discord").put("token", "other-token").put("messageXp", 40);
+    edited.getJsonObject("discord").put("token", "other-token").put("messageXp", 40).put("announceChannelId", "77");
     edited.getJsonObject("db").put("poolSize", 2);
     AppConfig next = AppConfig.parse(edited);
 
@@ -181,6 +198,7 @@ class AppConfigTest {
     assertEquals(7, applied.sync().batchSize());
     assertEquals("running-token", applied.discord().token());
     assertEquals(40, applied.discord().messageXp());
+    assertEquals(77L, applied.discord().announceChannelId(), "the announce channel applies live");
     assertEquals(List.of(), RestartOnly.changed(running, applied));
   }
 

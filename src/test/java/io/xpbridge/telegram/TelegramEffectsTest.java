@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.xpbridge.bus.Bus;
@@ -89,6 +90,65 @@ class TelegramEffectsTest {
     await(send(vertx, effect));
     String text = fake.awaitSentTo(702, 1, WAIT).get(0).text();
     assertTrue(text.contains("Achievement unlocked: Loyal"), text);
+  }
+
+  /** As the engine sends it: the player's own place only, names in the player's language. */
+  private static JsonObject seasonReward(long eventId, long chatId, String languageCode, String seasonName,
+      String achievementName) {
+    JsonObject winner = new JsonObject().put("place", 2).put("playerId", 5).put("name", "alice").put("xp", 8_421)
+        .put("coins", 750).put("achievement", new JsonObject().put("code", "season_silver").put("name", achievementName));
+    return new JsonObject().put("eventId", eventId).put("kind", "season_reward").put("playerId", 5)
+        .put("telegramId", chatId).put("chatId", chatId).put("languageCode", languageCode)
+        .put("season", new JsonObject().put("seasonId", 3).put("name", seasonName)
+            .put("winners", new JsonArray().add(winner)));
+  }
+
+  @Test
+  void seasonRewardTellsPlaceXpAndRewardInRussian(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+
+    JsonObject reply = (JsonObject) await(send(vertx, seasonReward(81, 711, "ru-RU", "Весна 2027", "Серебро"))).body();
+
+    assertEquals(true, reply.getBoolean("ok"));
+    String text = fake.awaitSentTo(711, 1, WAIT).get(0).text();
+    assertEquals("🏆 Сезон «Весна 2027» завершён! Ваше место: 2, опыт за сезон: 8421.\n"
+        + "Награда: +750 монет, достижение «Серебро».", text);
+  }
+
+  @Test
+  void seasonRewardTellsPlaceXpAndRewardInEnglish(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+
+    await(send(vertx, seasonReward(82, 712, "en", "Spring 2027", "Silver")));
+
+    String text = fake.awaitSentTo(712, 1, WAIT).get(0).text();
+    assertEquals("🏆 Season \"Spring 2027\" is over! You finished #2 with 8421 season XP.\n"
+        + "Reward: +750 coins, achievement \"Silver\".", text);
+  }
+
+  @Test
+  void seasonRewardWithoutAchievementNamesTheCoinsOnly(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    JsonObject effect = seasonReward(83, 713, "en", "Spring 2027", "unused");
+    effect.getJsonObject("season").getJsonArray("winners").getJsonObject(0).remove("achievement");
+
+    await(send(vertx, effect));
+
+    String text = fake.awaitSentTo(713, 1, WAIT).get(0).text();
+    assertTrue(text.endsWith("\nReward: +750 coins."), text);
+  }
+
+  @Test
+  void seasonRewardWithoutThePlayersEntryIsRejectedAsBadInput(Vertx vertx) {
+    TelegramTestSupport.deploy(vertx, config);
+    JsonObject effect = seasonReward(84, 714, "en", "Spring 2027", "Silver");
+    effect.getJsonObject("season").put("winners", new JsonArray());
+
+    ReplyException error = failureOf(send(vertx, effect));
+
+    assertEquals(400, error.failureCode());
+    assertTrue(error.getMessage().contains("season.winners"), error.getMessage());
+    assertTrue(fake.sentTo(714).isEmpty());
   }
 
   @Test

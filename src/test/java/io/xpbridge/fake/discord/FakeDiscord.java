@@ -46,6 +46,9 @@ public final class FakeDiscord {
   private final List<Failure> roleFailures = new ArrayList<>();
   private final Map<String, PendingInteraction> interactions = new HashMap<>();
   private final Map<String, JsonObject> callbacks = new HashMap<>();
+  private final Set<Long> refusedChannels = new java.util.HashSet<>();
+  /** Messages the bot created: {channel_id, request: the body it sent}. */
+  private final List<JsonObject> postedMessages = new ArrayList<>();
   private HttpServer server;
 
   public FakeDiscord(Vertx vertx) {
@@ -55,6 +58,7 @@ public final class FakeDiscord {
     guild.members.put(owner.id, owner);
     this.bot = new FakeGuild.Member(applicationId, "xpbridge", true);
     guild.members.put(bot.id, bot);
+    guild.botUserId = bot.id;
   }
 
   // ---- configuration (before start) ----
@@ -87,6 +91,16 @@ public final class FakeDiscord {
 
   public long addVoiceChannel(String name) {
     return addChannel(name, FakeGuild.Channel.VOICE);
+  }
+
+  /** A text channel where a member overwrite denies the bot Send Messages (JDA sees it and refuses). */
+  public long addTextChannelTheBotCannotWriteIn(String name) {
+    synchronized (lock) {
+      long id = Snowflakes.next();
+      guild.channels.put(id, new FakeGuild.Channel(id, name, FakeGuild.Channel.TEXT,
+          FakeGuild.PERMISSION_SEND_MESSAGES));
+      return id;
+    }
   }
 
   public void setAfkChannel(long channelId) {
@@ -304,6 +318,42 @@ public final class FakeDiscord {
     changeMemberRole(userId, roleId, present, false);
   }
 
+  /**
+   * From now on, creating a message in {@code channelId} answers 403 {@code 50013 Missing
+   * Permissions}, as Discord does when the bot's permissions there were taken away (the bot's
+   * cache may still say it can write).
+   */
+  public void refuseMessagesIn(long channelId) {
+    synchronized (lock) {
+      refusedChannels.add(channelId);
+    }
+  }
+
+  /** Undoes {@link #refuseMessagesIn}. */
+  public void allowMessagesIn(long channelId) {
+    synchronized (lock) {
+      refusedChannels.remove(channelId);
+    }
+  }
+
+  /**
+   * Deletes a channel without dispatching CHANNEL_DELETE, as when the bot's gateway has not heard of
+   * the deletion yet: the bot still sees the channel, Discord answers 404 {@code 10003 Unknown Channel}.
+   */
+  public void deleteChannelWithoutTellingTheBot(long channelId) {
+    synchronized (lock) {
+      guild.channels.remove(channelId);
+    }
+  }
+
+  /** The bodies of the messages the bot created in {@code channelId} (content, allowed_mentions, ...), oldest first. */
+  public List<JsonObject> messagesPostedIn(long channelId) {
+    synchronized (lock) {
+      return postedMessages.stream().filter(m -> m.getString("channel_id").equals(FakeGuild.str(channelId)))
+          .map(m -> m.getJsonObject("request").copy()).toList();
+    }
+  }
+
   /** The next {@code count} member-role calls answer 429 with a whole-second Retry-After. */
   public void rateLimitNextRoleCalls(int count, long retryAfterSeconds) {
     synchronized (lock) {
@@ -375,6 +425,62 @@ public final class FakeDiscord {
       }
       return 204;
     }
+  }
+
+  /**
+   * The bot creates a message: stored, dispatched back as MESSAGE_CREATE (Discord tells the author's
+   * own gateway too) and answered with the message object. Null with the status and Discord error
+   * code to answer when the channel is unknown (404, 10003) or refused (403, 50013).
+   */
+  CreatedMessage createMessage(long channelId, JsonObject request) {
+    synchronized (lock) {
+      FakeGuild.Channel channel = guild.channels.get(channelId);
+      if (channel == null) {
+        return new CreatedMessage(null, 404, 10003, "Unknown Channel");
+      }
+      if (refusedChannels.contains(channelId) || (channel.botDenied() & FakeGuild.PERMISSION_SEND_MESSAGES) != 0) {
+        return new CreatedMessage(null, 403, 50013, "Missing Permissions");
+      }
+      JsonObject message = baseMessage(Snowflakes.next(), channelId)
+          .put("author", botUserJson())
+          .put("content", request.getString("content", ""))
+          .put("mentions", mentionedUsers(request))
+          .put("tts", request.getBoolean("tts", false))
+          .put("flags", request.getInteger("flags", 0));
+      if (request.containsKey("nonce")) {
+        message.put("nonce", request.getValue("nonce"));
+      }
+      postedMessages.add(new JsonObject().put("channel_id", FakeGuild.str(channelId)).put("request", request.copy()));
+      gateway.dispatch("MESSAGE_CREATE", message.copy().put("member", botMemberWithoutUser()));
+      return new CreatedMessage(message, 200, 0, null);
+    }
+  }
+
+  record CreatedMessage(JsonObject message, int status, int errorCode, String error) {}
+
+  /** The users of {@code <@id>} mentions in the content that allowed_mentions lets through, as user objects. */
+  private JsonArray mentionedUsers(JsonObject request) {
+    JsonObject allowed = request.getJsonObject("allowed_mentions");
+    JsonArray parse = allowed == null ? new JsonArray().add("users") : allowed.getJsonArray("parse", new JsonArray());
+    JsonArray users = allowed == null ? new JsonArray() : allowed.getJsonArray("users", new JsonArray());
+    JsonArray mentions = new JsonArray();
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<@!?(\\d+)>")
+        .matcher(request.getString("content", ""));
+    Set<String> seen = new java.util.HashSet<>();
+    while (matcher.find()) {
+      String id = matcher.group(1);
+      FakeGuild.Member member = guild.members.get(Long.parseUnsignedLong(id));
+      if (member != null && seen.add(id) && (parse.contains("users") || users.contains(id))) {
+        mentions.add(guild.userJson(member));
+      }
+    }
+    return mentions;
+  }
+
+  private JsonObject botMemberWithoutUser() {
+    JsonObject member = guild.memberJson(bot);
+    member.remove("user");
+    return member;
   }
 
   boolean onInteractionCallback(String interactionToken, JsonObject body) {

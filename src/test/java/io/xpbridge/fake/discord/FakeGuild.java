@@ -18,12 +18,23 @@ import java.util.UUID;
  */
 final class FakeGuild {
   static final long PERMISSION_MANAGE_ROLES = 1L << 28;
+  static final long PERMISSION_VIEW_CHANNEL = 1L << 10;
+  static final long PERMISSION_SEND_MESSAGES = 1L << 11;
+  static final long PERMISSION_READ_MESSAGE_HISTORY = 1L << 16;
+  /** What @everyone may do in a new Discord server, as far as a bot like ours cares: see and write. */
+  static final long EVERYONE_PERMISSIONS =
+      PERMISSION_VIEW_CHANNEL | PERMISSION_SEND_MESSAGES | PERMISSION_READ_MESSAGE_HISTORY;
 
   record Role(long id, String name, int position, long permissions) {}
 
-  record Channel(long id, String name, int type) {
+  /** {@code botDenied}: permissions a member overwrite takes from the bot in this channel (0: none). */
+  record Channel(long id, String name, int type, long botDenied) {
     static final int TEXT = 0;
     static final int VOICE = 2;
+
+    Channel(long id, String name, int type) {
+      this(id, name, type, 0);
+    }
   }
 
   static final class Member {
@@ -62,10 +73,12 @@ final class FakeGuild {
   final Map<Long, Member> members = new LinkedHashMap<>();
   final Map<Long, VoiceState> voiceStates = new LinkedHashMap<>();
   Long afkChannelId;
+  /** Whom a channel's {@code botDenied} overwrite names. */
+  long botUserId;
 
   FakeGuild(long ownerId) {
     this.ownerId = ownerId;
-    roles.put(id, new Role(id, "@everyone", 0, 0));
+    roles.put(id, new Role(id, "@everyone", 0, EVERYONE_PERMISSIONS));
   }
 
   JsonObject guildCreate() {
@@ -127,13 +140,18 @@ final class FakeGuild {
   }
 
   JsonObject channelJson(Channel channel) {
+    JsonArray overwrites = new JsonArray();
+    if (channel.botDenied() != 0) {
+      overwrites.add(new JsonObject().put("id", str(botUserId)).put("type", 1)
+          .put("allow", "0").put("deny", Long.toString(channel.botDenied())));
+    }
     JsonObject json = new JsonObject()
         .put("id", str(channel.id()))
         .put("type", channel.type())
         .put("guild_id", str(id))
         .put("name", channel.name())
         .put("position", 0)
-        .put("permission_overwrites", new JsonArray())
+        .put("permission_overwrites", overwrites)
         .put("nsfw", false)
         .put("parent_id", null)
         .put("rate_limit_per_user", 0);

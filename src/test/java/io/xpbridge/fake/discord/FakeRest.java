@@ -36,6 +36,7 @@ final class FakeRest {
     router.post(API + "/interactions/:id/:token/callback").handler(this::interactionCallback);
     router.patch(API + "/webhooks/:app/:token/messages/@original").handler(this::editOriginal);
     router.post(API + "/webhooks/:app/:token").handler(this::followup);
+    router.post(API + "/channels/:channel/messages").handler(this::createMessage);
     router.get(API + "/guilds/:guild/members/:user").handler(this::getMember);
     router.put(API + "/guilds/:guild/members/:user/roles/:role").handler(ctx -> memberRole(ctx, true));
     router.delete(API + "/guilds/:guild/members/:user/roles/:role").handler(ctx -> memberRole(ctx, false));
@@ -125,6 +126,23 @@ final class FakeRest {
       return;
     }
     json(ctx, 200, message);
+  }
+
+  /** Create Message: a JSON body (content, allowed_mentions, ...), or multipart with payload_json. */
+  private void createMessage(RoutingContext ctx) {
+    long channelId;
+    try {
+      channelId = Long.parseUnsignedLong(ctx.pathParam("channel"));
+    } catch (NumberFormatException e) {
+      error(ctx, 404, 10003, "Unknown Channel");
+      return;
+    }
+    FakeDiscord.CreatedMessage created = fake.createMessage(channelId, payload(ctx));
+    if (created.message() == null) {
+      error(ctx, created.status(), created.errorCode(), created.error());
+    } else {
+      json(ctx, 200, created.message());
+    }
   }
 
   private void getMember(RoutingContext ctx) {

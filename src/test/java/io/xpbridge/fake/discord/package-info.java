@@ -15,6 +15,9 @@
  * fake.invokeSlashCommand(alice, "profile", Map.of()).onSuccess(reply -> reply.visibleText());
  * fake.memberRoles(alice);                     // what Discord shows now
  * fake.rateLimitNextRoleCalls(1, 1);           // next role call: 429, Via header, Retry-After: 1
+ * fake.messagesPostedIn(general);              // bodies the bot POSTed to channels/{id}/messages
+ * fake.refuseMessagesIn(general);              // such posts: 403 {"code": 50013, "message": "Missing Permissions"}
+ * fake.deleteChannelWithoutTellingTheBot(general); // such posts: 404 {"code": 10003, "message": "Unknown Channel"}
  * }</pre>
  *
  * <p>The bot must use {@code Compression.NONE} and a session controller returning
