@@ -102,7 +102,7 @@ final class EffectMessages {
   /**
    * How a season ended: to a rewarded player on Telegram (their own place), or the winners to
    * Discord's announce channel (the bot knows the channel; without one it acknowledges and posts
-   * nothing). Achievement names in the player's language on Telegram, in English for Discord.
+   * nothing). Achievement names in the player's language on Telegram, in discord.announceLocale for Discord.
    */
   private static void seasonNotice(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
       JsonObject payload, MirrorTarget allowed, List<Delivery> deliveries) {
@@ -117,7 +117,7 @@ final class EffectMessages {
     }
     if (allowed.includes(MirrorTarget.DISCORD)) {
       Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.SEASON_RESULTS,
-          event.playerId(), null, null, null, null, seasonResult(season, winners, rules, "en"));
+          event.playerId(), null, null, null, null, seasonResult(season, winners, rules, rules.announceLanguage()));
       deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
     }
   }

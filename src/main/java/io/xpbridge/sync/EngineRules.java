@@ -9,9 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The part of the configuration the engine works with; replaced as a whole on a config change. */
+/**
+ * The part of the configuration the engine works with; replaced as a whole on a config change.
+ * {@code announceLanguage} is {@code discord.announceLocale}: names in Discord announcements.
+ */
 public record EngineRules(SyncSettings sync, RankLadder ladder, Map<String, AchievementDefinition> achievements,
-    LedgerCalculator calculator) {
+    LedgerCalculator calculator, String announceLanguage) {
+
+  public EngineRules(SyncSettings sync, RankLadder ladder, Map<String, AchievementDefinition> achievements,
+      LedgerCalculator calculator) {
+    this(sync, ladder, achievements, calculator, "ru");
+  }
 
   public static EngineRules from(AppConfig config) {
     return from(config, java.util.List.of());
@@ -24,6 +32,6 @@ public record EngineRules(SyncSettings sync, RankLadder ladder, Map<String, Achi
     Map<String, AchievementDefinition> byCode = new LinkedHashMap<>();
     list.forEach(a -> byCode.put(a.code(), a));
     return new EngineRules(config.sync(), ladder, byCode, new LedgerCalculator(ladder, list,
-        config.economy().withBoosts(storedBoosts)));
+        config.economy().withBoosts(storedBoosts)), config.discord().announceLocale());
   }
 }
