@@ -77,6 +77,7 @@ public class HttpApiVerticle extends VerticleBase {
     });
     router.get("/api/v1/boosts").handler(ctx -> respond(ctx,
         () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));
+    LeaderboardRoutes.mount(router, bus);
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));
     router.route().last().handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
@@ -113,7 +114,7 @@ public class HttpApiVerticle extends VerticleBase {
     return SubmitMessage.optionalId(new JsonObject().put(field, ctx.pathParam("id")), field);
   }
 
-  private static void respond(RoutingContext ctx, Supplier<Future<?>> request, int okStatus) {
+  static void respond(RoutingContext ctx, Supplier<Future<?>> request, int okStatus) {
     Future<?> reply;
     try {
       reply = request.get();
