@@ -12,6 +12,7 @@ import io.xpbridge.bus.Daily;
 import io.xpbridge.bus.Links;
 import io.xpbridge.bus.Players;
 import io.xpbridge.bus.Refusal;
+import io.xpbridge.bus.Seasons;
 import io.xpbridge.bus.SubmitMessage;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.DailySettings;
@@ -24,10 +25,10 @@ import io.xpbridge.domain.Rank;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.LinkStore;
 import io.xpbridge.store.PlayerStore;
+import io.xpbridge.store.StandingsStore;
 import io.xpbridge.sync.EngineRules;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,11 +40,10 @@ import org.slf4j.LoggerFactory;
  */
 public class AccountVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AccountVerticle.class);
-  private static final int MAX_TOP = 50;
 
   private Pool pool;
   private PlayerStore players;
-  private Leaderboard leaderboard;
+  private Standings standings;
   private LinkStore links;
   private DailyReward dailyReward;
   /** Asks the engine which boosts run; short, so a slow engine does not hold up /profile. */
@@ -58,14 +58,18 @@ public class AccountVerticle extends VerticleBase {
     applyConfig(config);
     pool = Database.pool(vertx, config.db().databaseUrl(), 4);
     players = new PlayerStore(pool);
-    leaderboard = new Leaderboard(players, MAX_TOP, System::currentTimeMillis);
+    StandingsStore standingsStore = new StandingsStore(pool);
+    Leaderboard leaderboard = new Leaderboard(standingsStore, System::currentTimeMillis);
+    standings = new Standings(standingsStore, leaderboard, players, () -> rules.ladder());
     links = new LinkStore(pool);
     var bus = vertx.eventBus();
     dailyReward = new DailyReward(players, new BusClient(bus), () -> dailySettings);
     engine = new BusClient(bus, 2_000);
     BusServer.serve(bus, Bus.PLAYERS_REGISTER, Players.Register.class, this::register);
     BusServer.serve(bus, Bus.PLAYERS_PROFILE, Players.ProfileQuery.class, this::profile);
-    BusServer.serve(bus, Bus.PLAYERS_TOP, Players.TopQuery.class, this::top);
+    BusServer.serve(bus, Bus.PLAYERS_TOP, Players.TopQuery.class, standings::top);
+    BusServer.serve(bus, Bus.LEADERBOARD, Seasons.LeaderboardQuery.class, standings::leaderboard);
+    bus.consumer(Bus.SEASONS_CHANGED, msg -> leaderboard.forget());
     BusServer.serve(bus, Bus.LINK_ISSUE, Links.Account.class, this::issue);
     BusServer.serve(bus, Bus.LINK_REDEEM, Links.Redeem.class, this::redeem);
     BusServer.serve(bus, Bus.LINK_UNLINK, Links.Account.class, this::unlink);
@@ -108,10 +112,10 @@ public class AccountVerticle extends VerticleBase {
     PlayerRef ref = query.ref();
     return players.find(ref).compose(id -> id.isEmpty()
         ? Future.failedFuture(Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()))
-        : players.profile(id.get()).compose(found -> activeBoosts().map(boosts -> {
+        : players.profile(id.get()).compose(found -> activeBoosts().compose(boosts -> {
           PlayerStore.Profile profile = found.orElseThrow();
           Players.Profile view = view(profile, query.language() != null ? query.language() : profile.languageCode());
-          return boosts.isEmpty() ? view : withBoosts(view, boosts);
+          return standings.withSeason(boosts.isEmpty() ? view : view.withBoosts(boosts));
         })));
   }
 
@@ -121,12 +125,6 @@ public class AccountVerticle extends VerticleBase {
         .map(list -> list.boosts().stream().filter(Admin.BoostView::active)
             .map(b -> new Players.ActiveBoost(b.name(), b.multiplier(), b.to(), b.platforms())).toList())
         .otherwise(List.of());
-  }
-
-  private static Players.Profile withBoosts(Players.Profile p, List<Players.ActiveBoost> boosts) {
-    return new Players.Profile(p.playerId(), p.xp(), p.balance(), p.rank(), p.nextRank(), p.xpToNextRank(),
-        p.rankCount(), p.achievements(), p.telegramId(), p.discordId(), p.telegramLinked(), p.discordLinked(),
-        p.dailyStreak(), p.lastDailyDay(), p.displayName(), boosts);
   }
 
   /** The profile with rank and achievement names in {@code language}. */
@@ -147,25 +145,6 @@ public class AccountVerticle extends VerticleBase {
 
   private static Players.RankView rankView(Rank rank, String language) {
     return new Players.RankView(rank.number(), rank.name(language), rank.minXp());
-  }
-
-  private Future<Players.Top> top(Players.TopQuery query) {
-    int limit = Math.max(1, Math.min(query.limit() == null ? 10 : query.limit(), MAX_TOP));
-    PlayerRef caller = query.caller();
-    return leaderboard.top(limit).compose(entries -> {
-      List<Players.TopEntry> list = new ArrayList<>(entries.size());
-      for (PlayerStore.TopEntry entry : entries) {
-        list.add(new Players.TopEntry(list.size() + 1, entry.playerId(), entry.name(), entry.xp(),
-            rankView(rules.ladder().rankFor(entry.xp()), query.language())));
-      }
-      Players.Top top = new Players.Top(list, null);
-      if (caller == null) {
-        return Future.succeededFuture(top);
-      }
-      return players.find(caller).compose(id -> id.isEmpty() ? Future.succeededFuture(top)
-          : players.profile(id.get()).compose(profile -> players.place(profile.get().playerId(), profile.get().xp())
-              .map(place -> top.withCaller(new Players.Place(place, profile.get().xp())))));
-    });
   }
 
   private Future<Links.Issued> issue(Links.Account account) {

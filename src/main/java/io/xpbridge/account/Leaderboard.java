@@ -1,52 +1,113 @@
 package io.xpbridge.account;
 
 import io.vertx.core.Future;
-import io.xpbridge.store.PlayerStore;
-import java.util.List;
+import io.xpbridge.store.StandingsStore;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * The top of the leaderboard, read from the database at most once per {@link #MAX_AGE_MS}. There is
- * no index on players' XP (it made every applied event dearer; see migration V2), so a read is a
- * sequential scan of the players; this keeps a burst of /top commands from turning into a burst of
- * scans while no answer is older than a second. Readers that arrive while a read is under way share
- * it. Must be used from one context.
+ * Pages of the running season's and of the lifetime standings. There is no index on players' XP or
+ * season XP (it made every applied event dearer; see migration V2), so a read is a sequential scan of
+ * the players. The first {@link #HEAD} places of each standing are therefore read at most once per
+ * {@link #MAX_AGE_MS} and every page within them (all of /top, the admin API's first pages) is cut
+ * from that snapshot: a burst of /top is one scan a second, and no answer is older than a second.
+ * Readers that arrive while a read is under way share it. Deeper pages are read as asked. Must be used
+ * from one context.
  */
 final class Leaderboard {
   static final long MAX_AGE_MS = 1_000;
+  /** Places kept per standing: the largest page the admin API serves. */
+  static final int HEAD = 100;
 
-  private final PlayerStore players;
-  private final int size;
+  /** A page of the running season's standings, with the season. */
+  record SeasonPage(StandingsStore.Season season, StandingsStore.Page page) {}
+
+  private final StandingsStore store;
   private final LongSupplier clockMs;
-  private List<PlayerStore.TopEntry> snapshot;
-  private long readStartedAtMs;
-  private Future<List<PlayerStore.TopEntry>> reading;
+  private final Snapshot<SeasonPage> currentHead;
+  private final Snapshot<StandingsStore.Page> lifetimeHead;
 
-  Leaderboard(PlayerStore players, int size, LongSupplier clockMs) {
-    this.players = players;
-    this.size = size;
+  Leaderboard(StandingsStore store, LongSupplier clockMs) {
+    this.store = store;
     this.clockMs = clockMs;
+    this.currentHead = new Snapshot<>(() -> currentPage(HEAD, 0));
+    this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0));
   }
 
-  /** The best {@code limit} players (at most {@code size}), best first. */
-  Future<List<PlayerStore.TopEntry>> top(int limit) {
-    return entries().map(all -> all.subList(0, Math.min(limit, all.size())));
-  }
-
-  private Future<List<PlayerStore.TopEntry>> entries() {
-    long now = clockMs.getAsLong();
-    if (snapshot != null && now - readStartedAtMs < MAX_AGE_MS) {
-      return Future.succeededFuture(snapshot);
+  /** Places {@code offset + 1} to {@code offset + limit} of the running season. */
+  Future<SeasonPage> current(int limit, int offset) {
+    if (inHead(limit, offset)) {
+      return currentHead.get().map(head -> new SeasonPage(head.season(), head.page().slice(offset, limit)));
     }
-    if (reading == null) {
-      reading = players.top(size).onComplete(ar -> {
+    return currentPage(limit, offset);
+  }
+
+  /** Places {@code offset + 1} to {@code offset + limit} by lifetime XP. */
+  Future<StandingsStore.Page> allTime(int limit, int offset) {
+    if (inHead(limit, offset)) {
+      return lifetimeHead.get().map(head -> head.slice(offset, limit));
+    }
+    return store.lifetimePage(limit, offset);
+  }
+
+  /** A season started or ended: the snapshots belong to the old one. */
+  void forget() {
+    currentHead.forget();
+    lifetimeHead.forget();
+  }
+
+  private static boolean inHead(int limit, int offset) {
+    return (long) offset + limit <= HEAD;
+  }
+
+  private Future<SeasonPage> currentPage(int limit, int offset) {
+    return store.running().compose(running -> {
+      StandingsStore.Season season = running.orElseThrow(() -> new IllegalStateException(
+          "no season is running (the seasons table has no row in state 'running')"));
+      return store.seasonPage(season.id(), limit, offset).map(page -> new SeasonPage(season, page));
+    });
+  }
+
+  /** One value read at most once per {@link #MAX_AGE_MS}; a read started before {@link #forget} is not kept. */
+  private final class Snapshot<T> {
+    private final Supplier<Future<T>> reader;
+    private T value;
+    private long readStartedAtMs;
+    private Future<T> reading;
+    private long generation;
+
+    Snapshot(Supplier<Future<T>> reader) {
+      this.reader = reader;
+    }
+
+    Future<T> get() {
+      long now = clockMs.getAsLong();
+      if (value != null && now - readStartedAtMs < MAX_AGE_MS) {
+        return Future.succeededFuture(value);
+      }
+      if (reading != null) {
+        return reading;
+      }
+      long startedIn = generation;
+      Future<T> read = reader.get();
+      reading = read;
+      read.onComplete(ar -> {
+        if (startedIn != generation || reading != read) {
+          return;
+        }
         reading = null;
         if (ar.succeeded()) {
-          snapshot = ar.result();
+          value = ar.result();
           readStartedAtMs = now;
         }
       });
+      return read;
     }
-    return reading;
+
+    void forget() {
+      generation++;
+      value = null;
+      reading = null;
+    }
   }
 }

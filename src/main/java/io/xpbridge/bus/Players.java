@@ -90,7 +90,11 @@ public final class Players {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AchievementView(String code, String name, String unlockedAt) {}
 
-  /** Fail {@link Refusal#NO_PROFILE} when the platform account has no player yet. */
+  /**
+   * Fail {@link Refusal#NO_PROFILE} when the platform account has no player yet. {@code seasonXp} is the
+   * XP gained in the running season {@code seasonName}, {@code seasonPlace} the place it gives in that
+   * season's standings (null while the player has no XP in it; ties share a place).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Profile(
       long playerId,
@@ -108,31 +112,66 @@ public final class Players {
       int dailyStreak,
       String lastDailyDay,
       String displayName,
-      List<ActiveBoost> boosts) {
+      List<ActiveBoost> boosts,
+      long seasonXp,
+      Long seasonPlace,
+      String seasonName) {
 
     public Profile {
       achievements = achievements == null ? List.of() : List.copyOf(achievements);
       boosts = boosts == null ? List.of() : List.copyOf(boosts);
     }
 
-    /** Without boosts (a profile read where none run). */
+    /** Without the season (a profile read where none is known). */
+    public Profile(long playerId, long xp, long balance, RankView rank, RankView nextRank, long xpToNextRank,
+        int rankCount, List<AchievementView> achievements, Long telegramId, Long discordId, boolean telegramLinked,
+        boolean discordLinked, int dailyStreak, String lastDailyDay, String displayName, List<ActiveBoost> boosts) {
+      this(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId, discordId,
+          telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, boosts, 0, null, null);
+    }
+
+    /** Without boosts and season (a profile read where none run). */
     public Profile(long playerId, long xp, long balance, RankView rank, RankView nextRank, long xpToNextRank,
         int rankCount, List<AchievementView> achievements, Long telegramId, Long discordId, boolean telegramLinked,
         boolean discordLinked, int dailyStreak, String lastDailyDay, String displayName) {
       this(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId, discordId,
           telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, List.of());
     }
+
+    /** This profile with {@code boosts} running now. */
+    public Profile withBoosts(List<ActiveBoost> running) {
+      return new Profile(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId,
+          discordId, telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, running, seasonXp,
+          seasonPlace, seasonName);
+    }
+
+    /** This profile with the player's standing in the running season. */
+    public Profile withSeason(String name, long xpThisSeason, Long place) {
+      return new Profile(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId,
+          discordId, telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, boosts, xpThisSeason,
+          place, name);
+    }
   }
 
   /** A boost running now: its name, multiplier, end (ISO-8601) and platforms, for /profile. */
   public record ActiveBoost(String name, double multiplier, String until, List<String> platforms) {}
 
+  /** Wire names of {@link TopQuery#season()} and {@link Top#scope()}. */
+  public static final String CURRENT_SEASON = "current";
+  public static final String ALL_TIME = "all";
+
   /**
-   * {@link Bus#PLAYERS_TOP}: the best {@code limit} players (default 10, at most 50) and, when the
-   * caller is named, the caller's own place; rank names in {@code language}.
+   * {@link Bus#PLAYERS_TOP}: the best {@code limit} players (default 10, at most 50) of a standing and,
+   * when the caller is named, the caller's own place in it; rank names in {@code language}.
+   * {@code season}: "current" (default, the running season's XP) or "all" (lifetime XP).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TopQuery(Integer limit, Long telegramId, Long discordId, String language) {
+  public record TopQuery(Integer limit, Long telegramId, Long discordId, String language, String season) {
+    /** The running season's standings. */
+    public TopQuery(Integer limit, Long telegramId, Long discordId, String language) {
+      this(limit, telegramId, discordId, language, null);
+    }
+
     public static TopQuery telegram(int limit, long telegramId, String language) {
       return new TopQuery(limit, telegramId, null, language);
     }
@@ -141,23 +180,46 @@ public final class Players {
       return new TopQuery(limit, null, discordId, language);
     }
 
+    /** This query for another standing: {@link #CURRENT_SEASON} or {@link #ALL_TIME}. */
+    public TopQuery of(String standing) {
+      return new TopQuery(limit, telegramId, discordId, language, standing);
+    }
+
     /** The caller, or null when the query names nobody. */
     public PlayerRef caller() {
       return telegramId == null && discordId == null ? null : platformRef(telegramId, discordId);
     }
   }
 
+  /**
+   * The top of a standing, places shared by ties (1, 2, 2, 4). {@code caller}: the caller's place, null
+   * when the caller has no XP in it (or is unknown). {@code scope} "current" or "all" (null from an older
+   * service); {@code seasonId} and {@code seasonName} the season shown, null for "all"; {@code total}
+   * how many players the standing has.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Top(List<TopEntry> entries, Place caller) {
+  public record Top(List<TopEntry> entries, Place caller, String scope, Integer seasonId, String seasonName,
+      long total) {
     public Top {
       entries = entries == null ? List.of() : List.copyOf(entries);
     }
 
+    /** Without a season (a reply of an older service). */
+    public Top(List<TopEntry> entries, Place caller) {
+      this(entries, caller, null, null, null, entries == null ? 0 : entries.size());
+    }
+
     public Top withCaller(Place place) {
-      return new Top(entries, place);
+      return new Top(entries, place, scope, seasonId, seasonName, total);
+    }
+
+    /** Lifetime standings. */
+    public boolean allTime() {
+      return ALL_TIME.equals(scope);
     }
   }
 
+  /** One place of a standing: {@code xp} counts for that standing, {@code rank} is the lifetime rank. */
   public record TopEntry(int place, long playerId, String displayName, long xp, RankView rank) {}
 
   public record Place(long place, long xp) {}

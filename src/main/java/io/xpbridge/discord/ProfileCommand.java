@@ -48,7 +48,11 @@ final class ProfileCommand implements SlashCommand {
         .addField("To next rank", nextRank == null
             ? "Top rank reached"
             : profile.xpToNextRank() + " XP to " + nameOf(nextRank.name()), true)
-        .addField("Balance", profile.balance() + " coins", true)
+        .addField("Balance", profile.balance() + " coins", true);
+    if (profile.seasonName() != null) {
+      embed.addField(StandingTexts.seasonFieldName(profile), StandingTexts.seasonFieldValue(profile), true);
+    }
+    embed
         .addField("Telegram", profile.telegramLinked() ? "Linked" : "Not linked (use /link)", true)
         .addField("Achievements", achievements(profile.achievements()), false);
     for (Players.ActiveBoost boost : profile.boosts()) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Player registration and the read side: profiles and the leaderboard. */
+/** Player registration and profiles (standings: {@link StandingsStore}). */
 public final class PlayerStore {
   static final String TELEGRAM_PLAYER = "SELECT player_id FROM telegram_identities WHERE telegram_id = $1";
   static final String DISCORD_PLAYER = "SELECT player_id FROM discord_identities WHERE discord_id = $1";
@@ -32,18 +32,6 @@ public final class PlayerStore {
         LEFT JOIN discord_identities d ON d.player_id = p.id
        WHERE p.id = $1""";
   static final String ACHIEVEMENTS = "SELECT code, unlocked_at FROM player_achievements WHERE player_id = $1 ORDER BY unlocked_at, code";
-  static final String TOP = """
-      SELECT p.id, p.xp, coalesce(p.display_name, t.username, d.username, 'player ' || p.id) AS name
-        FROM players p
-        LEFT JOIN telegram_identities t ON t.player_id = p.id
-        LEFT JOIN discord_identities d ON d.player_id = p.id
-       WHERE p.merged_into IS NULL AND p.xp > 0
-       ORDER BY p.xp DESC, p.id
-       LIMIT $1""";
-  static final String PLACE = """
-      SELECT count(*) + 1 FROM players
-       WHERE merged_into IS NULL AND (xp > $1 OR (xp = $1 AND id < $2))""";
-
   private final Pool pool;
 
   public PlayerStore(Pool pool) {
@@ -54,8 +42,6 @@ public final class PlayerStore {
       String displayName, Long telegramId, String languageCode, Long discordId, List<Unlocked> achievements) {}
 
   public record Unlocked(String code, OffsetDateTime at) {}
-
-  public record TopEntry(long playerId, long xp, String name) {}
 
   public record Registration(long playerId, boolean created) {}
 
@@ -116,19 +102,5 @@ public final class PlayerStore {
             row.getLong("telegram_id"), row.getString("language_code"), row.getLong("discord_id"), unlocked));
       });
     });
-  }
-
-  public Future<List<TopEntry>> top(int limit) {
-    return pool.preparedQuery(TOP).execute(Tuple.of(limit)).map(rows -> {
-      List<TopEntry> entries = new ArrayList<>();
-      for (Row row : rows) {
-        entries.add(new TopEntry(row.getLong(0), row.getLong(1), row.getString(2)));
-      }
-      return entries;
-    });
-  }
-
-  public Future<Long> place(long playerId, long xp) {
-    return pool.preparedQuery(PLACE).execute(Tuple.of(xp, playerId)).map(rows -> rows.iterator().next().getLong(0));
   }
 }

@@ -21,7 +21,7 @@ final class BotCommands {
         new BotCommand("profile", ru ? "Опыт, звание, баланс, достижения" : "XP, rank, balance, achievements"),
         new BotCommand("daily", ru ? "Ежедневная награда" : "Daily reward"),
         new BotCommand("play", ru ? "Сыграть на опыт и монеты" : "Play for XP and coins"),
-        new BotCommand("top", ru ? "Лучшие игроки" : "Top players"),
+        new BotCommand("top", ru ? "Лучшие игроки сезона (/top all — за всё время)" : "Top players of the season (/top all: all time)"),
         new BotCommand("link", ru ? "Связать с Discord" : "Link with Discord"),
         new BotCommand("unlink", ru ? "Отвязать Discord" : "Unlink Discord"),
         new BotCommand("sync", ru ? "Сверить профиль с Discord" : "Check your profile against Discord"),

@@ -46,7 +46,8 @@ final class Texts {
         /profile — опыт, звание, баланс, достижения
         /daily — ежедневная награда
         /play [🎲🎯🏀⚽🎳🎰] — сыграть на опыт и монеты
-        /top — десятка лучших и ваше место
+        /top — десятка лучших сезона и ваше место
+        /top all — лучшие за всё время
         /link — связать с Discord (или /link КОД)
         /unlink — отвязать Discord
         /sync — сверить профиль с Discord
@@ -56,7 +57,8 @@ final class Texts {
         /profile — XP, rank, balance, achievements
         /daily — daily reward
         /play [🎲🎯🏀⚽🎳🎰] — play for XP and coins
-        /top — top 10 and your place
+        /top — the season's top 10 and your place
+        /top all — the top of all time
         /link — link with Discord (or /link CODE)
         /unlink — unlink Discord
         /sync — check your profile against Discord
@@ -94,6 +96,13 @@ final class Texts {
       text.append(t(lang, " — высшее звание!", " — top rank!"));
     }
     text.append('\n');
+    if (p.seasonName() != null) {
+      String season = name(p.seasonName());
+      text.append(p.seasonPlace() == null
+          ? t(lang, "Сезон «" + season + "»: опыта пока нет", "Season \"" + season + "\": no XP yet")
+          : t(lang, "Сезон «" + season + "»: " + p.seasonXp() + " опыта, место " + p.seasonPlace(),
+              "Season \"" + season + "\": " + p.seasonXp() + " XP, place " + p.seasonPlace())).append('\n');
+    }
     text.append(t(lang, "Баланс: ", "Balance: ")).append(p.balance()).append(t(lang, " монет\n", " coins\n"));
     if (p.dailyStreak() > 0) {
       text.append(t(lang, "Серия ежедневных наград: ", "Daily streak: ")).append(p.dailyStreak()).append('\n');
@@ -236,9 +245,12 @@ final class Texts {
   // ---- /top ----
 
   static String top(Lang lang, Players.Top top) {
-    StringBuilder text = new StringBuilder(t(lang, "🏆 Лучшие игроки\n", "🏆 Top players\n"));
+    StringBuilder text = new StringBuilder(topHeader(lang, top)).append('\n');
     if (top.entries().isEmpty()) {
-      text.append(t(lang, "Пока никого. Будьте первым: /daily", "Nobody yet. Be the first: /daily")).append('\n');
+      text.append(top.allTime() || top.scope() == null
+          ? t(lang, "Пока никого. Будьте первым: /daily", "Nobody yet. Be the first: /daily")
+          : t(lang, "В этом сезоне пока никого. Будьте первым: /daily", "Nobody has XP this season yet. Be the first: /daily"))
+          .append('\n');
     }
     for (Players.TopEntry entry : top.entries()) {
       String player = entry.displayName() == null ? t(lang, "игрок", "player") : entry.displayName();
@@ -253,8 +265,30 @@ final class Texts {
     if (top.caller() != null) {
       text.append(t(lang, "\nВаше место: ", "\nYour place: ")).append(top.caller().place())
           .append(" (").append(top.caller().xp()).append(t(lang, " опыта)", " XP)"));
+    } else if (top.allTime()) {
+      text.append(t(lang, "\nУ вас пока нет места: наберите опыт.", "\nYou have no place yet: earn some XP."));
+    } else if (top.scope() != null) {
+      text.append(t(lang, "\nУ вас пока нет места в этом сезоне: наберите опыт.",
+          "\nYou have no place this season yet: earn some XP."));
+    }
+    if (top.scope() != null) {
+      text.append(top.allTime() ? t(lang, "\nЛучшие сезона: /top", "\nThis season: /top")
+          : t(lang, "\nЗа всё время: /top all", "\nAll time: /top all"));
     }
     return text.toString().trim();
+  }
+
+  private static String topHeader(Lang lang, Players.Top top) {
+    if (top.allTime()) {
+      return t(lang, "🏆 Лучшие игроки за всё время", "🏆 Top players of all time");
+    }
+    return top.seasonName() == null ? t(lang, "🏆 Лучшие игроки", "🏆 Top players")
+        : t(lang, "🏆 Лучшие игроки — ", "🏆 Top players — ") + name(top.seasonName());
+  }
+
+  static String topUsage(Lang lang) {
+    return t(lang, "/top — лучшие игроки сезона, /top all — за всё время.",
+        "/top — the season's top players, /top all — the top of all time.");
   }
 
   // ---- /sync ----

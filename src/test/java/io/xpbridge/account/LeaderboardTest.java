@@ -8,16 +8,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.store.Database;
-import io.xpbridge.store.PlayerStore;
+import io.xpbridge.store.StandingsStore;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.ServiceFixture;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** /top: the leaderboard over the bus, and how often it is read from the database. */
+/**
+ * /top all: the lifetime leaderboard over the bus, fed by the engine, and how often it is read from the
+ * database (the running season's standings: {@link SeasonLeaderboardTest}).
+ */
 class LeaderboardTest {
   static ServiceFixture service;
 
@@ -47,7 +49,8 @@ class LeaderboardTest {
     xp(7002, base + 900, "lb_2");
     xp(7003, 100, "lb_3");
 
-    JsonObject top = service.request(Bus.PLAYERS_TOP, new JsonObject().put("limit", 2).put("telegramId", 7003));
+    JsonObject top = service.request(Bus.PLAYERS_TOP, new JsonObject().put("limit", 2).put("telegramId", 7003)
+        .put("season", "all"));
 
     JsonArray entries = top.getJsonArray("entries");
     assertEquals(2, entries.size());
@@ -63,7 +66,7 @@ class LeaderboardTest {
   @Test
   void rankNamesComeInTheCallersLanguage() {
     xp(7301, 200, "lb_lang_1");
-    JsonObject query = new JsonObject().put("limit", 50).put("telegramId", 7301);
+    JsonObject query = new JsonObject().put("limit", 50).put("telegramId", 7301).put("season", "all");
 
     // The leaderboard is read at most once a second.
     JsonObject russian = Await.value("the new player shows in the leaderboard",
@@ -96,7 +99,7 @@ class LeaderboardTest {
   }
 
   private static long leaderXp() {
-    return service.request(Bus.PLAYERS_TOP, new JsonObject().put("limit", 1)).getJsonArray("entries")
+    return service.request(Bus.PLAYERS_TOP, new JsonObject().put("limit", 1).put("season", "all")).getJsonArray("entries")
         .getJsonObject(0).getLong("xp");
   }
 
@@ -105,21 +108,24 @@ class LeaderboardTest {
     Pool pool = Database.pool(service.vertx, service.db, 1);
     try {
       AtomicLong now = new AtomicLong(1_000_000);
-      Leaderboard board = new Leaderboard(new PlayerStore(pool), 10, now::get);
+      Leaderboard board = new Leaderboard(new StandingsStore(pool), now::get);
       long first = aboveEveryone();
       xp(7201, first, "lb_cache_1");
-      assertEquals(first, Await.result(board.top(1)).get(0).xp());
+      assertEquals(first, leader(board));
 
       long second = aboveEveryone();
       xp(7202, second, "lb_cache_2");
       now.addAndGet(Leaderboard.MAX_AGE_MS - 1);
-      List<PlayerStore.TopEntry> cached = Await.result(board.top(1));
-      assertEquals(first, cached.get(0).xp(), "within the max age the snapshot is served");
+      assertEquals(first, leader(board), "within the max age the snapshot is served");
 
       now.addAndGet(1);
-      assertEquals(second, Await.result(board.top(1)).get(0).xp(), "past it the database is read again");
+      assertEquals(second, leader(board), "past it the database is read again");
     } finally {
       Await.result(pool.close());
     }
+  }
+
+  private static long leader(Leaderboard board) {
+    return Await.result(board.allTime(1, 0)).entries().get(0).xp();
   }
 }

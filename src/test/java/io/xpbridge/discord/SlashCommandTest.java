@@ -163,6 +163,27 @@ class SlashCommandTest {
   }
 
   @Test
+  void topAsksForTheSeasonByDefaultAndForAllTimeWithPeriodAll() throws Exception {
+    long jane = guild.fake.addMember("jane");
+    long kate = guild.fake.addMember("kate");
+    guild.engine.on(Bus.PLAYERS_TOP, body -> "all".equals(body.getString("season"))
+        ? new Players.Top(List.of(new Players.TopEntry(1, 1, "alice", 9000, null)), null, "all", null, null, 1)
+        : new Players.Top(List.of(new Players.TopEntry(1, 2, "bob", 300, null)), null, "current", 4, "Winter", 1));
+
+    InteractionReply season = run(jane, "top", Map.of());
+    InteractionReply allTime = run(kate, "top", Map.of("period", "all"));
+
+    assertEquals("current", requestFrom(Bus.PLAYERS_TOP, jane).getString("season"));
+    assertEquals("all", requestFrom(Bus.PLAYERS_TOP, kate).getString("season"));
+    assertTrue(season.visibleText().contains("Leaderboard — Winter") && season.visibleText().contains("#1 bob"),
+        season.visibleText());
+    assertTrue(season.embeds().getJsonObject(0).getJsonObject("footer").getString("text")
+        .startsWith("You have no place this season yet"), season.embeds().encode());
+    assertTrue(allTime.visibleText().contains("Leaderboard — all time") && allTime.visibleText().contains("#1 alice"),
+        allTime.visibleText());
+  }
+
+  @Test
   void syncReconcilesTheCallersPlayer() throws Exception {
     long gina = guild.fake.addMember("gina");
     guild.engine.on(Bus.PLAYERS_PROFILE, body -> new JsonObject().put("playerId", 42).put("xp", 0));

@@ -306,6 +306,77 @@ class TelegramEndToEndTest {
     assertTrue(profile.contains("Discord: не связан"), profile);
   }
 
+  @Test
+  void topShowsTheSeasonByDefaultAndAllTimeOnAskWithTheCallersPlace() {
+    // Lifetime: sasha, masha, grisha. This season: masha, grisha, sasha. Set in the ledger row as the
+    // engine leaves it (season XP counts for players.season, the running season 1 here).
+    TgUser sasha = new TgUser(1101, "sasha", "en");
+    TgUser masha = new TgUser(1102, "masha", "en");
+    TgUser grisha = new TgUser(1103, "grisha", "en");
+    TgUser newcomer = new TgUser(1104, "newcomer", "en");
+    standing(sasha, 900_000, 20_000);
+    standing(masha, 800_000, 50_000);
+    standing(grisha, 700_000, 30_000);
+    standing(newcomer, 100, 0);
+    awaitTopShows("current", "masha");
+    awaitTopShows("all", "sasha");
+
+    fake.enqueueText(grisha, "/top");
+    String season = e2e.awaitText(1103, "Top players — Season 1");
+    assertOrder(season, "1. masha — 50000 XP", "2. grisha — 30000 XP", "3. sasha — 20000 XP");
+    assertTrue(season.contains("Your place: 2 (30000 XP)"), season);
+    assertTrue(season.contains("All time: /top all"), season);
+
+    fake.enqueueText(grisha, "/top all");
+    String allTime = e2e.awaitText(1103, "Top players of all time");
+    assertOrder(allTime, "1. sasha — 900000 XP", "2. masha — 800000 XP", "3. grisha — 700000 XP");
+    assertTrue(allTime.contains("Your place: 3 (700000 XP)"), allTime);
+
+    fake.enqueueText(newcomer, "/top");
+    String none = e2e.awaitText(1104, "Top players — Season 1");
+    assertTrue(none.contains("You have no place this season yet") && !none.contains("Your place"), none);
+    assertFalse(none.contains("newcomer"), "no XP this season, not listed: " + none);
+
+    fake.enqueueText(grisha, "/top tomorrow");
+    assertEquals("/top — the season's top players, /top all — the top of all time.", e2e.awaitText(1103, "/top — the season's top players,"));
+  }
+
+  @Test
+  void profileShowsTheSeasonXpAndPlace() {
+    TgUser leader = new TgUser(1111, "lena", "ru");
+    standing(leader, 2_000_000, 1_000_000);
+
+    fake.enqueueText(leader, "/profile");
+
+    String profile = e2e.awaitText(1111, "Ваш профиль");
+    assertTrue(profile.contains("Опыт: 2000000"), profile);
+    assertTrue(profile.contains("Сезон «Season 1»: 1000000 опыта, место 1"), profile);
+  }
+
+  /** Registers the user with /start and sets their lifetime and running-season XP in the ledger row. */
+  private static void standing(TgUser user, long xp, long seasonXp) {
+    fake.enqueueText(user, "/start");
+    e2e.awaitText(user.id(), user.languageCode().equals("ru") ? "Добро пожаловать" : "Welcome");
+    assertEquals(1, sql.update("UPDATE players SET xp = ?, season = 1, season_xp = ? WHERE id = ?", xp, seasonXp,
+        e2e.playerOf(user.id())));
+  }
+
+  /** The leaderboard is read at most once a second: wait until it shows the new leader. */
+  private static void awaitTopShows(String season, String leader) {
+    Await.until(season + " standings led by " + leader, () -> leader.equals(e2e.service.request(Bus.PLAYERS_TOP,
+        new JsonObject().put("limit", 1).put("season", season)).getJsonArray("entries").getJsonObject(0)
+        .getString("displayName")));
+  }
+
+  private static void assertOrder(String text, String... lines) {
+    int at = -1;
+    for (String line : lines) {
+      int next = text.indexOf(line);
+      assertTrue(next > at, "\"" + line + "\" after the lines before it in:\n" + text);
+      at = next;
+    }
+  }
+
   // ---- helpers ----
 
   /** Sends /link from {@code user} and reads the code out of the bot's reply. */
