@@ -115,6 +115,12 @@ class SeasonRolloverTest {
     assertEquals(List.of("running", "archived", "archived"),
         seasons.stream().map(s -> ((JsonObject) s).getString("state")).toList());
     assertEquals(3, seasons.getJsonObject(2).getInteger("players"));
+    assertEquals(List.of(playerOf(9001), playerOf(9002), playerOf(9003)), seasons.getJsonObject(2).getJsonArray("top")
+        .stream().map(p -> ((JsonObject) p).getLong("playerId")).toList(), "season 1's top with its archived places");
+    JsonObject board = new JsonObject(call("GET", "/api/v1/leaderboard?season=current", null).body());
+    assertEquals(0, board.getLong("total"), "nobody has earned in season 3 yet: " + board);
+    JsonObject lifetime = new JsonObject(call("GET", "/api/v1/leaderboard?season=all", null).body());
+    assertEquals(playerOf(9001), lifetime.getJsonArray("players").getJsonObject(0).getLong("playerId"));
     JsonObject current = new JsonObject(call("GET", "/api/v1/seasons/current", null).body());
     assertEquals("Spring", current.getString("name"));
   }
