@@ -57,13 +57,15 @@ public record SeasonSettings(SeasonPeriod autoRollover, List<SeasonReward> rewar
       } else if (top >= 1 && !tops.add(top)) {
         r.reject(path + ".top " + top + " is given twice");
       }
+      int problemsBefore = r.problemCount();
       long coins = r.longIn("coins", 0, 0, 1_000_000_000);
+      boolean coinsRead = r.problemCount() == problemsBefore;
       String achievement = r.string("achievement", null);
       if (achievement != null && achievements != null
           && achievements.stream().noneMatch(a -> a.code().equals(achievement))) {
         r.reject(path + ".achievement '" + achievement + "' is not one of the configured achievements");
       }
-      if (coins == 0 && achievement == null) {
+      if (coinsRead && coins == 0 && achievement == null) {
         r.reject(path + " gives nothing: set coins, achievement or both");
       }
       rewards.add(new SeasonReward(top, coins, achievement));

@@ -55,6 +55,10 @@ class AppConfigTest {
         Arguments.of("economy.boosts", new JsonArray().add(new JsonObject().put("name", "x")
                 .put("from", "2026-12-05T00:00:00Z").put("to", "2026-12-04T00:00:00Z").put("multiplier", 2)),
             "economy.boosts[0].to must be after economy.boosts[0].from"),
+        Arguments.of("seasons.autoRollover", "daily", "seasons.autoRollover must be none, weekly or monthly, got daily"),
+        Arguments.of("seasons.checkIntervalSeconds", 0, "seasons.checkIntervalSeconds must be between 1 and 3600, got 0"),
+        Arguments.of("seasons.rewards", new JsonArray().add(new JsonObject().put("top", 0).put("coins", 5)),
+            "seasons.rewards[0].top must be between 1 and 1000, got 0"),
         Arguments.of("log.level", "LOUD", "log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got LOUD"),
         Arguments.of("sync", 5, "sync must be an object, got 5"));
   }
@@ -116,7 +120,7 @@ class AppConfigTest {
   void theShippedConfigParsesToItsValues() {
     AppConfig config = AppConfig.parse(TestConfig.shipped());
     assertEquals(20, config.gameRules().ladder().size());
-    assertEquals(5, config.gameRules().achievements().size());
+    assertEquals(6, config.gameRules().achievements().size());
     assertEquals(100, config.sync().batchSize());
     assertEquals(1, config.sync().instances());
     assertEquals(List.of("🎲", "🎯", "🏀", "⚽", "🎳", "🎰"), config.telegram().games().emojis());
@@ -284,6 +288,42 @@ class AppConfigTest {
     } finally {
       io.xpbridge.support.Await.result(vertx.close());
     }
+  }
+
+  static Stream<Arguments> badSeasonRewards() {
+    return Stream.of(
+        Arguments.of(new JsonArray().add(new JsonObject().put("top", 1).put("achievement", "nope")),
+            "seasons.rewards[0].achievement 'nope' is not one of the configured achievements"),
+        Arguments.of(new JsonArray().add(new JsonObject().put("top", 1)),
+            "seasons.rewards[0] gives nothing: set coins, achievement or both"),
+        Arguments.of(new JsonArray().add(new JsonObject().put("top", 3).put("coins", 1))
+            .add(new JsonObject().put("top", 3).put("coins", 2)), "seasons.rewards[1].top 3 is given twice"),
+        Arguments.of(new JsonArray().add(new JsonObject().put("coins", 2)),
+            "seasons.rewards[0].top is required: the places (1 to 1000) this reward is for"),
+        Arguments.of(new JsonArray().add(new JsonObject().put("top", 1).put("coins", -5)),
+            "seasons.rewards[0].coins must be between 0 and 1000000000, got -5"),
+        Arguments.of(new JsonArray().add("first"), "seasons.rewards[0] must be an object {top, coins, achievement}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSeasonRewards")
+  void aBadSeasonRewardIsOneProblemNamingIt(JsonArray rewards, String expected) {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("seasons").put("rewards", rewards);
+    assertEquals(List.of(expected), problems(config));
+  }
+
+  @Test
+  void theShippedSeasonRewardsAreReadInTierOrderAndNoRolloverIsTheDefault() {
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("seasons").put("rewards", new JsonArray()
+        .add(new JsonObject().put("top", 10).put("coins", 200))
+        .add(new JsonObject().put("top", 1).put("coins", 1000).put("achievement", "season_champion")));
+    var seasons = AppConfig.parse(config).seasons();
+    assertEquals(List.of(new io.xpbridge.domain.SeasonReward(1, 1000, "season_champion"),
+        new io.xpbridge.domain.SeasonReward(10, 200, null)), seasons.rewards());
+    assertEquals(io.xpbridge.domain.SeasonPeriod.NONE, AppConfig.parse(new JsonObject()
+        .put("ranks", TestConfig.shipped().getJsonArray("ranks"))).seasons().autoRollover());
   }
 
   @Test

@@ -213,4 +213,48 @@ class LedgerCalculatorTest {
     assertEquals(state, ActivityState.parse(state.format()), "kept on the ledger row as text and read back alike");
     assertEquals(t + 60_000, state.lastMessageAtMs());
   }
+
+  @Test
+  void everyXpChangeCountsForTheRunningSeasonWhichNeverGoesBelowZero() {
+    PlayerState player = new PlayerState(7, 500, 0, 0, null).withSeason(new SeasonTally(3, 40, 2, 120L));
+    ApplyPlan plan = CALCULATOR.plan(List.of(event(1, 7, 25, 0), event(2, 7, -100, 0)), Map.of(7L, player));
+    assertEquals(new SeasonTally(3, 0, 2, 120L), plan.changedPlayers().get(7L).season(),
+        "+25 then -100: the season's XP stops at 0 while lifetime XP is 425; last season's figure is kept");
+    assertEquals(425, plan.changedPlayers().get(7L).xp());
+  }
+
+  @Test
+  void aPlayerLastSeenInAnEndedSeasonStartsTheRunningOneAtZeroKeepingTheOldFigure() {
+    SeasonTally stored = new SeasonTally(2, 120, 1, 30L);
+    assertEquals(new SeasonTally(4, 0, 2, 120L), stored.in(4));
+    assertEquals(stored, stored.in(2), "already in the running season: unchanged");
+    PlayerState player = new PlayerState(7, 500, 0, 0, null).withSeason(stored.in(4));
+    ApplyPlan plan = CALCULATOR.plan(List.of(event(1, 7, 15, 0)), Map.of(7L, player));
+    assertEquals(new SeasonTally(4, 15, 2, 120L), plan.changedPlayers().get(7L).season());
+  }
+
+  @Test
+  void aLinkMovesTheSeasonsXpNotTheAbsorbedPlayersLifetimeXp() {
+    PlayerState survivor = new PlayerState(7, 900, 0, 0, null).withSeason(new SeasonTally(5, 60, null, null));
+    PlayerState absorbed = new PlayerState(9, 400, 0, 0, null).withSeason(new SeasonTally(5, 25, null, null));
+    ApplyPlan plan = CALCULATOR.planLink(link(52, 7, 400, 0), survivor, absorbed);
+    assertEquals(1300, plan.changedPlayers().get(7L).xp());
+    assertEquals(85, plan.changedPlayers().get(7L).seasonXp());
+    assertEquals(0, plan.changedPlayers().get(9L).seasonXp());
+  }
+
+  @Test
+  void aRewardWithAnAchievementUnlocksItAndAnUnknownOneFailsTheReward() {
+    ClaimedEvent reward = new ClaimedEvent(1, "season:1:reward:7", Platform.SYSTEM, EventType.REWARD_GRANT, 7, 0, 10,
+        "bridge", "season 1: place 1", null, null, 0);
+    ApplyPlan plan = CALCULATOR.plan(List.of(reward), Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+    assertEquals(List.of("bridge"), plan.achievementCandidates().stream().map(ApplyPlan.AchievementCandidate::code).toList());
+    assertEquals(List.of("season:1:reward:7:ach:bridge"), plan.followUps(java.util.Set.of("7:bridge")).stream()
+        .map(QueuedEffect::key).toList(), "its role and message follow like any unlock");
+    ClaimedEvent unknown = new ClaimedEvent(2, "season:1:reward:8", Platform.SYSTEM, EventType.REWARD_GRANT, 8, 0, 5,
+        "gone", null, null, null, 0);
+    ApplyPlan refused = CALCULATOR.plan(List.of(unknown), Map.of(8L, new PlayerState(8, 0, 0, 0, null)));
+    assertFalse(refused.outcomes().get(0).applied());
+    assertEquals("unknown achievement 'gone'", refused.outcomes().get(0).error());
+  }
 }
