@@ -22,15 +22,19 @@ import java.util.function.Function;
  * a table of medians and writes every run to {@code target/bench/results-<timestamp>.json}.
  *
  * <p>Options: {@code --quick} (1 repetition, smaller sizes), {@code --reps N}, {@code --only
- * footprint,ceiling,throughput,throughput2,latency,http,reconcile}, {@code --http-events N}, {@code --set sync.batchSize=1000} (any config
- * path, repeatable), {@code --events N}, {@code --players N}, {@code --inflight N}, {@code --rate N},
- * {@code --seconds N}, {@code --reconcile-players N}, {@code --reconcile-batches 100,1000},
- * {@code --pgbench-clients N}, {@code --pgbench-seconds N}, {@code --warmup-events N} and {@code --warmup-runs N}
- * (throughput runs first, kept apart, until the JIT has settled; 0 events skips them), {@code --label TEXT}.
+ * footprint,ceiling,throughput,throughput2,latency,http,reconcile,rollover}, {@code --http-events N},
+ * {@code --set sync.batchSize=1000} (any config path, repeatable), {@code --events N}, {@code --players N},
+ * {@code --inflight N}, {@code --rate N}, {@code --seconds N}, {@code --reconcile-players N},
+ * {@code --reconcile-batches 100,1000}, {@code --pgbench-clients N}, {@code --pgbench-seconds N},
+ * {@code --rollover-players N}, {@code --rollover-rate N}, {@code --rollover-before N} and
+ * {@code --rollover-after N} (seconds of load around the rollover), {@code --rollover-explain 1} (the
+ * archive's statements timed and EXPLAINed first, as they are and as proposed), {@code --warmup-events N}
+ * and {@code --warmup-runs N} (throughput runs first, kept apart, until the JIT has settled; 0 events
+ * skips them), {@code --label TEXT}.
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
-      "http", "reconcile");
+      "http", "reconcile", "rollover");
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
@@ -82,6 +86,10 @@ public final class BenchMain {
     int rate = intOption("rate", 1_000, 1_000);
     int seconds = intOption("seconds", 30, 10);
     int reconcilePlayers = intOption("reconcile-players", 100_000, 100_000);
+    int rolloverPlayers = intOption("rollover-players", 100_000, 20_000);
+    int rolloverRate = intOption("rollover-rate", 2_000, 2_000);
+    int rolloverBefore = intOption("rollover-before", 10, 5);
+    int rolloverAfter = intOption("rollover-after", 5, 3);
     int pgbenchClients = intOption("pgbench-clients", 2, 2);
     int pgbenchSeconds = intOption("pgbench-seconds", 15, 5);
     int warmupEvents = intOption("warmup-events", 200_000, 20_000);
@@ -109,7 +117,8 @@ public final class BenchMain {
     JsonArray latency = new JsonArray();
     JsonArray reconcile = new JsonArray();
     JsonArray http = new JsonArray();
-    report.put("http", http);
+    JsonArray rollover = new JsonArray();
+    report.put("http", http).put("rollover", rollover);
     report.put("ceiling", ceiling).put("ceilingPipelined", ceilingPipelined).put("ceilingSetBased", ceilingSetBased).put("throughput", throughput).put("throughput2", throughput2)
         .put("latency", latency).put("reconcile", reconcile);
 
@@ -165,6 +174,12 @@ public final class BenchMain {
         }
         reconcile.add(log("reconcile", rep, ReconcileScenario.run(databases, reconcilePlayers, order, rep == 1, adjust)));
       }
+      for (int rep = 1; rep <= reps && only.contains("rollover"); rep++) {
+        JsonObject run = log("rollover", rep, RolloverScenario.run(databases, rolloverPlayers, rolloverRate, rolloverBefore,
+            rolloverAfter, quick() ? 2 : 5, options.containsKey("rollover-explain"), adjust));
+        log("rollover #" + rep + ": " + Table.rolloverLine(run));
+        rollover.add(run);
+      }
     }
     report.put("loadAtEnd", Machine.loadAverage()).put("finishedAt", Instant.now().toString());
     JsonObject summary = summary(ceiling, throughput, throughput2, latency, reconcile);
@@ -183,6 +198,16 @@ public final class BenchMain {
       }
     }
     summary.put("http", httpSummary);
+    if (!rollover.isEmpty()) {
+      summary.put("rollover", new JsonObject()
+          .put("players", rollover.getJsonObject(0).getInteger("players"))
+          .put("wallMs", median(rollover, r -> r.getDouble("rolloverWallMs")))
+          .put("flipMs", median(rollover, r -> r.getLong("flipMs") == null ? null : r.getLong("flipMs").doubleValue()))
+          .put("submitMaxDuringMs", median(rollover, r -> r.getJsonObject("submitMsDuringRollover").getDouble("max")))
+          .put("submitP99DuringMs", median(rollover, r -> r.getJsonObject("submitMsDuringRollover").getDouble("p99")))
+          .put("submitMaxBeforeMs", median(rollover, r -> r.getJsonObject("submitMsBefore").getDouble("max")))
+          .put("submitP99BeforeMs", median(rollover, r -> r.getJsonObject("submitMsBefore").getDouble("p99"))));
+    }
     report.put("summary", summary);
     Path out = outDir.resolve("results-" + stamp + ".json");
     Files.writeString(out, report.encodePrettily());
@@ -233,7 +258,8 @@ public final class BenchMain {
     }
     s.put("footprint", report.getJsonObject("footprint"));
     s.put("runs", new JsonObject().put("ceiling", ceiling.size()).put("throughput", throughput.size())
-        .put("throughput2", throughput2.size()).put("latency", latency.size()).put("reconcile", reconcile.size()));
+        .put("throughput2", throughput2.size()).put("latency", latency.size()).put("reconcile", reconcile.size())
+        .put("rollover", report.getJsonArray("rollover").size()));
     return s;
   }
 

@@ -1,5 +1,6 @@
 package io.xpbridge.bench;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 
@@ -55,6 +56,15 @@ final class Table {
                 : report.getJsonArray("http").size(), "", null);
       }
     }
+    JsonArray rollovers = report.getJsonArray("rollover", new JsonArray());
+    for (int i = 0; i < rollovers.size(); i++) {
+      JsonObject r = rollovers.getJsonObject(i);
+      JsonObject during = r.getJsonObject("submitMsDuringRollover");
+      boolean met = r.getBoolean("targetsMet", false);
+      row(t, String.format(Locale.ROOT, "Season rollover #%d, %s players, under %s xp_change/s (submit -> reply of the"
+              + " submits in flight during it)", i + 1, num(r.getInteger("players")), num(r.getInteger("rate"))),
+          rolloverLine(r), 1, "<= 10 s, no submit > 100 ms", during == null ? null : met);
+    }
     JsonObject footprint = s.getJsonObject("footprint");
     long maxHeap = report.getJsonObject("machine").getLong("maxHeapMb");
     if (footprint != null) {
@@ -76,6 +86,20 @@ final class Table {
         .append(report.getJsonObject("machine").getString("loadAtStart")).append(", at end ")
         .append(report.getString("loadAtEnd")).append(".\n");
     return t.toString();
+  }
+
+  /** One repetition of the rollover scenario in a line. */
+  static String rolloverLine(JsonObject r) {
+    JsonObject during = r.getJsonObject("submitMsDuringRollover");
+    JsonObject flip = r.getJsonObject("submitMsDuringFlip");
+    JsonObject before = r.getJsonObject("submitMsBefore");
+    JsonObject check = r.getJsonObject("check", new JsonObject());
+    return String.format(Locale.ROOT, "%.2f s (flip %s ms); submits during: max %.1f / p99 %.1f ms (%d > 100 ms; during"
+            + " the flip max %.1f), before: max %.1f / p99 %.1f ms; %s standings rows, %s reward events%s",
+        r.getDouble("rolloverWallMs") / 1000, r.getValue("flipMs"), during.getDouble("max"), during.getDouble("p99"),
+        during.getInteger("over100ms"), flip.getDouble("max"), before.getDouble("max"), before.getDouble("p99"),
+        num(check.getLong("standingsRows", 0L)), check.getLong("rewardEventsQueued", 0L),
+        r.containsKey("error") ? "; ERROR " + r.getString("error") : "");
   }
 
   private static void throughput(StringBuilder t, String name, Double perSecond, Double ratio, int runs) {
