@@ -38,9 +38,12 @@ public final class SeasonStore {
       INSERT INTO seasons (id, name, state, period_key) VALUES ($1, $2, 'running', $3)
       RETURNING\s""" + COLUMNS;
   static final String LOCK_ARCHIVING = "SELECT state FROM seasons WHERE id = $1 FOR UPDATE";
+  /** Enough memory for the standings' sort of 100,000 players not to spill to disk. */
+  static final String ARCHIVE_WORK_MEM = "SET LOCAL work_mem = '32MB'";
   /**
    * The final standings. After the flip no write adds to the ended season, and a player moved into
    * the new season since carries the old figure in last_season_xp, so every row read here is final.
+   * Plain INSERT: the season's row is locked and still 'archiving', so no standing of it exists.
    */
   static final String WRITE_STANDINGS = """
       INSERT INTO season_standings (season_id, player_id, place, xp, name)
@@ -52,8 +55,7 @@ public final class SeasonStore {
                 LEFT JOIN telegram_identities t ON t.player_id = p.id
                 LEFT JOIN discord_identities d ON d.player_id = p.id
                WHERE p.merged_into IS NULL AND (p.season = $1 OR p.last_season = $1)) s
-       WHERE xp > 0
-      ON CONFLICT (season_id, player_id) DO NOTHING""";
+       WHERE xp > 0""";
   /** The rewarded places, each with its tier (the first whose top includes it) and Discord account. */
   static final String REWARDED = """
       SELECT s.player_id, s.place, s.xp, s.name, d.discord_id, r.top, r.coins, r.achievement
@@ -62,7 +64,7 @@ public final class SeasonStore {
                         FROM unnest($2::int[], $3::bigint[], $4::text[]) AS t(top, coins, achievement)
                        WHERE s.place <= t.top ORDER BY t.top LIMIT 1) r ON true
         LEFT JOIN discord_identities d ON d.player_id = s.player_id
-       WHERE s.season_id = $1
+       WHERE s.season_id = $1 AND s.place <= $5
        ORDER BY s.place, s.player_id""";
   /** Without rewards configured, the season's first three places are still announced. */
   static final String PODIUM = """
@@ -210,7 +212,8 @@ public final class SeasonStore {
           if (rows.size() == 0 || !"archiving".equals(rows.iterator().next().getString(0))) {
             return Future.succeededFuture(Optional.<Season>empty());
           }
-          return conn.preparedQuery(WRITE_STANDINGS).execute(Tuple.of(seasonId))
+          return conn.query(ARCHIVE_WORK_MEM).execute()
+              .compose(v -> conn.preparedQuery(WRITE_STANDINGS).execute(Tuple.of(seasonId)))
               .compose(v -> conn.preparedQuery(FINISH).execute(Tuple.of(seasonId)))
               .compose(finished -> {
                 Season season = read(finished.iterator().next());
@@ -228,7 +231,8 @@ public final class SeasonStore {
         : conn.preparedQuery(REWARDED).execute(Tuple.tuple().addInteger(seasonId)
             .addArrayOfInteger(rewards.stream().map(SeasonReward::top).toArray(Integer[]::new))
             .addArrayOfLong(rewards.stream().map(SeasonReward::coins).toArray(Long[]::new))
-            .addArrayOfString(rewards.stream().map(SeasonReward::achievement).toArray(String[]::new)));
+            .addArrayOfString(rewards.stream().map(SeasonReward::achievement).toArray(String[]::new))
+            .addInteger(rewards.stream().mapToInt(SeasonReward::top).max().orElse(0)));
     return rows.map(result -> {
       List<Winner> winners = new ArrayList<>();
       for (Row row : result) {
