@@ -23,17 +23,22 @@ final class SeasonRollover {
   static final long FLIP_WAIT_MS = 50;
   static final int FLIP_TRIES = 60;
   static final long FLIP_RETRY_DELAY_MS = 150;
+  /** Between chunks of {@code SeasonStore.STANDINGS_CHUNK} standings: 20 pauses at 100,000 players. */
+  static final long ARCHIVE_PAUSE_MS = 20;
 
   private final Vertx vertx;
   private final SeasonStore store;
   private final Supplier<List<SeasonReward>> rewards;
+  private final java.util.function.BooleanSupplier announceInDiscord;
   /** One rollover at a time in this process; others (other engines) are kept out by the database. */
   private boolean underWay;
 
-  SeasonRollover(Vertx vertx, SeasonStore store, Supplier<List<SeasonReward>> rewards) {
+  SeasonRollover(Vertx vertx, SeasonStore store, Supplier<List<SeasonReward>> rewards,
+      java.util.function.BooleanSupplier announceInDiscord) {
     this.vertx = vertx;
     this.store = store;
     this.rewards = rewards;
+    this.announceInDiscord = announceInDiscord;
   }
 
   /** The ended and the started season, once both steps are done; fails 409 or 503 with the reason. */
@@ -62,7 +67,12 @@ final class SeasonRollover {
   }
 
   private Future<SeasonStore.Flipped> flip(int endingId, String name, String periodKey, int attempt) {
-    return store.flip(endingId, name, periodKey, FLIP_WAIT_MS).recover(failure -> {
+    return store.flip(endingId, name, periodKey, FLIP_WAIT_MS).onSuccess(flipped -> {
+      if (attempt > 1) {
+        LOG.info("season {}: the flip got in on try {} (the engine's writes in flight took longer than {} ms)",
+            endingId, attempt, FLIP_WAIT_MS);
+      }
+    }).recover(failure -> {
       if (failure instanceof SeasonStore.FlipRefused refused && refused.busy()) {
         if (attempt >= FLIP_TRIES) {
           return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503,
@@ -81,7 +91,15 @@ final class SeasonRollover {
 
   /** Archives {@code seasonId} if it waits for it (also after a crash between the two steps). */
   Future<SeasonStore.Season> archive(int seasonId) {
-    return store.archive(seasonId, rewards.get()).map(archived -> archived.orElse(null));
+    return store.archive(seasonId, rewards.get(), announceInDiscord.getAsBoolean(), this::breather)
+        .map(archived -> archived.orElse(null));
+  }
+
+  /** A short pause between chunks of the archive, in which the engine's work goes first. */
+  private Future<Void> breather() {
+    Promise<Void> done = Promise.promise();
+    vertx.setTimer(ARCHIVE_PAUSE_MS, id -> done.complete());
+    return done.future();
   }
 
   /** Finishes every season a crash (here or in another engine) left between the two steps. */

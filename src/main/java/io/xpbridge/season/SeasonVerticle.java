@@ -49,7 +49,8 @@ public class SeasonVerticle extends VerticleBase {
     config = AppConfig.parse(config());
     pool = Database.pool(vertx, config.db().databaseUrl(), 2);
     store = new SeasonStore(pool);
-    rollover = new SeasonRollover(vertx, store, () -> config.seasons().rewards());
+    rollover = new SeasonRollover(vertx, store, () -> config.seasons().rewards(),
+        () -> config.discord().hasToken() && config.discord().announceChannelId() != null);
     standings = new BusClient(vertx.eventBus(), 5_000);
     var bus = vertx.eventBus();
     BusServer.serve(bus, Bus.SEASONS_START, Seasons.Start.class, this::startNext);

@@ -19,7 +19,12 @@ final class SeasonNotices {
 
   private SeasonNotices() {}
 
-  static List<QueuedEffect> of(SeasonStore.Season season, List<SeasonStore.Winner> winners) {
+  /**
+   * @param announceInDiscord whether a Discord bot with an announce channel is configured: without
+   *     one, an announcement would wait for a bot that never comes (a pending event for ever)
+   */
+  static List<QueuedEffect> of(SeasonStore.Season season, List<SeasonStore.Winner> winners,
+      boolean announceInDiscord) {
     List<QueuedEffect> effects = new ArrayList<>();
     if (winners.isEmpty()) {
       return effects;
@@ -31,6 +36,9 @@ final class SeasonNotices {
             winner.playerId(), MirrorTarget.TELEGRAM,
             new JsonObject().put("season", seasonJson).put("winners", new JsonArray().add(json(winner))).encode()));
       }
+    }
+    if (!announceInDiscord) {
+      return effects;
     }
     JsonArray announced = new JsonArray();
     winners.stream().limit(MAX_ANNOUNCED).forEach(w -> announced.add(json(w)));

@@ -2,6 +2,7 @@ package io.xpbridge.store;
 
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Cursor;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Seasons and their rollover, in two steps (see migration V8): {@link #flip} switches the running
@@ -41,13 +43,12 @@ public final class SeasonStore {
   /** Enough memory for the standings' sort of 100,000 players not to spill to disk. */
   static final String ARCHIVE_WORK_MEM = "SET LOCAL work_mem = '32MB'";
   /**
-   * The final standings. After the flip no write adds to the ended season, and a player moved into
-   * the new season since carries the old figure in last_season_xp, so every row read here is final.
-   * Plain INSERT: the season's row is locked and still 'archiving', so no standing of it exists.
+   * The final standings, best first. After the flip no write adds to the ended season, and a player
+   * moved into the new season since carries the old figure in last_season_xp, so every row read
+   * here is final. Read through a cursor and written in chunks ({@link #WRITE_STANDINGS}).
    */
-  static final String WRITE_STANDINGS = """
-      INSERT INTO season_standings (season_id, player_id, place, xp, name)
-      SELECT $1, id, rank() OVER (ORDER BY xp DESC), xp, name
+  static final String FINAL_STANDINGS = """
+      SELECT id, rank() OVER (ORDER BY xp DESC) AS place, xp, name
         FROM (SELECT p.id,
                      CASE WHEN p.season = $1 THEN p.season_xp ELSE p.last_season_xp END AS xp,
                      coalesce(p.display_name, t.username, d.username, 'player ' || p.id) AS name
@@ -55,7 +56,18 @@ public final class SeasonStore {
                 LEFT JOIN telegram_identities t ON t.player_id = p.id
                 LEFT JOIN discord_identities d ON d.player_id = p.id
                WHERE p.merged_into IS NULL AND (p.season = $1 OR p.last_season = $1)) s
-       WHERE xp > 0""";
+       WHERE xp > 0
+       ORDER BY place, id""";
+  /** A chunk of standings. Plain INSERT: the season's row is locked and still 'archiving', so none exists yet. */
+  static final String WRITE_STANDINGS = """
+      INSERT INTO season_standings (season_id, player_id, place, xp, name)
+      SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::bigint[], $5::text[])""";
+  /**
+   * Standings written per statement. Between chunks the archive pauses (see {@link #archive}): one
+   * statement over 100,000 players kept a core busy for seconds, and on a small machine the engine's
+   * submits waited for CPU meanwhile (bench/README.md, scenario rollover).
+   */
+  static final int STANDINGS_CHUNK = 5_000;
   /** The rewarded places, each with its tier (the first whose top includes it) and Discord account. */
   static final String REWARDED = """
       SELECT s.player_id, s.place, s.xp, s.name, d.discord_id, r.top, r.coins, r.achievement
@@ -201,28 +213,59 @@ public final class SeasonStore {
 
   /**
    * Writes the final standings of {@code seasonId}, queues its rewards (events keyed per season and
-   * player) and its notices (each rewarded player on Telegram, the winners in Discord's announce
-   * channel), and marks it archived, in one transaction. Does nothing for a season already archived,
-   * so running it twice (a restart, two engines) gives each reward once. Returns the season as
+   * player) and its notices (each rewarded player on Telegram; the winners in Discord's announce
+   * channel when {@code announceInDiscord}), and marks it archived, in one transaction. Does nothing
+   * for a season already archived, so running it twice (a restart, two engines) gives each reward
+   * once. {@code pause} is waited for between chunks of standings, to leave the engine room. The
+   * transaction holds no lock a ledger write needs (only the season's row). Returns the season as
    * archived, or empty when there was nothing to do.
    */
-  public Future<Optional<Season>> archive(int seasonId, List<SeasonReward> rewards) {
+  public Future<Optional<Season>> archive(int seasonId, List<SeasonReward> rewards, boolean announceInDiscord,
+      Supplier<Future<Void>> pause) {
     return pool.withTransaction(conn -> conn.preparedQuery(LOCK_ARCHIVING).execute(Tuple.of(seasonId))
         .compose(rows -> {
           if (rows.size() == 0 || !"archiving".equals(rows.iterator().next().getString(0))) {
             return Future.succeededFuture(Optional.<Season>empty());
           }
           return conn.query(ARCHIVE_WORK_MEM).execute()
-              .compose(v -> conn.preparedQuery(WRITE_STANDINGS).execute(Tuple.of(seasonId)))
+              .compose(v -> conn.prepare(FINAL_STANDINGS))
+              .compose(statement -> {
+                Cursor cursor = statement.cursor(Tuple.of(seasonId));
+                return writeStandings(conn, seasonId, cursor, pause).eventually(() -> cursor.close());
+              })
               .compose(v -> conn.preparedQuery(FINISH).execute(Tuple.of(seasonId)))
               .compose(finished -> {
                 Season season = read(finished.iterator().next());
                 return winners(conn, seasonId, rewards)
                     .compose(winners -> queueRewards(conn, season, winners)
-                        .compose(v -> outbox.queue(conn, SeasonNotices.of(season, winners))))
+                        .compose(v -> outbox.queue(conn, SeasonNotices.of(season, winners, announceInDiscord))))
                     .map(v -> Optional.of(season));
               });
         }));
+  }
+
+  private Future<Void> writeStandings(SqlConnection conn, int seasonId, Cursor cursor, Supplier<Future<Void>> pause) {
+    return cursor.read(STANDINGS_CHUNK).compose(rows -> {
+      int n = rows.size();
+      Long[] players = new Long[n];
+      Integer[] places = new Integer[n];
+      Long[] xp = new Long[n];
+      String[] names = new String[n];
+      int i = 0;
+      for (Row row : rows) {
+        players[i] = row.getLong(0);
+        places[i] = row.getInteger(1);
+        xp[i] = row.getLong(2);
+        names[i] = row.getString(3);
+        i++;
+      }
+      Future<Void> written = n == 0 ? Future.succeededFuture()
+          : conn.preparedQuery(WRITE_STANDINGS).execute(Tuple.tuple().addInteger(seasonId).addArrayOfLong(players)
+              .addArrayOfInteger(places).addArrayOfLong(xp).addArrayOfString(names)).mapEmpty();
+      return written.compose(v -> cursor.hasMore()
+          ? pause.get().compose(x -> writeStandings(conn, seasonId, cursor, pause))
+          : Future.succeededFuture());
+    });
   }
 
   private Future<List<Winner>> winners(SqlConnection conn, int seasonId, List<SeasonReward> rewards) {
