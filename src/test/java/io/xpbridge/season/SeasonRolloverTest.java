@@ -27,9 +27,7 @@ import org.junit.jupiter.api.Test;
 class SeasonRolloverTest {
   static final HttpClient http = HttpClient.newHttpClient();
   static final UnaryOperator<JsonObject> REWARDS = config -> {
-    config.getJsonArray("achievements").add(new JsonObject().put("code", "season_champion")
-        .put("name", new JsonObject().put("ru", "Чемпион сезона").put("en", "Season champion"))
-        .put("rule", new JsonObject().put("type", "manual")));
+    // season_champion is one of the shipped achievements (a manual one: only a reward gives it).
     config.put("seasons", new JsonObject().put("rewards", new JsonArray()
         .add(new JsonObject().put("top", 1).put("achievement", "season_champion").put("coins", 1000))
         .add(new JsonObject().put("top", 2).put("coins", 200))));
@@ -98,6 +96,10 @@ class SeasonRolloverTest {
     assertEquals(1, service.sql.queryLong(
         "SELECT count(*) FROM player_achievements WHERE code = 'season_champion' AND player_id = ?", playerOf(9001)));
     assertEquals(2, service.sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key LIKE 'season:1:reward:%'"));
+    assertEquals(2, service.sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'season:1:notice:%'"),
+        "each rewarded player is told");
+    assertEquals(0, service.sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key = 'season:1:results'"),
+        "no Discord bot is configured: no announcement waits for one for ever");
 
     // A third request, later, ends season 2: never season 1 again, so no reward is paid twice.
     service.submit(ServiceFixture.xp("s2_b", 9002, 50));
