@@ -19,7 +19,7 @@ final class RestartOnly {
     return new AppConfig(
         running.db(),
         new HttpSettings(running.http().host(), running.http().port(), next.http().adminToken(),
-            next.http().metricsToken()),
+            next.http().metricsToken(), next.http().botDisconnectGraceSeconds()),
         next.sync().withInstances(running.sync().instances()),
         next.reconcile(),
         next.cleanup(),

@@ -32,6 +32,8 @@ class AppConfigTest {
         Arguments.of("ranks[2].minXp", 2.5, "ranks[2].minXp must be a whole number, got 2.5"),
         Arguments.of("achievements[1].rule.type", "sometimes", "achievements[1].rule.type must be one of"),
         Arguments.of("http.port", 70_000, "http.port must be between 0 and 65535, got 70000"),
+        Arguments.of("http.botDisconnectGraceSeconds", 0,
+            "http.botDisconnectGraceSeconds must be between 1 and 86400, got 0"),
         Arguments.of("db.poolSize", 0, "db.poolSize must be between 1 and 200, got 0"),
         Arguments.of("db.url", "mysql://h/db", "db.url / DATABASE_URL must start with postgresql://"),
         Arguments.of("telegram.games.cooldownSeconds", "x", "telegram.games.cooldownSeconds must be a whole number, got x"),
@@ -126,6 +128,7 @@ class AppConfigTest {
     assertEquals(List.of("🎲", "🎯", "🏀", "⚽", "🎳", "🎰"), config.telegram().games().emojis());
     assertEquals("https://api.telegram.org", config.telegram().apiUrl());
     assertEquals(15, config.discord().messageXp());
+    assertEquals(30, config.http().botDisconnectGraceSeconds());
     assertEquals("INFO", config.logLevel());
   }
 
@@ -187,7 +190,8 @@ class AppConfigTest {
     start.getJsonObject("discord").put("token", "running-token").put("guildId", "42");
     AppConfig running = AppConfig.parse(start);
     JsonObject edited = start.copy();
-    edited.getJsonObject("http").put("port", 9090).put("adminToken", "new-admin");
+    edited.getJsonObject("http").put("port", 9090).put("adminToken", "new-admin")
+        .put("botDisconnectGraceSeconds", 5);
     edited.getJsonObject("sync").put("instances", 3).put("batchSize", 7);
     edited.getJsonObject("discord").put("token", "other-token").put("messageXp", 40).put("announceChannelId", "77");
     edited.getJsonObject("db").put("poolSize", 2);
@@ -198,6 +202,7 @@ class AppConfigTest {
     assertEquals(running.db(), applied.db());
     assertEquals(8080, applied.http().port());
     assertEquals("new-admin", applied.http().adminToken());
+    assertEquals(5, applied.http().botDisconnectGraceSeconds());
     assertEquals(1, applied.sync().instances());
     assertEquals(7, applied.sync().batchSize());
     assertEquals("running-token", applied.discord().token());
