@@ -119,6 +119,13 @@ public final class Bus {
   /** Publish {@link Platforms.Ready}: a bot is connected; effects that waited for it are retried now. */
   public static final String PLATFORM_READY = "xpbridge.platform.ready";
 
+  /**
+   * Publish {@link Platforms.Disconnected}: a bot lost its gateway or polling (sent again with the latest
+   * error while it stays down). The next {@link #PLATFORM_READY} ends the outage; readiness turns down when
+   * it lasts longer than http.botDisconnectGraceSeconds.
+   */
+  public static final String PLATFORM_DISCONNECTED = "xpbridge.platform.disconnected";
+
   // ---- players and linking (AccountVerticle) ----
 
   /** Request {@link Players.Register}. Reply {@link Players.Registered}. */

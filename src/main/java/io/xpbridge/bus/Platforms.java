@@ -85,6 +85,9 @@ public final class Platforms {
   /** {@link Bus#PLATFORM_READY}: platform "telegram" or "discord". */
   public record Ready(String platform) {}
 
+  /** {@link Bus#PLATFORM_DISCONNECTED}: platform "telegram" or "discord", and what went wrong. */
+  public record Disconnected(String platform, String error) {}
+
   /** {@link Bus#METRICS_BOT_API_ERROR}: kind "429", "5xx", "network", ... */
   public record ApiError(String platform, String kind) {}
 }

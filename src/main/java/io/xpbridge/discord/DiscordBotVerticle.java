@@ -48,6 +48,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   private SlashCommandListener slashCommands;
   private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
   private long voiceTimerId = -1;
+  private volatile boolean stopping;
 
   @Override
   public Future<?> start() {
@@ -76,13 +77,14 @@ public final class DiscordBotVerticle extends VerticleBase {
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
         slashCommands,
         new RoleEchoListener(guildId, context, recentRoleWrites::confirmed),
-        new SessionListener(context, this::onReconnected));
+        new SessionListener(context, this::onReconnected, this::announceDisconnected));
     connector = new JdaConnector(vertx, context, settings);
     return connector.connect(listeners).compose(this::onReady).onFailure(e -> stop());
   }
 
   @Override
   public Future<?> stop() {
+    stopping = true;
     if (voiceTimerId >= 0) {
       vertx.cancelTimer(voiceTimerId);
     }
@@ -138,6 +140,14 @@ public final class DiscordBotVerticle extends VerticleBase {
 
   private void announceReady() {
     vertx.eventBus().publish(Bus.PLATFORM_READY, BusJson.encode(new Platforms.Ready(PLATFORM)));
+  }
+
+  private void announceDisconnected(String error) {
+    if (stopping) {
+      return;
+    }
+    log.warn("Discord gateway disconnected; JDA reconnects by itself: {}", error);
+    vertx.eventBus().publish(Bus.PLATFORM_DISCONNECTED, BusJson.encode(new Platforms.Disconnected(PLATFORM, error)));
   }
 
   private void onReconnected() {

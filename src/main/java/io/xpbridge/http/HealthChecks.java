@@ -6,12 +6,18 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.BusJson;
+import io.xpbridge.bus.Platforms;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.sync.IntakeLoad;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * Liveness (the process answers) and readiness (the database answers, the engine's intake is not
- * saturated, and each deployed bot has said it is connected), in the vertx-health-check format that
+ * saturated, and each deployed bot is connected, or was disconnected no longer than
+ * http.botDisconnectGraceSeconds), in the vertx-health-check format that
  * orchestrators understand.
  */
 final class HealthChecks {
@@ -21,7 +27,8 @@ final class HealthChecks {
     return HealthCheckHandler.create(vertx).register("event-loop", promise -> promise.complete(Status.OK()));
   }
 
-  static HealthCheckHandler readiness(Vertx vertx, AppConfig config) {
+  /** {@code graceSeconds}: how long a bot may stay disconnected and still count as ready (read on each probe). */
+  static HealthCheckHandler readiness(Vertx vertx, AppConfig config, IntSupplier graceSeconds) {
     HealthCheckHandler handler = HealthCheckHandler.create(vertx);
     BusClient bus = new BusClient(vertx.eventBus(), 2_500);
     handler.register("database", 3_000, promise -> bus.databaseHealth()
@@ -34,18 +41,43 @@ final class HealthChecks {
         : Status.OK(new JsonObject().put("waiting", intake.waiting()).put("capacity", intake.capacity()))));
     for (String platform : new String[] {"telegram", "discord"}) {
       boolean deployed = "telegram".equals(platform) ? config.telegram().hasToken() : config.discord().hasToken();
-      if (!deployed) {
-        continue;
+      if (deployed) {
+        registerBot(vertx, handler, platform, graceSeconds);
       }
-      boolean[] connected = {false};
-      vertx.eventBus().<JsonObject>consumer(Bus.PLATFORM_READY, msg -> {
-        if (platform.equals(msg.body().getString("platform"))) {
-          connected[0] = true;
-        }
-      });
-      handler.register(platform + "-bot", promise -> promise.complete(connected[0] ? Status.OK()
-          : Status.KO(new JsonObject().put("error", "the " + platform + " bot has not connected yet"))));
     }
     return handler;
+  }
+
+  private static void registerBot(Vertx vertx, HealthCheckHandler handler, String platform, IntSupplier graceSeconds) {
+    BotConnection connection = new BotConnection(platform, Clock.systemUTC());
+    vertx.eventBus().<JsonObject>consumer(Bus.PLATFORM_READY, msg -> {
+      if (platform.equals(msg.body().getString("platform"))) {
+        connection.connected();
+      }
+    });
+    vertx.eventBus().<JsonObject>consumer(Bus.PLATFORM_DISCONNECTED, msg -> {
+      Platforms.Disconnected report = BusJson.decode(msg.body(), Platforms.Disconnected.class);
+      if (platform.equals(report.platform())) {
+        connection.disconnected(report.error());
+      }
+    });
+    handler.register(platform + "-bot", promise -> {
+      BotConnection.Readiness readiness = connection.readiness(Duration.ofSeconds(graceSeconds.getAsInt()));
+      JsonObject detail = new JsonObject();
+      if (readiness.error() != null) {
+        detail.put("error", readiness.error());
+      }
+      if (readiness.disconnectedSince() != null) {
+        detail.put("disconnectedSince", readiness.disconnectedSince().toString());
+      }
+      if (readiness.lastError() != null) {
+        detail.put("lastError", readiness.lastError());
+      }
+      if (!readiness.ready()) {
+        promise.complete(Status.KO(detail));
+      } else {
+        promise.complete(detail.isEmpty() ? Status.OK() : Status.OK(detail));
+      }
+    });
   }
 }

@@ -32,6 +32,7 @@ public class HttpApiVerticle extends VerticleBase {
 
   private volatile String adminToken;
   private volatile String metricsToken;
+  private volatile int botDisconnectGraceSeconds;
   private HttpServer server;
 
   @Override
@@ -40,9 +41,11 @@ public class HttpApiVerticle extends VerticleBase {
     HttpSettings settings = config.http();
     adminToken = settings.adminToken();
     metricsToken = settings.metricsToken();
+    botDisconnectGraceSeconds = settings.botDisconnectGraceSeconds();
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
       adminToken = msg.body().http().adminToken();
       metricsToken = msg.body().http().metricsToken();
+      botDisconnectGraceSeconds = msg.body().http().botDisconnectGraceSeconds();
     });
     BusClient bus = new BusClient(vertx.eventBus());
     SubmitRoutes submits = new SubmitRoutes(bus);
@@ -53,7 +56,7 @@ public class HttpApiVerticle extends VerticleBase {
     router.route("/metrics").handler(ctx -> guardManagement(ctx, management));
     router.get("/health").handler(ctx -> respond(ctx, bus::databaseHealth, 200));
     router.get("/health/live").handler(HealthChecks.liveness(vertx));
-    router.get("/health/ready").handler(HealthChecks.readiness(vertx, config));
+    router.get("/health/ready").handler(HealthChecks.readiness(vertx, config, () -> botDisconnectGraceSeconds));
     if (io.xpbridge.metrics.Metrics.registry() != null) {
       router.get("/metrics").handler(io.vertx.micrometer.PrometheusScrapingHandler.create());
     } else {

@@ -72,7 +72,8 @@ public class TelegramBotVerticle extends VerticleBase {
         currentBotUsername, Clock.systemUTC());
     CommandRouter router = new CommandRouter(handlers(services), players, replies);
     UpdateDispatcher dispatcher = new UpdateDispatcher(router, replies, currentBotUsername, System::currentTimeMillis);
-    poller = new UpdatePoller(vertx, client, dispatcher::handle, () -> settings.pollTimeoutSeconds(), this::announceReady);
+    poller = new UpdatePoller(vertx, client, dispatcher::handle, () -> settings.pollTimeoutSeconds(), this::announceReady,
+        this::announceDisconnected);
     EffectNotifier notifier = new EffectNotifier(replies, () -> settings.effectDeadlineMs());
 
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, this::applyConfig);
@@ -202,6 +203,10 @@ public class TelegramBotVerticle extends VerticleBase {
   private void announceReady() {
     log.info("Telegram polling is working");
     vertx.eventBus().publish(Bus.PLATFORM_READY, BusJson.encode(new Platforms.Ready("telegram")));
+  }
+
+  private void announceDisconnected(String error) {
+    vertx.eventBus().publish(Bus.PLATFORM_DISCONNECTED, BusJson.encode(new Platforms.Disconnected("telegram", error)));
   }
 
   /** The tree is already checked, and keeps the running token and API URL (the watcher sees to both). */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * polling back: updates run in order within a chat and in parallel across chats, and the offset
  * we send is the lowest update still being handled. Telegram then sends the unfinished ones again
  * with the new ones; they are recognised and skipped. Up to {@link #MAX_IN_FLIGHT} updates run at
- * once. 429 waits {@code retry_after}; 5xx, network errors and conflicts back off exponentially.
+ * once. 429 waits {@code retry_after}; 5xx, network errors and conflicts back off exponentially,
+ * and each of them is reported ({@code onFailing}) until a poll succeeds again ({@code onHealthy}).
  */
 final class UpdatePoller {
 
@@ -42,6 +44,7 @@ final class UpdatePoller {
   private final Function<Update, Future<Void>> handler;
   private final IntSupplier pollTimeoutSeconds;
   private final Runnable onHealthy;
+  private final Consumer<String> onFailing;
 
   /** Highest update id received so far (handled, in flight or skipped). */
   private long highestSeen = -1;
@@ -54,12 +57,13 @@ final class UpdatePoller {
   private long timerId = -1;
 
   UpdatePoller(Vertx vertx, TelegramApiClient client, Function<Update, Future<Void>> handler,
-               IntSupplier pollTimeoutSeconds, Runnable onHealthy) {
+               IntSupplier pollTimeoutSeconds, Runnable onHealthy, Consumer<String> onFailing) {
     this.vertx = vertx;
     this.client = client;
     this.handler = handler;
     this.pollTimeoutSeconds = pollTimeoutSeconds;
     this.onHealthy = onHealthy;
+    this.onFailing = onFailing;
   }
 
   void start() {
@@ -226,7 +230,13 @@ final class UpdatePoller {
         log.debug("Telegram polling failed ({} in a row), retrying in {} ms: {}", failuresInARow, delay, cause.getMessage());
       }
     }
-    if (failuresInARow >= 3) {
+    boolean rateLimited = error != null && error.kind() == TelegramCallException.Kind.RATE_LIMITED;
+    if (!rateLimited) {
+      // Telegram did not answer, or refused to: polling is down from the first failure (readiness
+      // allows a grace period), and the next successful poll announces it up again.
+      healthy = false;
+      onFailing.accept(String.valueOf(cause.getMessage()));
+    } else if (failuresInARow >= 3) {
       // Announced again once polling works, so effects that waited for us are retried.
       healthy = false;
     }
