@@ -242,7 +242,8 @@ final class UpdatePoller {
     }
     timerId = vertx.setTimer(Math.max(1, delay), id -> {
       timerId = -1;
-      poll(pollTimeoutSeconds.getAsInt());
+      // Short, like the first poll: a long poll that works would only tell us once it times out.
+      poll(0);
     });
   }
 
