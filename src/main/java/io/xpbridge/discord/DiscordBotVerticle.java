@@ -49,6 +49,8 @@ public final class DiscordBotVerticle extends VerticleBase {
   private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
   private long voiceTimerId = -1;
   private volatile boolean stopping;
+  /** Why the gateway is down, null while connected; only touched on this verticle's context. */
+  private String gatewayDownBecause;
 
   @Override
   public Future<?> start() {
@@ -142,15 +144,23 @@ public final class DiscordBotVerticle extends VerticleBase {
     vertx.eventBus().publish(Bus.PLATFORM_READY, BusJson.encode(new Platforms.Ready(PLATFORM)));
   }
 
+  /** Once per outage (and again when the reason changes): JDA may close and retry many times while it lasts. */
   private void announceDisconnected(String error) {
-    if (stopping) {
+    if (stopping || error.equals(gatewayDownBecause)) {
       return;
     }
-    log.warn("Discord gateway disconnected; JDA reconnects by itself: {}", error);
+    if (gatewayDownBecause == null) {
+      log.warn("Discord gateway disconnected; JDA reconnects by itself: {}", error);
+    }
+    gatewayDownBecause = error;
     vertx.eventBus().publish(Bus.PLATFORM_DISCONNECTED, BusJson.encode(new Platforms.Disconnected(PLATFORM, error)));
   }
 
   private void onReconnected() {
+    if (gatewayDownBecause != null) {
+      log.info("Discord gateway reconnected");
+      gatewayDownBecause = null;
+    }
     voiceTick();
     announceReady();
   }

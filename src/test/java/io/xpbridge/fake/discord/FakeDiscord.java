@@ -122,6 +122,7 @@ public final class FakeDiscord {
   public Future<Void> start() {
     server = vertx.createHttpServer();
     server.requestHandler(new FakeRest(this).router(vertx));
+    server.webSocketHandshakeHandler(gateway::handshake);
     server.webSocketHandler(gateway::accept);
     return server.listen(0, "127.0.0.1").mapEmpty();
   }
@@ -155,6 +156,16 @@ public final class FakeDiscord {
 
   public long botUserId() {
     return bot.id;
+  }
+
+  /** The gateway goes away: open sessions are closed (code 4000, reconnect) and reconnects are refused (503). */
+  public void gatewayOutage() {
+    gateway.outage();
+  }
+
+  /** The gateway accepts connections again (the bot resumes or identifies anew). */
+  public void gatewayRecovers() {
+    gateway.recover();
   }
 
   /** How many IDENTIFYs the gateway answered (one per login). */

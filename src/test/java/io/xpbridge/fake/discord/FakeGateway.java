@@ -1,6 +1,7 @@
 package io.xpbridge.fake.discord;
 
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -50,6 +51,17 @@ final class FakeGateway {
 
   FakeGateway(FakeDiscord fake) {
     this.fake = fake;
+  }
+
+  /** While set, the websocket handshake is refused (503), as an unreachable gateway would leave the bot. */
+  private volatile boolean refusing;
+
+  void handshake(ServerWebSocketHandshake handshake) {
+    if (refusing) {
+      handshake.reject(503);
+    } else {
+      handshake.accept();
+    }
   }
 
   void accept(ServerWebSocket socket) {
@@ -155,6 +167,16 @@ final class FakeGateway {
 
   boolean hasIdentifiedSession() {
     return sessions.stream().anyMatch(s -> s.identified);
+  }
+
+  /** Drops every session with a code that asks the client to reconnect, and refuses new ones until {@link #recover}. */
+  void outage() {
+    refusing = true;
+    sessions.forEach(s -> s.socket.close((short) 4000, "Unknown error (fake outage)"));
+  }
+
+  void recover() {
+    refusing = false;
   }
 
   void closeAll() {
