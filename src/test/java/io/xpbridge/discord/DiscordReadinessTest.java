@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.support.Readiness;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.PlatformFixture;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** /health/ready follows the real JDA's gateway connection to the fake Discord (grace period 1 s). */
 class DiscordReadinessTest {
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static PlatformFixture platforms;
 
   @BeforeAll
@@ -61,21 +57,10 @@ class DiscordReadinessTest {
   }
 
   private static JsonObject check(JsonObject health, String id) {
-    JsonArray checks = health.getJsonArray("checks");
-    for (int i = 0; i < checks.size(); i++) {
-      if (id.equals(checks.getJsonObject(i).getString("id"))) {
-        return checks.getJsonObject(i);
-      }
-    }
-    throw new AssertionError("no check " + id + " in " + health.encode());
+    return Readiness.check(health, id);
   }
 
   private static HttpResponse<String> ready() {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platforms.service.httpPort()
-          + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Readiness.of(platforms.service);
   }
 }
