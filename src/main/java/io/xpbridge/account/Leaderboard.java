@@ -1,6 +1,7 @@
 package io.xpbridge.account;
 
 import io.vertx.core.Future;
+import io.xpbridge.store.SeasonStore;
 import io.xpbridge.store.StandingsStore;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -20,7 +21,7 @@ final class Leaderboard {
   static final int HEAD = 100;
 
   /** A page of the running season's standings, with the season. */
-  record SeasonPage(StandingsStore.Season season, StandingsStore.Page page) {}
+  record SeasonPage(SeasonStore.Season season, StandingsStore.Page page) {}
 
   private final StandingsStore store;
   private final LongSupplier clockMs;
@@ -62,7 +63,7 @@ final class Leaderboard {
 
   private Future<SeasonPage> currentPage(int limit, int offset) {
     return store.running().compose(running -> {
-      StandingsStore.Season season = running.orElseThrow(() -> new IllegalStateException(
+      SeasonStore.Season season = running.orElseThrow(() -> new IllegalStateException(
           "no season is running (the seasons table has no row in state 'running')"));
       return store.seasonPage(season.id(), limit, offset).map(page -> new SeasonPage(season, page));
     });

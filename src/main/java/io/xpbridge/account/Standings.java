@@ -10,6 +10,7 @@ import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.Rank;
 import io.xpbridge.domain.RankLadder;
 import io.xpbridge.store.PlayerStore;
+import io.xpbridge.store.SeasonStore;
 import io.xpbridge.store.StandingsStore;
 import java.util.List;
 import java.util.function.Supplier;
@@ -63,7 +64,7 @@ final class Standings {
       if (found.isEmpty()) {
         return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404, "no season " + id));
       }
-      StandingsStore.Season asked = found.get();
+      SeasonStore.Season asked = found.get();
       if (asked.running()) {
         return leaderboard.current(limit, offset)
             .map(current -> board(current.season(), Players.CURRENT_SEASON, current.page(), language));
@@ -110,24 +111,19 @@ final class Standings {
         .map(placed -> placed.orElse(null));
   }
 
-  private Seasons.Leaderboard board(StandingsStore.Season season, String scope, StandingsStore.Page page,
+  private Seasons.Leaderboard board(SeasonStore.Season season, String scope, StandingsStore.Page page,
       String language) {
     List<Seasons.Standing> standings = page.entries().stream().map(entry -> new Seasons.Standing(entry.place(),
         entry.playerId(), entry.name(), entry.xp(), rankView(entry.lifetimeXp(), language))).toList();
-    return new Seasons.Leaderboard(season == null ? null : view(season), scope, page.total(), standings);
+    return new Seasons.Leaderboard(season == null ? null : season.view(null), scope, page.total(), standings);
   }
 
-  private Players.Top top(StandingsStore.Page page, StandingsStore.Season season, String language) {
+  private Players.Top top(StandingsStore.Page page, SeasonStore.Season season, String language) {
     List<Players.TopEntry> entries = page.entries().stream().map(entry -> new Players.TopEntry((int) entry.place(),
         entry.playerId(), entry.name(), entry.xp(), rankView(entry.lifetimeXp(), language))).toList();
     return season == null
         ? new Players.Top(entries, null, Players.ALL_TIME, null, null, page.total())
         : new Players.Top(entries, null, Players.CURRENT_SEASON, season.id(), season.name(), page.total());
-  }
-
-  static Seasons.SeasonView view(StandingsStore.Season season) {
-    return new Seasons.SeasonView(season.id(), season.name(), season.state(), season.startedAt().toString(),
-        season.endedAt() == null ? null : season.endedAt().toString(), season.players(), null);
   }
 
   private Players.RankView rankView(long lifetimeXp, String language) {

@@ -62,8 +62,8 @@ public class SeasonVerticle extends VerticleBase {
     });
     checks = new PeriodicRun(vertx, this::check);
     checks.every(config.seasons().checkIntervalSeconds() * 1000L);
-    // A rollover a crash interrupted is finished before anything else is asked of this verticle.
-    return rollover.finishInterrupted().compose(v -> check());
+    // The first check finishes a rollover a crash interrupted before the service reports started.
+    return check();
   }
 
   @Override
@@ -87,7 +87,7 @@ public class SeasonVerticle extends VerticleBase {
       }
       int ending = running.get().id();
       return rollover.rollOver(ending, name == null ? "Season " + (ending + 1) : name, null)
-          .map(flipped -> announce(view(flipped.started(), null)));
+          .map(flipped -> announce(flipped.started().view(null)));
     });
   }
 
@@ -104,7 +104,7 @@ public class SeasonVerticle extends VerticleBase {
           }
           return rollover.rollOver(running.get().id(), period.seasonName(now, zone), periodKey)
               .<Void>map(flipped -> {
-                announce(view(flipped.started(), null));
+                announce(flipped.started().view(null));
                 return null;
               })
               .recover(failure -> {
@@ -146,15 +146,10 @@ public class SeasonVerticle extends VerticleBase {
   private Future<Seasons.SeasonView> withTop(SeasonStore.Season season) {
     return standings.request(Bus.LEADERBOARD,
             new Seasons.LeaderboardQuery(Integer.toString(season.id()), TOP, 0, null), Seasons.Leaderboard.class)
-        .map(board -> view(season, board.players()))
+        .map(board -> season.view(board.players()))
         .otherwise(failure -> {
           LOG.debug("top of season {} unavailable: {}", season.id(), failure.toString());
-          return view(season, List.of());
+          return season.view(List.of());
         });
-  }
-
-  static Seasons.SeasonView view(SeasonStore.Season season, List<Seasons.Standing> top) {
-    return new Seasons.SeasonView(season.id(), season.name(), season.state(), season.startedAt().toInstant().toString(),
-        season.endedAt() == null ? null : season.endedAt().toInstant().toString(), season.players(), top);
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.bus.Seasons;
 import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.domain.SeasonReward;
 import java.time.OffsetDateTime;
@@ -51,13 +52,13 @@ public final class SeasonStore {
       SELECT id, rank() OVER (ORDER BY xp DESC) AS place, xp, name
         FROM (SELECT p.id,
                      CASE WHEN p.season = $1 THEN p.season_xp ELSE p.last_season_xp END AS xp,
-                     coalesce(p.display_name, t.username, d.username, 'player ' || p.id) AS name
+                     %s AS name
                 FROM players p
                 LEFT JOIN telegram_identities t ON t.player_id = p.id
                 LEFT JOIN discord_identities d ON d.player_id = p.id
                WHERE p.merged_into IS NULL AND (p.season = $1 OR p.last_season = $1)) s
        WHERE xp > 0
-       ORDER BY place, id""";
+       ORDER BY place, id""".formatted(StandingsStore.displayName("p.id"));
   /** A chunk of standings. Plain INSERT: the season's row is locked and still 'archiving', so none exists yet. */
   static final String WRITE_STANDINGS = """
       INSERT INTO season_standings (season_id, player_id, place, xp, name)
@@ -103,9 +104,24 @@ public final class SeasonStore {
     this.pool = pool;
   }
 
-  /** A seasons row; times null where not set. */
+  /** A seasons row; {@code endedAt} null while it runs, {@code players} null until it is archived. */
   public record Season(int id, String name, String state, OffsetDateTime startedAt, OffsetDateTime endedAt,
-      Integer players, String periodKey) {}
+      Integer players, String periodKey) {
+
+    public boolean running() {
+      return Seasons.RUNNING.equals(state);
+    }
+
+    public boolean archived() {
+      return Seasons.ARCHIVED.equals(state);
+    }
+
+    /** As the API shows it, with {@code top} (null to leave it out). */
+    public Seasons.SeasonView view(List<Seasons.Standing> top) {
+      return new Seasons.SeasonView(id, name, state, startedAt.toInstant().toString(),
+          endedAt == null ? null : endedAt.toInstant().toString(), players, top);
+    }
+  }
 
   /** A rewarded (or, without rewards, announced) place of an ended season. */
   public record Winner(long playerId, long place, long xp, String name, Long discordId, SeasonReward reward) {}
@@ -170,7 +186,7 @@ public final class SeasonStore {
           Season ending = null;
           for (Row row : rows) {
             Season season = read(row);
-            if (season.state().equals("archiving")) {
+            if (Seasons.ARCHIVING.equals(season.state())) {
               return refused("season " + season.id() + " (" + season.name()
                   + ") is still being archived; try again in a few seconds");
             }
@@ -224,7 +240,7 @@ public final class SeasonStore {
       Supplier<Future<Void>> pause) {
     return pool.withTransaction(conn -> conn.preparedQuery(LOCK_ARCHIVING).execute(Tuple.of(seasonId))
         .compose(rows -> {
-          if (rows.size() == 0 || !"archiving".equals(rows.iterator().next().getString(0))) {
+          if (rows.size() == 0 || !Seasons.ARCHIVING.equals(rows.iterator().next().getString(0))) {
             return Future.succeededFuture(Optional.<Season>empty());
           }
           return conn.query(ARCHIVE_WORK_MEM).execute()

@@ -5,7 +5,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +22,6 @@ import java.util.Optional;
  * ({@code account.Leaderboard}). Ended seasons are read from {@code season_standings} by its index.
  */
 public final class StandingsStore {
-  static final String SEASON_COLUMNS = "id, name, state, started_at, ended_at, players";
-  static final String RUNNING_SEASON = "SELECT " + SEASON_COLUMNS + " FROM seasons WHERE state = 'running'";
-  static final String SEASON = "SELECT " + SEASON_COLUMNS + " FROM seasons WHERE id = $1";
 
   /** $1 the running season. */
   static final String SEASON_PAGE = livePage("""
@@ -66,6 +62,15 @@ public final class StandingsStore {
         FROM (SELECT xp FROM players WHERE id = $1) me""";
 
   /**
+   * What a standing calls a player: the name they were first seen with, else a platform username,
+   * else "player &lt;id&gt;". Over {@code players p} joined to {@code telegram_identities t} and
+   * {@code discord_identities d}; {@code idColumn} is the player's id.
+   */
+  static String displayName(String idColumn) {
+    return "coalesce(p.display_name, t.username, d.username, 'player ' || " + idColumn + ")";
+  }
+
+  /**
    * One scan of the players for a page, its total and the place of its first row: the standing is
    * materialized once (a CTE used three times), the page is a top-N sort of it, and {@code above} counts
    * who has strictly more XP than the page's best, from which {@link #places} numbers the page.
@@ -78,31 +83,21 @@ public final class StandingsStore {
                                 count(*) FILTER (WHERE xp > (SELECT max(xp) FROM page)) AS above
                            FROM standing)
         SELECT summary.total, summary.above, page.id, page.xp, page.lifetime_xp,
-               coalesce(p.display_name, t.username, d.username, 'player ' || page.id) AS name
+               %s AS name
           FROM summary
           LEFT JOIN page ON true
           LEFT JOIN players p ON p.id = page.id
           LEFT JOIN telegram_identities t ON t.player_id = page.id
           LEFT JOIN discord_identities d ON d.player_id = page.id
-         ORDER BY page.xp DESC, page.id""".formatted(standing, limitParameter, limitParameter + 1);
+         ORDER BY page.xp DESC, page.id""".formatted(standing, limitParameter, limitParameter + 1, displayName("page.id"));
   }
 
   private final Pool pool;
+  private final SeasonStore seasons;
 
   public StandingsStore(Pool pool) {
     this.pool = pool;
-  }
-
-  /** A season as stored; {@code players} is null until it is archived. */
-  public record Season(int id, String name, String state, OffsetDateTime startedAt, OffsetDateTime endedAt,
-      Integer players) {
-    public boolean running() {
-      return "running".equals(state);
-    }
-
-    public boolean archived() {
-      return "archived".equals(state);
-    }
+    this.seasons = new SeasonStore(pool);
   }
 
   /** One place: {@code xp} counts for the standing, {@code lifetimeXp} gives the rank. */
@@ -124,12 +119,12 @@ public final class StandingsStore {
   /** A player in a standing: their XP in it and their place, null when they have no XP in it. */
   public record Placed(long xp, Long place) {}
 
-  public Future<Optional<Season>> running() {
-    return pool.query(RUNNING_SEASON).execute().map(StandingsStore::season);
+  public Future<Optional<SeasonStore.Season>> running() {
+    return seasons.running();
   }
 
-  public Future<Optional<Season>> season(int id) {
-    return pool.preparedQuery(SEASON).execute(Tuple.of(id)).map(StandingsStore::season);
+  public Future<Optional<SeasonStore.Season>> season(int id) {
+    return seasons.byId(id);
   }
 
   /** Places {@code offset + 1} to {@code offset + limit} of the running season {@code seasonId}. */
@@ -198,15 +193,6 @@ public final class StandingsStore {
       entries.add(new Entry(place, row.getLong("id"), row.getString("name"), xp, row.getLong("lifetime_xp")));
     }
     return entries;
-  }
-
-  private static Optional<Season> season(RowSet<Row> rows) {
-    if (rows.size() == 0) {
-      return Optional.empty();
-    }
-    Row row = rows.iterator().next();
-    return Optional.of(new Season(row.getInteger("id"), row.getString("name"), row.getString("state"),
-        row.getOffsetDateTime("started_at"), row.getOffsetDateTime("ended_at"), row.getInteger("players")));
   }
 
   private static Optional<Placed> placed(RowSet<Row> rows) {
