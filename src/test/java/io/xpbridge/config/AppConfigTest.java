@@ -49,6 +49,7 @@ class AppConfigTest {
             "discord.announceChannelId must be a Discord id (digits), got #announcements"),
         Arguments.of("discord.announceLocale", "de", "discord.announceLocale must be one of ru, en, got de"),
         Arguments.of("economy.maxMultiplier", -1, "economy.maxMultiplier must be between 0.0 and 100.0, got -1"),
+        Arguments.of("economy.hourlyXpCap", -1, "economy.hourlyXpCap must be between 0 and 1000000000, got -1"),
         Arguments.of("economy.multipliers.global", "double", "economy.multipliers.global must be a number, got double"),
         Arguments.of("economy.multipliers.discordRoles", new JsonObject().put("vip", 2),
             "economy.multipliers.discordRoles.vip: the key must be a chat, channel or role id"),
