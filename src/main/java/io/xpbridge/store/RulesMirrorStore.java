@@ -13,8 +13,16 @@ import java.util.List;
  * Writes the configured ladder and achievements into {@code rank_role_mappings} and
  * {@code achievements}, so SQL users and admins see what the service applies. Config stays the
  * source: these tables are rewritten on start and on every valid config change.
+ *
+ * <p>Several processes may rewrite them at once (two engines starting together, every node of a
+ * cluster reloading the same config): without a lock the second DELETE waits for the first
+ * transaction, then its INSERT collides with the rows the first one wrote. An advisory lock held to
+ * the end of the transaction makes the rewrites take turns.
  */
 public final class RulesMirrorStore {
+  /** "xpbm" in ASCII; unique among this database's advisory locks (see {@link SeasonLock#KEY}). */
+  static final long LOCK_KEY = 0x7870_626DL;
+  static final String TAKE_TURN = "SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")";
   static final String CLEAR_RANKS = "DELETE FROM rank_role_mappings";
   static final String INSERT_RANKS = """
       INSERT INTO rank_role_mappings (rank_id, rank_name, min_xp, discord_role_id, priority, is_active)
@@ -46,7 +54,8 @@ public final class RulesMirrorStore {
         .addArrayOfLong(achievements.stream().map(AchievementDefinition::discordRoleId).toArray(Long[]::new))
         .addArrayOfString(achievements.stream().map(a -> new JsonObject().put("type", a.rule().wireName())
             .put("value", a.ruleValue()).encode()).toArray(String[]::new));
-    return pool.withTransaction(conn -> conn.query(CLEAR_RANKS).execute()
+    return pool.withTransaction(conn -> conn.query(TAKE_TURN).execute()
+        .compose(v -> conn.query(CLEAR_RANKS).execute())
         .compose(v -> conn.preparedQuery(INSERT_RANKS).execute(rankColumns))
         .compose(v -> conn.query(CLEAR_ACHIEVEMENTS).execute())
         .compose(v -> conn.preparedQuery(INSERT_ACHIEVEMENTS).execute(achievementColumns))
