@@ -128,7 +128,7 @@ class SlashCommandTest {
     long erin = guild.fake.addMember("erin");
     guild.engine.on(Bus.PLAYERS_PROFILE, body -> Refusal.NO_PROFILE.exception("discordId " + erin));
     InteractionReply reply = run(erin, "profile", Map.of());
-    assertEquals(ProfileCommand.NO_PROFILE, reply.content());
+    assertEquals(Texts.noProfile(Lang.EN), reply.content());
   }
 
   @Test
@@ -145,7 +145,7 @@ class SlashCommandTest {
     assertTrue(text.contains("#1 alice — 9000 XP") && text.contains("#2 bob"), text);
     JsonObject footer = reply.embeds().getJsonObject(0).getJsonObject("footer");
     assertTrue(footer.getString("text").contains("#17"), footer.encode());
-    assertEquals("en-US", requestFrom(Bus.PLAYERS_TOP, frank).getString("language"));
+    assertEquals("en", requestFrom(Bus.PLAYERS_TOP, frank).getString("language"));
   }
 
   @Test
@@ -159,7 +159,7 @@ class SlashCommandTest {
 
     InteractionReply reply = TestGuild.get(guild.fake.invokeSlashCommand(ivan, "top", Map.of(), "ru"));
 
-    assertTrue(reply.visibleText().contains("#1 alice — 900 XP (Ефрейтор)"), reply.visibleText());
+    assertTrue(reply.visibleText().contains("#1 alice — 900 опыта (Ефрейтор)"), reply.visibleText());
   }
 
   @Test
