@@ -110,10 +110,9 @@ final class Texts {
   // ---- /link, /unlink, /sync ----
 
   static String linked(Lang lang, Links.Redeemed linked) {
-    return t(lang, String.format("Готово! Аккаунты Discord и Telegram теперь делят один профиль: %d опыта, %d монет.",
-            linked.mergedXp(), linked.mergedBalance()),
-        String.format("Linked! Your Discord and Telegram accounts now share one profile: %d XP, %d coins.",
-            linked.mergedXp(), linked.mergedBalance()));
+    return String.format(t(lang, "Готово! Аккаунты Discord и Telegram теперь делят один профиль: %d опыта, %d монет.",
+            "Linked! Your Discord and Telegram accounts now share one profile: %d XP, %d coins."),
+        linked.mergedXp(), linked.mergedBalance());
   }
 
   /** The code to type in the Telegram bot; {@code botUsername} (without "@") adds a link that types it. */
@@ -143,10 +142,12 @@ final class Texts {
     if (report.divergences() == 0) {
       return t(lang, "Ваш профиль в порядке: исправлять нечего.", "Your profile is in sync: nothing to fix.");
     }
-    return t(lang, String.format("Расхождений между вашим профилем и тем, что показывают платформы: %d; "
-            + "исправлено: %d. Роли могут обновиться через несколько секунд.", report.divergences(), report.corrected()),
-        String.format("Found %d difference(s) between your profile and what the platforms show; corrected %d."
-            + " Role changes can take a few seconds to appear.", report.divergences(), report.corrected()));
+    return String.format(t(lang,
+            "Расхождений между вашим профилем и тем, что показывают платформы: %d; исправлено: %d."
+                + " Роли могут обновиться через несколько секунд.",
+            "Found %d difference(s) between your profile and what the platforms show; corrected %d."
+                + " Role changes can take a few seconds to appear."),
+        report.divergences(), report.corrected());
   }
 
   // ---- /profile ----

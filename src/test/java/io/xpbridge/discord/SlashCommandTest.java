@@ -197,6 +197,20 @@ class SlashCommandTest {
   }
 
   @Test
+  void linkCodeAndUnlinkAnswerInRussianForARussianClient() throws Exception {
+    long lena = guild.fake.addMember("lena");
+    guild.engine.on(Bus.LINK_ISSUE, body -> new Links.Issued("R5T8W2QZ", "2030-01-01T00:10:00Z", 600));
+    guild.engine.on(Bus.LINK_UNLINK, body -> new Links.Unlinked(false));
+
+    InteractionReply issued = TestGuild.get(guild.fake.invokeSlashCommand(lena, "link", Map.of(), "ru"));
+    InteractionReply unlink = TestGuild.get(guild.fake.invokeSlashCommand(lena, "unlink", Map.of(), "ru"));
+
+    assertTrue(issued.content().startsWith("Ваш код привязки: **R5T8W2QZ** (одноразовый, действует 10 мин.)")
+        && issued.content().contains("https://t.me/xp_bridge_bot?start=link_R5T8W2QZ"), issued.content());
+    assertEquals("Ваш аккаунт Discord не привязан к профилю в Telegram, отвязывать нечего.", unlink.content());
+  }
+
+  @Test
   void unlinkReportsWhetherSomethingWasUnlinked() throws Exception {
     long harry = guild.fake.addMember("harry");
     guild.engine.on(Bus.LINK_UNLINK, body -> new Links.Unlinked(true));
