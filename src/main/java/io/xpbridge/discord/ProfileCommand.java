@@ -7,14 +7,13 @@ import java.awt.Color;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** {@code /profile}: XP, rank, progress, balance, achievements and link state as an embed. */
+/**
+ * {@code /profile}: XP, rank, progress, balance, achievements and link state as an embed, rank and
+ * achievement names in the caller's language.
+ */
 final class ProfileCommand implements SlashCommand {
-  static final String NO_PROFILE = "You have no profile yet. Write in the server or join a voice channel to earn XP, "
-      + "or use /link to bring your Telegram profile over.";
-
   private final BusClient bus;
 
   ProfileCommand(BusClient bus) {
@@ -23,7 +22,7 @@ final class ProfileCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return Commands.slash("profile", "Show your XP, rank, balance and achievements");
+    return Localized.command(Texts.PROFILE, Texts.PROFILE_DESCRIPTION);
   }
 
   @Override
@@ -33,43 +32,35 @@ final class ProfileCommand implements SlashCommand {
 
   @Override
   public Future<CommandReply> run(CommandRequest request) {
-    return bus.profile(Players.ProfileQuery.discord(request.discordId(), request.locale()))
+    return bus.profile(Players.ProfileQuery.discord(request.discordId(), request.lang().code))
         .map(profile -> CommandReply.embed(embed(profile, request)));
   }
 
   static MessageEmbed embed(Players.Profile profile, CommandRequest request) {
+    Lang lang = request.lang();
     Players.RankView rank = profile.rank() == null ? new Players.RankView(1, "", null) : profile.rank();
-    Players.RankView nextRank = profile.nextRank();
     EmbedBuilder embed = new EmbedBuilder()
-        .setTitle("Profile of " + request.username())
+        .setTitle(Texts.profileTitle(lang, request.username()))
         .setColor(new Color(0x5865F2))
-        .addField("XP", Long.toString(profile.xp()), true)
-        .addField("Rank", rank.number() + "/" + profile.rankCount() + " · " + nameOf(rank.name()), true)
-        .addField("To next rank", nextRank == null
-            ? "Top rank reached"
-            : profile.xpToNextRank() + " XP to " + nameOf(nextRank.name()), true)
-        .addField("Balance", profile.balance() + " coins", true);
+        .addField(Texts.xp(lang), Long.toString(profile.xp()), true)
+        .addField(Texts.rank(lang), rank.number() + "/" + profile.rankCount() + " · " + Texts.nameOf(rank.name()), true)
+        .addField(Texts.toNextRank(lang), Texts.nextRank(lang, profile), true)
+        .addField(Texts.balance(lang), Texts.coins(lang, profile.balance()), true);
     if (profile.seasonName() != null) {
-      embed.addField(StandingTexts.seasonFieldName(profile), StandingTexts.seasonFieldValue(profile), true);
+      embed.addField(Texts.seasonFieldName(lang, profile), Texts.seasonFieldValue(lang, profile), true);
     }
     embed
-        .addField("Telegram", profile.telegramLinked() ? "Linked" : "Not linked (use /link)", true)
-        .addField("Achievements", achievements(profile.achievements()), false);
+        .addField("Telegram", Texts.telegramLink(lang, profile.telegramLinked()), true)
+        .addField(Texts.achievements(lang), achievements(lang, profile.achievements()), false);
     for (Players.ActiveBoost boost : profile.boosts()) {
-      embed.addField("Boost: " + boost.name(), "×" + java.math.BigDecimal.valueOf(boost.multiplier())
-          .stripTrailingZeros().toPlainString() + " on " + String.join(" and ", boost.platforms()) + " until "
-          + boost.until(), false);
+      embed.addField(Texts.boostName(lang, boost), Texts.boostValue(lang, boost), false);
     }
     return embed.build();
   }
 
-  private static String nameOf(String name) {
-    return name == null ? "" : name;
-  }
-
-  private static String achievements(List<Players.AchievementView> achievements) {
+  private static String achievements(Lang lang, List<Players.AchievementView> achievements) {
     if (achievements.isEmpty()) {
-      return "None yet";
+      return Texts.noAchievements(lang);
     }
     StringBuilder text = new StringBuilder();
     for (Players.AchievementView achievement : achievements) {

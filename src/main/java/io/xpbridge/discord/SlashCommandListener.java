@@ -55,7 +55,7 @@ final class SlashCommandListener extends ListenerAdapter {
       options.put(option.getName(), option.getAsString());
     }
     CommandRequest request = new CommandRequest(event.getIdLong(), event.getUser().getIdLong(),
-        event.getUser().getName(), event.getUserLocale().getLocale(), Map.copyOf(options));
+        event.getUser().getName(), Lang.of(event.getUserLocale().getLocale()), Map.copyOf(options));
     InteractionHook hook = event.getHook();
     context.runOnContext(v -> run(command, request).onComplete(reply -> answer(hook, command, reply.result())));
   }
@@ -73,15 +73,15 @@ final class SlashCommandListener extends ListenerAdapter {
   private static String failureText(SlashCommand command, CommandRequest request, Throwable e) {
     Refusal.Refused refused = Refusal.of(e);
     if (refused != null) {
-      return FailureTexts.refusal(refused);
+      return Texts.refusal(request.lang(), refused);
     }
     if (BusClient.isTransient(e)) {
       log.info("/{} for Discord user {}: no answer from the service ({})", command.name(), request.discordId(),
           e.getMessage());
-      return FailureTexts.NOT_ANSWERING;
+      return Texts.notAnswering(request.lang());
     }
     log.error("/{} failed for Discord user {}", command.name(), request.discordId(), e);
-    return FailureTexts.UNEXPECTED;
+    return Texts.unexpected(request.lang());
   }
 
   private void answer(InteractionHook hook, SlashCommand command, CommandReply reply) {

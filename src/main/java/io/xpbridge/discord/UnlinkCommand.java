@@ -3,7 +3,6 @@ package io.xpbridge.discord;
 import io.vertx.core.Future;
 import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.Links;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /unlink}: detach this Discord account from the shared profile. */
@@ -16,7 +15,7 @@ final class UnlinkCommand implements SlashCommand {
 
   @Override
   public SlashCommandData definition() {
-    return Commands.slash("unlink", "Unlink this Discord account from your Telegram profile");
+    return Localized.command(Texts.UNLINK, Texts.UNLINK_DESCRIPTION);
   }
 
   @Override
@@ -27,8 +26,6 @@ final class UnlinkCommand implements SlashCommand {
   @Override
   public Future<CommandReply> run(CommandRequest request) {
     return bus.unlink(Links.Account.discord(request.discordId()))
-        .map(reply -> CommandReply.text(reply.unlinked()
-            ? "Unlinked. Your Discord account is no longer connected to your Telegram profile."
-            : "Your Discord account is not linked to a Telegram profile, so there was nothing to unlink."));
+        .map(reply -> CommandReply.text(Texts.unlinked(request.lang(), reply.unlinked())));
   }
 }

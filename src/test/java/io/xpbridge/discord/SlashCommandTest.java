@@ -128,7 +128,7 @@ class SlashCommandTest {
     long erin = guild.fake.addMember("erin");
     guild.engine.on(Bus.PLAYERS_PROFILE, body -> Refusal.NO_PROFILE.exception("discordId " + erin));
     InteractionReply reply = run(erin, "profile", Map.of());
-    assertEquals(ProfileCommand.NO_PROFILE, reply.content());
+    assertEquals(Texts.noProfile(Lang.EN), reply.content());
   }
 
   @Test
@@ -145,7 +145,7 @@ class SlashCommandTest {
     assertTrue(text.contains("#1 alice — 9000 XP") && text.contains("#2 bob"), text);
     JsonObject footer = reply.embeds().getJsonObject(0).getJsonObject("footer");
     assertTrue(footer.getString("text").contains("#17"), footer.encode());
-    assertEquals("en-US", requestFrom(Bus.PLAYERS_TOP, frank).getString("language"));
+    assertEquals("en", requestFrom(Bus.PLAYERS_TOP, frank).getString("language"));
   }
 
   @Test
@@ -159,7 +159,7 @@ class SlashCommandTest {
 
     InteractionReply reply = TestGuild.get(guild.fake.invokeSlashCommand(ivan, "top", Map.of(), "ru"));
 
-    assertTrue(reply.visibleText().contains("#1 alice — 900 XP (Ефрейтор)"), reply.visibleText());
+    assertTrue(reply.visibleText().contains("#1 alice — 900 опыта (Ефрейтор)"), reply.visibleText());
   }
 
   @Test
@@ -194,6 +194,20 @@ class SlashCommandTest {
     assertTrue(reply.ephemeral());
     assertTrue(reply.content().contains("corrected 1"), reply.content());
     assertEquals(42L, guild.engine.requests(Bus.RECONCILE_RUN_NOW).get(0).getLong("playerId"));
+  }
+
+  @Test
+  void linkCodeAndUnlinkAnswerInRussianForARussianClient() throws Exception {
+    long lena = guild.fake.addMember("lena");
+    guild.engine.on(Bus.LINK_ISSUE, body -> new Links.Issued("R5T8W2QZ", "2030-01-01T00:10:00Z", 600));
+    guild.engine.on(Bus.LINK_UNLINK, body -> new Links.Unlinked(false));
+
+    InteractionReply issued = TestGuild.get(guild.fake.invokeSlashCommand(lena, "link", Map.of(), "ru"));
+    InteractionReply unlink = TestGuild.get(guild.fake.invokeSlashCommand(lena, "unlink", Map.of(), "ru"));
+
+    assertTrue(issued.content().startsWith("Ваш код привязки: **R5T8W2QZ** (одноразовый, действует 10 мин.)")
+        && issued.content().contains("https://t.me/xp_bridge_bot?start=link_R5T8W2QZ"), issued.content());
+    assertEquals("Ваш аккаунт Discord не привязан к профилю в Telegram, отвязывать нечего.", unlink.content());
   }
 
   @Test

@@ -1,0 +1,266 @@
+package io.xpbridge.discord;
+
+import io.xpbridge.bus.Admin;
+import io.xpbridge.bus.Links;
+import io.xpbridge.bus.Players;
+import io.xpbridge.bus.Refusal;
+import java.math.BigDecimal;
+
+/**
+ * Every sentence the Discord bot's slash commands say, in Russian and English, and the Russian
+ * names and descriptions the commands are registered with. One file on purpose, longer than our
+ * classes usually are: whoever checks or translates the bot's words reads them all in one place.
+ * Names of ranks and achievements are not here: they come from the config, in the asked language.
+ * Season announcements have their own {@link SeasonResultsText}: they go to a channel, not to a caller.
+ */
+final class Texts {
+
+  /** One text in both languages. For command and option names, {@code en} is the name the bot dispatches on. */
+  record Phrase(String ru, String en) {
+    String in(Lang lang) {
+      return lang == Lang.RU ? ru : en;
+    }
+  }
+
+  private Texts() {}
+
+  private static String t(Lang lang, String ru, String en) {
+    return lang == Lang.RU ? ru : en;
+  }
+
+  // ---- commands as registered: Russian names are lowercase, as Discord requires ----
+
+  static final Phrase LINK = new Phrase("привязать", "link");
+  static final Phrase LINK_DESCRIPTION = new Phrase("Связать этот аккаунт Discord с профилем в Telegram",
+      "Link this Discord account with your Telegram profile");
+  static final Phrase LINK_CODE = new Phrase("код", "code");
+  static final Phrase LINK_CODE_DESCRIPTION = new Phrase(
+      "Код из команды /link бота в Telegram (оставьте пустым, чтобы получить код)",
+      "A code from the Telegram bot's /link (leave empty to get a code)");
+  static final Phrase UNLINK = new Phrase("отвязать", "unlink");
+  static final Phrase UNLINK_DESCRIPTION = new Phrase("Отвязать этот аккаунт Discord от профиля в Telegram",
+      "Unlink this Discord account from your Telegram profile");
+  static final Phrase PROFILE = new Phrase("профиль", "profile");
+  static final Phrase PROFILE_DESCRIPTION = new Phrase("Показать ваш опыт, звание, баланс и достижения",
+      "Show your XP, rank, balance and achievements");
+  static final Phrase SYNC = new Phrase("синхронизировать", "sync");
+  static final Phrase SYNC_DESCRIPTION = new Phrase("Перепроверить роли званий и достижений прямо сейчас",
+      "Re-check your rank and achievement roles now");
+  static final Phrase TOP = new Phrase("топ", "top");
+  static final Phrase TOP_DESCRIPTION = new Phrase("Показать таблицу лидеров", "Show the leaderboard");
+  static final Phrase TOP_PERIOD = new Phrase("период", "period");
+  static final Phrase TOP_PERIOD_DESCRIPTION = new Phrase(
+      "Какая таблица: этот сезон (по умолчанию) или всё время",
+      "Which standings: this season (default) or all time");
+  static final Phrase TOP_PERIOD_SEASON = new Phrase("Этот сезон", "This season");
+  static final Phrase TOP_PERIOD_ALL = new Phrase("За всё время", "All time");
+
+  /** A command of this bot as the caller sees it in their client, e.g. "/привязать". */
+  private static String command(Lang lang, Phrase name) {
+    return "/" + name.in(lang);
+  }
+
+  // ---- failures ----
+
+  static String notAnswering(Lang lang) {
+    return t(lang, "xpbridge сейчас не отвечает (возможно, сервис перезапускается). Попробуйте через минуту.",
+        "xpbridge is not answering right now (the service may be restarting). Please try again in a minute.");
+  }
+
+  static String unexpected(Lang lang) {
+    return t(lang, "При выполнении команды у нас что-то пошло не так. Ошибка записана; попробуйте позже.",
+        "Something went wrong on our side while running this command. It has been logged; please try again later.");
+  }
+
+  static String noProfile(Lang lang) {
+    return t(lang, "У вас ещё нет профиля. Пишите на сервере или зайдите в голосовой канал, чтобы получать опыт, "
+            + "или перенесите профиль из Telegram командой " + command(lang, LINK) + ".",
+        "You have no profile yet. Write in the server or join a voice channel to earn XP, "
+            + "or use " + command(lang, LINK) + " to bring your Telegram profile over.");
+  }
+
+  /** Each refusal in words. Commands of the Telegram bot keep their Telegram names. */
+  static String refusal(Lang lang, Refusal.Refused refused) {
+    return switch (refused.refusal()) {
+      case NO_PROFILE -> noProfile(lang);
+      case LINK_CODE_UNKNOWN -> t(lang,
+          "Этот код неизвестен, уже использован или истёк. Получите новый командой " + command(lang, LINK) + ".",
+          "This code is unknown, already used or expired. Ask for a new one with " + command(lang, LINK) + ".");
+      case LINK_CODE_SAME_PLATFORM -> t(lang,
+          "Этот код создан здесь, в Discord; введите его в боте Telegram: /link КОД.",
+          "This code was made here in Discord; enter it in the Telegram bot with /link CODE.");
+      case LINK_ISSUER_ALREADY_LINKED -> t(lang,
+          "Этот аккаунт Telegram уже привязан к другому аккаунту Discord. Сначала отвяжите его там командой /unlink.",
+          "That Telegram account is already linked to another Discord account. Unlink it there first with /unlink.");
+      case LINK_CALLER_ALREADY_LINKED -> t(lang,
+          "Ваш аккаунт Discord уже привязан к другому профилю. Сначала выполните " + command(lang, UNLINK) + ".",
+          "Your Discord account is already linked to another profile. Use " + command(lang, UNLINK) + " first.");
+      case LINK_ALREADY_LINKED -> t(lang, "Эти аккаунты уже связаны.", "These accounts are already linked.");
+      case LINK_TOO_MANY_ATTEMPTS -> refused.detail() == null || !refused.detail().matches("\\d{1,6}")
+          ? t(lang, "Слишком много неверных кодов. Попробуйте позже.", "Too many wrong codes. Please try again later.")
+          : t(lang, "Слишком много неверных кодов. Попробуйте через " + refused.detail() + " мин.",
+              "Too many wrong codes. Try again in " + refused.detail() + " min.");
+      case DAILY_NOT_GRANTED -> t(lang,
+          "Сегодняшнюю ежедневную награду выдать не удалось: журнал её не принял. Сообщите администратору.",
+          "Today's daily reward could not be granted: the ledger did not accept it. Please tell an admin.");
+      case KEY_REUSED -> t(lang, "Это уже засчитано.", "That was already counted.");
+    };
+  }
+
+  // ---- /link, /unlink, /sync ----
+
+  static String linked(Lang lang, Links.Redeemed linked) {
+    return String.format(t(lang, "Готово! Аккаунты Discord и Telegram теперь делят один профиль: %d опыта, %d монет.",
+            "Linked! Your Discord and Telegram accounts now share one profile: %d XP, %d coins."),
+        linked.mergedXp(), linked.mergedBalance());
+  }
+
+  /** The code to type in the Telegram bot; {@code botUsername} (without "@") adds a link that types it. */
+  static String linkCode(Lang lang, String code, long minutes, String botUsername) {
+    StringBuilder text = new StringBuilder(t(lang,
+        "Ваш код привязки: **" + code + "** (одноразовый, действует " + minutes + " мин.).\n"
+            + "Отправьте `/link " + code + "` боту в Telegram",
+        "Your link code: **" + code + "** (single use, valid for " + minutes
+            + (minutes == 1 ? " minute" : " minutes") + ").\n"
+            + "Send `/link " + code + "` to the Telegram bot"));
+    if (botUsername != null) {
+      text.append(t(lang, " или откройте ", ", or open "))
+          .append("https://t.me/").append(botUsername).append("?start=link_").append(code);
+    }
+    return text.append('.').toString();
+  }
+
+  static String unlinked(Lang lang, boolean unlinked) {
+    return unlinked
+        ? t(lang, "Отвязано. Ваш аккаунт Discord больше не связан с профилем в Telegram.",
+            "Unlinked. Your Discord account is no longer connected to your Telegram profile.")
+        : t(lang, "Ваш аккаунт Discord не привязан к профилю в Telegram, отвязывать нечего.",
+            "Your Discord account is not linked to a Telegram profile, so there was nothing to unlink.");
+  }
+
+  static String synced(Lang lang, Admin.ReconcileReport report) {
+    if (report.divergences() == 0) {
+      return t(lang, "Ваш профиль в порядке: исправлять нечего.", "Your profile is in sync: nothing to fix.");
+    }
+    return String.format(t(lang,
+            "Расхождений между вашим профилем и тем, что показывают платформы: %d; исправлено: %d."
+                + " Роли могут обновиться через несколько секунд.",
+            "Found %d difference(s) between your profile and what the platforms show; corrected %d."
+                + " Role changes can take a few seconds to appear."),
+        report.divergences(), report.corrected());
+  }
+
+  // ---- /profile ----
+
+  static String profileTitle(Lang lang, String username) {
+    return t(lang, "Профиль ", "Profile of ") + username;
+  }
+
+  static String xp(Lang lang) {
+    return t(lang, "Опыт", "XP");
+  }
+
+  static String rank(Lang lang) {
+    return t(lang, "Звание", "Rank");
+  }
+
+  static String toNextRank(Lang lang) {
+    return t(lang, "До следующего звания", "To next rank");
+  }
+
+  static String nextRank(Lang lang, Players.Profile profile) {
+    Players.RankView next = profile.nextRank();
+    return next == null ? t(lang, "Высшее звание достигнуто", "Top rank reached")
+        : profile.xpToNextRank() + t(lang, " опыта до звания ", " XP to ") + nameOf(next.name());
+  }
+
+  static String balance(Lang lang) {
+    return t(lang, "Баланс", "Balance");
+  }
+
+  static String coins(Lang lang, long balance) {
+    return balance + t(lang, " монет", " coins");
+  }
+
+  static String seasonFieldName(Lang lang, Players.Profile profile) {
+    return t(lang, "Сезон: ", "Season: ") + profile.seasonName();
+  }
+
+  static String seasonFieldValue(Lang lang, Players.Profile profile) {
+    return profile.seasonPlace() == null ? t(lang, "В этом сезоне опыта пока нет", "No XP yet this season")
+        : profile.seasonXp() + t(lang, " опыта · место #", " XP · place #") + profile.seasonPlace();
+  }
+
+  static String telegramLink(Lang lang, boolean linked) {
+    return linked ? t(lang, "Привязан", "Linked")
+        : t(lang, "Не привязан (", "Not linked (use ") + command(lang, LINK) + t(lang, ")", ")");
+  }
+
+  static String achievements(Lang lang) {
+    return t(lang, "Достижения", "Achievements");
+  }
+
+  static String noAchievements(Lang lang) {
+    return t(lang, "Пока нет", "None yet");
+  }
+
+  static String boostName(Lang lang, Players.ActiveBoost boost) {
+    return t(lang, "Буст: ", "Boost: ") + boost.name();
+  }
+
+  static String boostValue(Lang lang, Players.ActiveBoost boost) {
+    return "×" + BigDecimal.valueOf(boost.multiplier()).stripTrailingZeros().toPlainString()
+        + t(lang, " в ", " on ") + String.join(t(lang, " и ", " and "), boost.platforms())
+        + t(lang, " до ", " until ") + boost.until();
+  }
+
+  // ---- /top ----
+
+  static String topTitle(Lang lang, Players.Top top) {
+    String board = t(lang, "Таблица лидеров", "Leaderboard");
+    if (top.allTime()) {
+      return board + t(lang, " — за всё время", " — all time");
+    }
+    return top.seasonName() == null ? board : board + " — " + top.seasonName();
+  }
+
+  static String nobody(Lang lang, Players.Top top) {
+    return top.allTime() || top.scope() == null
+        ? t(lang, "Пока никто не заработал опыт.", "Nobody has earned XP yet.")
+        : t(lang, "В этом сезоне пока никто не заработал опыт.", "Nobody has earned XP this season yet.");
+  }
+
+  static String entry(Lang lang, Players.TopEntry entry) {
+    StringBuilder line = new StringBuilder().append('#').append(entry.place()).append(' ')
+        .append(entry.displayName() == null ? t(lang, "игрок ", "player ") + entry.playerId() : entry.displayName())
+        .append(" — ").append(entry.xp()).append(t(lang, " опыта", " XP"));
+    if (entry.rank() != null && entry.rank().name() != null && !entry.rank().name().isEmpty()) {
+      line.append(" (").append(entry.rank().name()).append(')');
+    }
+    return line.toString();
+  }
+
+  /** The caller's place, or that they have none, and where the other standings are; null when unknown. */
+  static String topFooter(Lang lang, Players.Top top) {
+    String place = top.caller() != null
+        ? t(lang, "Ваше место: #" + top.caller().place() + ", " + top.caller().xp() + " опыта",
+            "Your place: #" + top.caller().place() + " with " + top.caller().xp() + " XP")
+        : top.allTime() ? t(lang, "У вас пока нет места: заработайте опыт", "You have no place yet: earn some XP")
+        : top.scope() != null
+            ? t(lang, "В этом сезоне у вас пока нет места: заработайте опыт",
+                "You have no place this season yet: earn some XP")
+            : null;
+    if (top.scope() == null) {
+      return place;
+    }
+    String topCommand = command(lang, TOP);
+    return place + (top.allTime()
+        ? t(lang, " · этот сезон: ", " · this season: ") + topCommand
+        : t(lang, " · за всё время: ", " · all time: ") + topCommand + " " + TOP_PERIOD.in(lang) + ":"
+            + t(lang, TOP_PERIOD_ALL.ru(), Players.ALL_TIME));
+  }
+
+  static String nameOf(String name) {
+    return name == null ? "" : name;
+  }
+}
