@@ -52,7 +52,8 @@ final class RoleProblems {
     if (cause == SetupProblem.Cause.ROLE_MISSING || inGuild == null) {
       return missing(role);
     }
-    return aboveBot(role, inGuild.name(), view);
+    return inGuild.position() >= view.botTopPosition() ? aboveBot(role, inGuild.name(), view)
+        : refused(role, inGuild.name());
   }
 
   static List<ConfiguredRole> configured(GameRules rules) {
@@ -94,6 +95,16 @@ final class RoleProblems {
             + role.configKey() + " in the config.",
         "Роли " + id + " для " + role.whatRu() + " нет на сервере. Создайте её или исправьте " + role.configKey()
             + " в конфигурации.");
+  }
+
+  /** Discord said Missing Permissions although the bot's cache shows nothing wrong: say what to check. */
+  private static SetupProblem refused(ConfiguredRole role, String roleName) {
+    return new SetupProblem(SetupProblem.Cause.ROLE_ABOVE_BOT, role.roleId(), roleName,
+        "Discord refused to give role '" + roleName + "' (" + role.what() + ") with Missing Permissions. "
+            + "In Server Settings > Roles, check that the bot's role has Manage Roles and drag it above '"
+            + roleName + "'.",
+        "Discord отказал в выдаче роли «" + roleName + "» (роль " + role.whatRu() + "): нет прав. В настройках "
+            + "сервера > Роли проверьте право «Управлять ролями» у роли бота и перетащите её выше «" + roleName + "».");
   }
 
   private static SetupProblem aboveBot(ConfiguredRole role, String roleName, GuildView view) {

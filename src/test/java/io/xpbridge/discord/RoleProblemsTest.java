@@ -117,6 +117,7 @@ class RoleProblemsTest {
     assertEquals(SetupProblem.Cause.ROLE_ABOVE_BOT, refused.cause());
     assertEquals("Marshal", refused.name());
     assertEquals("role_above_bot:" + MARSHAL, refused.key());
+    assertTrue(refused.fixEn().startsWith("Discord refused to give role 'Marshal'"), refused.fixEn());
 
     SetupProblem noPermission = RoleProblems.forDelivery(rules(), view(false), MARSHAL,
         SetupProblem.Cause.ROLE_ABOVE_BOT);
