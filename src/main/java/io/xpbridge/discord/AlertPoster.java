@@ -33,6 +33,7 @@ final class AlertPoster {
   private final LongSupplier clockMs;
   private final Map<String, Long> postedAtMs = new HashMap<>();
   private String lastFailure;
+  private Long lastChannelId;
 
   AlertPoster(Supplier<Long> alertChannelId, Sender sender, LongSupplier clockMs) {
     this.alertChannelId = alertChannelId;
@@ -45,6 +46,12 @@ final class AlertPoster {
     Long channelId = alertChannelId.get();
     if (channelId == null) {
       return Future.succeededFuture(0);
+    }
+    if (!channelId.equals(lastChannelId)) {
+      // A new alert channel has seen none of them.
+      postedAtMs.clear();
+      lastFailure = null;
+      lastChannelId = channelId;
     }
     long now = clockMs.getAsLong();
     postedAtMs.values().removeIf(at -> now - at >= DEDUPE_MS);

@@ -102,6 +102,23 @@ class AlertPosterTest {
   }
 
   @Test
+  void aNewAlertChannelGetsTheProblemsAgain() {
+    Long[] channel = {CHANNEL};
+    List<Long> channels = new ArrayList<>();
+    AlertPoster poster = new AlertPoster(() -> channel[0], (c, text) -> {
+      channels.add(c);
+      return Future.succeededFuture();
+    }, clock::get);
+    SetupProblem marshal = problem(SetupProblem.Cause.ROLE_ABOVE_BOT, 20, "Marshal");
+
+    poster.post(List.of(marshal));
+    channel[0] = CHANNEL + 1;
+    poster.post(List.of(marshal));
+
+    assertEquals(List.of(CHANNEL, CHANNEL + 1), channels);
+  }
+
+  @Test
   void aLongListIsCutToOneDiscordMessage() {
     List<SetupProblem> many = new ArrayList<>();
     for (int i = 0; i < 40; i++) {

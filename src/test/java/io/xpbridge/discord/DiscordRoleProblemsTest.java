@@ -112,6 +112,24 @@ class DiscordRoleProblemsTest {
   }
 
   @Test
+  void withoutManageRolesOneServerWideProblemIsShownAndPostedOnce() {
+    int before = alertsPosted().size();
+    fake.setBotManageRoles(false);
+    try {
+      JsonArray problems = Await.value("/health/ready names Manage Roles", DiscordRoleProblemsTest::problems,
+          p -> !p.isEmpty());
+      assertEquals(1, problems.size(), "one problem, not one per role: " + problems.encode());
+      assertEquals("no_manage_roles", problems.getJsonObject(0).getString("cause"), problems.encode());
+      Await.until("one alert is posted", () -> alertsPosted().size() == before + 1);
+      assertTrue(alertsPosted().get(before).getString("content").contains("grant Manage Roles"),
+          alertsPosted().get(before).encode());
+    } finally {
+      fake.setBotManageRoles(true);
+    }
+    Await.until("the readiness detail is gone", () -> problems().isEmpty());
+  }
+
+  @Test
   void aRefusedRoleDeliveryForTwoMembersPostsOneAlert() {
     int before = alertsPosted().size();
     fake.refuseRoleCallsFor(privateRole); // Discord says no although the role list says yes
