@@ -126,6 +126,13 @@ public final class Bus {
    */
   public static final String PLATFORM_DISCONNECTED = "xpbridge.platform.disconnected";
 
+  /**
+   * Publish {@link Platforms.SetupProblems}: everything a bot found wrong with its setup (roles it cannot
+   * assign, channels it cannot write in), the whole current list each time; an empty list means all fixed.
+   * Shown in {@code /health/ready}; it does not make the bot unready (XP is unaffected).
+   */
+  public static final String PLATFORM_PROBLEMS = "xpbridge.platform.problems";
+
   // ---- players and linking (AccountVerticle) ----
 
   /** Request {@link Players.Register}. Reply {@link Players.Registered}. */

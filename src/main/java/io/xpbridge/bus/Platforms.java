@@ -88,6 +88,21 @@ public final class Platforms {
   /** {@link Bus#PLATFORM_DISCONNECTED}: platform "telegram" or "discord", and what went wrong. */
   public record Disconnected(String platform, String error) {}
 
+  /** {@link Bus#PLATFORM_PROBLEMS}: platform "discord", and every setup problem it sees now. */
+  public record SetupProblems(String platform, List<SetupProblem> problems) {
+    public SetupProblems {
+      problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+  }
+
+  /**
+   * One thing an admin must fix: {@code cause} (role_missing, role_above_bot, no_manage_roles,
+   * channel_missing, channel_not_writable), the role or channel id and name it is about (null for a
+   * guild-wide cause), and the fix in words.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SetupProblem(String cause, Long id, String name, String fix) {}
+
   /** {@link Bus#METRICS_BOT_API_ERROR}: kind "429", "5xx", "network", ... */
   public record ApiError(String platform, String kind) {}
 }

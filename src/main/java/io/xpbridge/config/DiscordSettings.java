@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * What the Discord bot reads: section {@code discord}, plus {@code telegram.botUsername} for link
  * hints. Connection fields (token, guild, URLs, ready timeout) are used at start only; the XP rules
- * and the season announcements ({@code announceChannelId}, {@code announceLocale}) apply live.
+ * the season announcements ({@code announceChannelId}, {@code announceLocale}) and the setup alerts
+ * ({@code alertChannelId}) apply live.
  * Token and guild may be unset: the bot is then not deployed, or refuses to start.
  */
 public record DiscordSettings(
@@ -24,7 +25,8 @@ public record DiscordSettings(
     String telegramBotUsername,
     long readyTimeoutSeconds,
     Long announceChannelId,
-    String announceLocale) {
+    String announceLocale,
+    Long alertChannelId) {
 
   /** Languages of the season announcements; names from the engine come in the same language. */
   public static final List<String> ANNOUNCE_LOCALES = List.of("ru", "en");
@@ -43,7 +45,8 @@ public record DiscordSettings(
         telegramBotUsername,
         in.atLeast("discord.readyTimeoutSeconds", 60, 1),
         in.snowflake("discord.announceChannelId"),
-        announceLocale(in));
+        announceLocale(in),
+        in.snowflake("discord.alertChannelId"));
   }
 
   private static String announceLocale(ConfigReader in) {
@@ -75,7 +78,7 @@ public record DiscordSettings(
   DiscordSettings withConnectionOf(DiscordSettings running) {
     return new DiscordSettings(running.token, running.guildId, running.restUrl, running.gatewayUrl, messageXp,
         messageCooldownSeconds, noXpChannelIds, voiceXpPerMinute, voiceMinIntervalSeconds, telegramBotUsername,
-        running.readyTimeoutSeconds, announceChannelId, announceLocale);
+        running.readyTimeoutSeconds, announceChannelId, announceLocale, alertChannelId);
   }
 
   public long messageCooldownMs() {

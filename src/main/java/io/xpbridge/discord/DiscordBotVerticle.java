@@ -15,6 +15,7 @@ import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.domain.Activity;
 import io.xpbridge.config.DiscordSettings;
+import io.xpbridge.config.GameRules;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
@@ -40,6 +41,9 @@ public final class DiscordBotVerticle extends VerticleBase {
   static final String PLATFORM = "discord";
 
   private DiscordSettings settings;
+  private GameRules rules;
+  /** Null until JDA is ready. */
+  private RoleProblemCheck setupCheck;
   private JdaConnector connector;
   private JDA jda;
   private MessageXpAwarder messageXp;
@@ -54,7 +58,9 @@ public final class DiscordBotVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    settings = AppConfig.parse(config()).discord();
+    AppConfig parsed = AppConfig.parse(config());
+    settings = parsed.discord();
+    rules = parsed.gameRules();
     if (!settings.hasToken()) {
       return Future.failedFuture("Discord bot not started: discord.token is not set (env DISCORD_BOT_TOKEN): "
           + "the Discord bot cannot log in");
@@ -79,7 +85,8 @@ public final class DiscordBotVerticle extends VerticleBase {
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
         slashCommands,
         new RoleEchoListener(guildId, context, recentRoleWrites::confirmed),
-        new SessionListener(context, this::onReconnected, this::announceDisconnected));
+        new SessionListener(context, this::onReconnected, this::announceDisconnected),
+        new SetupChangeListener(guildId, context, this::checkSetupSoon));
     connector = new JdaConnector(vertx, context, settings);
     return connector.connect(listeners).compose(this::onReady).onFailure(e -> stop());
   }
@@ -102,7 +109,10 @@ public final class DiscordBotVerticle extends VerticleBase {
           + "or fix discord.guildId.");
     }
     EventBus bus = vertx.eventBus();
-    RoleEffects roleEffects = new RoleEffects(context, this::guild, recentRoleWrites);
+    AlertPoster alerts = new AlertPoster(() -> settings.alertChannelId(), new AlertChannel(context, this::guild),
+        System::currentTimeMillis);
+    setupCheck = new RoleProblemCheck(vertx, this::guild, () -> rules, () -> settings, alerts);
+    RoleEffects roleEffects = new RoleEffects(context, this::guild, recentRoleWrites, setupCheck::deliveryFailed);
     SeasonAnnouncer seasonAnnouncer = new SeasonAnnouncer(context, this::guild, () -> settings,
         System::currentTimeMillis);
     MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
@@ -119,6 +129,7 @@ public final class DiscordBotVerticle extends VerticleBase {
       log.info("Discord bot ready as {} in guild {} ({} members cached, {} in voice)",
           readyJda.getSelfUser().getName(), guild.getName(), guild.getMemberCache().size(),
           guild.getVoiceStates().size());
+      setupCheck.run();
       announceReady();
     });
   }
@@ -162,7 +173,14 @@ public final class DiscordBotVerticle extends VerticleBase {
       gatewayDownBecause = null;
     }
     voiceTick();
+    checkSetupSoon();
     announceReady();
+  }
+
+  private void checkSetupSoon() {
+    if (setupCheck != null && !stopping) {
+      setupCheck.runSoon();
+    }
   }
 
   // ---- voice minutes ----
@@ -208,6 +226,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   /** The tree is already checked, and keeps the running connection (the watcher sees to both). */
   private void onConfigChanged(Message<AppConfig> message) {
     DiscordSettings next = message.body().discord();
+    rules = message.body().gameRules();
     boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
     settings = next;
     if (newVoiceUnit) {
@@ -219,5 +238,6 @@ public final class DiscordBotVerticle extends VerticleBase {
         next.messageCooldownSeconds(), next.voiceXpPerMinute(), next.voiceMinIntervalSeconds(),
         next.noXpChannelIds().size(), next.announceChannelId() == null ? "none" : next.announceChannelId(),
         next.announceLocale());
+    checkSetupSoon();
   }
 }

@@ -36,12 +36,19 @@ final class RoleEffects {
   private final Context context;
   private final Supplier<Guild> guild;
   private final RecentRoleWrites recentWrites;
+  private final RoleRefusals refusals;
   private final Map<Long, Future<Void>> tailByMember = new HashMap<>();
 
-  RoleEffects(Context context, Supplier<Guild> guild, RecentRoleWrites recentWrites) {
+  /** Told of each role the bot could not give or take because of the server's setup. */
+  interface RoleRefusals {
+    void refused(long roleId, SetupProblem.Cause cause);
+  }
+
+  RoleEffects(Context context, Supplier<Guild> guild, RecentRoleWrites recentWrites, RoleRefusals refusals) {
     this.context = context;
     this.guild = guild;
     this.recentWrites = recentWrites;
+    this.refusals = refusals;
   }
 
   Future<Platforms.Ack> apply(Platforms.DiscordEffect effect) {
@@ -100,6 +107,7 @@ final class RoleEffects {
     if (targetId != null && !has.contains(targetId)) {
       Role target = current.getRoleById(targetId);
       if (target == null) {
+        refusals.refused(targetId, SetupProblem.Cause.ROLE_MISSING);
         return Future.failedFuture(new EffectFailure(400, "Role " + targetId + " configured for rank "
             + rank.number() + " does not exist in the guild. Fix ranks[].discordRoleId in the config."));
       }
@@ -125,6 +133,7 @@ final class RoleEffects {
     }
     Role role = current.getRoleById(roleId);
     if (role == null) {
+      refusals.refused(roleId, SetupProblem.Cause.ROLE_MISSING);
       return Future.failedFuture(new EffectFailure(400, "Role " + roleId + " configured for achievement "
           + achievement.code() + " does not exist in the guild. Fix achievements[].discordRoleId."));
     }
@@ -145,6 +154,12 @@ final class RoleEffects {
               () -> change.add()
                   ? current.addRoleToMember(member, change.role())
                   : current.removeRoleFromMember(member, change.role()))
+          .onFailure(e -> {
+            SetupProblem.Cause cause = RoleProblemCheck.causeOf(e);
+            if (cause != null) {
+              refusals.refused(change.role().getIdLong(), cause);
+            }
+          })
           .onSuccess(ok -> {
             // The gateway echo may have beaten the REST answer; then the cache already tells the truth.
             if (cacheShows(current, member.getIdLong(), change.role().getIdLong()) != change.add()) {

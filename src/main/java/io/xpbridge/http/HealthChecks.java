@@ -1,6 +1,7 @@
 package io.xpbridge.http;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
@@ -12,6 +13,7 @@ import io.xpbridge.config.AppConfig;
 import io.xpbridge.sync.IntakeLoad;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
 /**
@@ -61,6 +63,15 @@ final class HealthChecks {
         connection.disconnected(report.error());
       }
     });
+    // Setup problems (roles the bot cannot give, channels it cannot write in) are shown, but leave the
+    // bot ready: it still counts XP and gives every other role.
+    AtomicReference<JsonArray> problems = new AtomicReference<>(new JsonArray());
+    vertx.eventBus().<JsonObject>consumer(Bus.PLATFORM_PROBLEMS, msg -> {
+      Platforms.SetupProblems report = BusJson.decode(msg.body(), Platforms.SetupProblems.class);
+      if (platform.equals(report.platform())) {
+        problems.set(problemsJson(report));
+      }
+    });
     handler.register(platform + "-bot", promise -> {
       BotConnection.Readiness readiness = connection.readiness(Duration.ofSeconds(graceSeconds.getAsInt()));
       JsonObject detail = new JsonObject();
@@ -73,11 +84,27 @@ final class HealthChecks {
       if (readiness.lastError() != null) {
         detail.put("lastError", readiness.lastError());
       }
+      if (!problems.get().isEmpty()) {
+        detail.put("problems", problems.get());
+      }
       if (!readiness.ready()) {
         promise.complete(Status.KO(detail));
       } else {
         promise.complete(detail.isEmpty() ? Status.OK() : Status.OK(detail));
       }
     });
+  }
+
+  private static JsonArray problemsJson(Platforms.SetupProblems report) {
+    JsonArray list = new JsonArray();
+    for (Platforms.SetupProblem problem : report.problems()) {
+      JsonObject entry = new JsonObject().put("cause", problem.cause()).put("name", problem.name())
+          .put("fix", problem.fix());
+      if (problem.id() != null) {
+        entry.put("id", Long.toUnsignedString(problem.id())); // a snowflake does not fit a JS number
+      }
+      list.add(entry);
+    }
+    return list;
   }
 }

@@ -47,6 +47,8 @@ class AppConfigTest {
             "discord.noXpChannelIds[1] must be a Discord id (digits), got general"),
         Arguments.of("discord.announceChannelId", "#announcements",
             "discord.announceChannelId must be a Discord id (digits), got #announcements"),
+        Arguments.of("discord.alertChannelId", "#alerts",
+            "discord.alertChannelId must be a Discord id (digits), got #alerts"),
         Arguments.of("discord.announceLocale", "de", "discord.announceLocale must be one of ru, en, got de"),
         Arguments.of("economy.maxMultiplier", -1, "economy.maxMultiplier must be between 0.0 and 100.0, got -1"),
         Arguments.of("economy.hourlyXpCap", -1, "economy.hourlyXpCap must be between 0 and 1000000000, got -1"),
@@ -185,6 +187,16 @@ class AppConfigTest {
   }
 
   @Test
+  void setupAlertsAreOffByDefaultAndTakeTheChannelAsStringOrNumber() {
+    assertEquals(null, AppConfig.parse(TestConfig.shipped()).discord().alertChannelId());
+    JsonObject config = TestConfig.shipped();
+    config.getJsonObject("discord").put("alertChannelId", " 1234567890123456789 ");
+    assertEquals(1234567890123456789L, AppConfig.parse(config).discord().alertChannelId());
+    config.getJsonObject("discord").put("alertChannelId", 987654321098765432L);
+    assertEquals(987654321098765432L, AppConfig.parse(config).discord().alertChannelId());
+  }
+
+  @Test
   void aLiveChangeKeepsTheRunningRestartOnlyValuesAndNamesTheEditedOnes() {
     JsonObject start = TestConfig.shipped();
     start.getJsonObject("http").put("port", 8080);
@@ -194,7 +206,8 @@ class AppConfigTest {
     edited.getJsonObject("http").put("port", 9090).put("adminToken", "new-admin")
         .put("botDisconnectGraceSeconds", 5);
     edited.getJsonObject("sync").put("instances", 3).put("batchSize", 7);
-    edited.getJsonObject("discord").put("token", "other-token").put("messageXp", 40).put("announceChannelId", "77");
+    edited.getJsonObject("discord").put("token", "other-token").put("messageXp", 40).put("announceChannelId", "77")
+        .put("alertChannelId", 78);
     edited.getJsonObject("db").put("poolSize", 2);
     AppConfig next = AppConfig.parse(edited);
 
@@ -209,6 +222,7 @@ class AppConfigTest {
     assertEquals("running-token", applied.discord().token());
     assertEquals(40, applied.discord().messageXp());
     assertEquals(77L, applied.discord().announceChannelId(), "the announce channel applies live");
+    assertEquals(78L, applied.discord().alertChannelId(), "the alert channel applies live");
     assertEquals(List.of(), RestartOnly.changed(running, applied));
   }
 

@@ -47,6 +47,7 @@ public final class FakeDiscord {
   private final Map<String, PendingInteraction> interactions = new HashMap<>();
   private final Map<String, JsonObject> callbacks = new HashMap<>();
   private final Set<Long> refusedChannels = new java.util.HashSet<>();
+  private final Set<Long> refusedRoles = new java.util.HashSet<>();
   /** Messages the bot created: {channel_id, request: the body it sent}. */
   private final List<JsonObject> postedMessages = new ArrayList<>();
   private HttpServer server;
@@ -365,6 +366,49 @@ public final class FakeDiscord {
     }
   }
 
+  /**
+   * Moves a role to {@code position} in the role list (higher is more powerful) and dispatches
+   * GUILD_ROLE_UPDATE, as when an admin drags it in Server Settings > Roles.
+   */
+  public void moveRole(long roleId, int position) {
+    updateRole(roleId, role -> new FakeGuild.Role(role.id(), role.name(), position, role.permissions()));
+  }
+
+  /** Sets a role's permissions (a bit set) and dispatches GUILD_ROLE_UPDATE. */
+  public void setRolePermissions(long roleId, long permissions) {
+    updateRole(roleId, role -> new FakeGuild.Role(role.id(), role.name(), role.position(), permissions));
+  }
+
+  /** Grants or takes Manage Roles on every role of the bot (dispatching GUILD_ROLE_UPDATE for each). */
+  public void setBotManageRoles(boolean granted) {
+    List<Long> botRoles;
+    synchronized (lock) {
+      botRoles = List.copyOf(bot.roles);
+    }
+    for (long roleId : botRoles) {
+      updateRole(roleId, role -> new FakeGuild.Role(role.id(), role.name(), role.position(), granted
+          ? role.permissions() | FakeGuild.PERMISSION_MANAGE_ROLES
+          : role.permissions() & ~FakeGuild.PERMISSION_MANAGE_ROLES));
+    }
+  }
+
+  /**
+   * From now on, giving or taking {@code roleId} answers 403 {@code 50013 Missing Permissions} although
+   * the role list says the bot may (as when Discord knows better than the bot's cache).
+   */
+  public void refuseRoleCallsFor(long roleId) {
+    synchronized (lock) {
+      refusedRoles.add(roleId);
+    }
+  }
+
+  /** Undoes {@link #refuseRoleCallsFor}. */
+  public void allowRoleCallsFor(long roleId) {
+    synchronized (lock) {
+      refusedRoles.remove(roleId);
+    }
+  }
+
   /** The next {@code count} member-role calls answer 429 with a whole-second Retry-After. */
   public void rateLimitNextRoleCalls(int count, long retryAfterSeconds) {
     synchronized (lock) {
@@ -427,7 +471,9 @@ public final class FakeDiscord {
       if (role == null) {
         return 410;
       }
-      if (byBot && role.position() >= guild.topPosition(bot.id)) {
+      // Discord's own checks: Manage Roles, then the hierarchy.
+      if (byBot && (!guild.canManageRoles(bot.id) || role.position() >= guild.topPosition(bot.id)
+          || refusedRoles.contains(roleId))) {
         return 403;
       }
       boolean changed = add ? member.roles.add(roleId) : member.roles.remove(roleId);
@@ -568,6 +614,19 @@ public final class FakeDiscord {
       throw new IllegalArgumentException("No member " + userId + " in the fake guild");
     }
     return member;
+  }
+
+  private void updateRole(long roleId, java.util.function.UnaryOperator<FakeGuild.Role> change) {
+    synchronized (lock) {
+      FakeGuild.Role role = guild.roles.get(roleId);
+      if (role == null) {
+        throw new IllegalArgumentException("No role " + roleId + " in the fake guild");
+      }
+      FakeGuild.Role changed = change.apply(role);
+      guild.roles.put(roleId, changed);
+      gateway.dispatch("GUILD_ROLE_UPDATE", new JsonObject().put("guild_id", FakeGuild.str(guild.id))
+          .put("role", guild.roleJson(changed)));
+    }
   }
 
   private void updateVoice(long userId, java.util.function.Consumer<FakeGuild.VoiceState> change) {

@@ -17,6 +17,7 @@ import java.util.UUID;
  * does not like. See docs/field-notes.md, "Discord".
  */
 final class FakeGuild {
+  static final long PERMISSION_ADMINISTRATOR = 1L << 3;
   static final long PERMISSION_MANAGE_ROLES = 1L << 28;
   static final long PERMISSION_VIEW_CHANNEL = 1L << 10;
   static final long PERMISSION_SEND_MESSAGES = 1L << 11;
@@ -227,6 +228,23 @@ final class FakeGuild {
     }
     return member.roles.stream().map(roles::get).filter(r -> r != null)
         .mapToInt(Role::position).max().orElse(0);
+  }
+
+  /** Manage Roles (or Administrator) from any of the member's roles or @everyone; the owner may anyway. */
+  boolean canManageRoles(long memberId) {
+    Member member = members.get(memberId);
+    if (member == null) {
+      return false;
+    }
+    if (memberId == ownerId) {
+      return true;
+    }
+    long permissions = roles.get(id).permissions();
+    for (long roleId : member.roles) {
+      Role role = roles.get(roleId);
+      permissions |= role == null ? 0 : role.permissions();
+    }
+    return (permissions & (PERMISSION_MANAGE_ROLES | PERMISSION_ADMINISTRATOR)) != 0;
   }
 
   static String str(long id) {
