@@ -47,6 +47,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   private XpSubmitter submitter;
   private SlashCommandListener slashCommands;
   private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
+  private MemberAnnouncer memberAnnouncer;
   private long voiceTimerId = -1;
   private volatile boolean stopping;
   /** Why the gateway is down, null while connected; only touched on this verticle's context. */
@@ -105,11 +106,15 @@ public final class DiscordBotVerticle extends VerticleBase {
     RoleEffects roleEffects = new RoleEffects(context, this::guild, recentRoleWrites);
     SeasonAnnouncer seasonAnnouncer = new SeasonAnnouncer(context, this::guild, () -> settings,
         System::currentTimeMillis);
+    memberAnnouncer = new MemberAnnouncer(context, this::guild, () -> settings, System::currentTimeMillis,
+        problem -> vertx.eventBus().publish(Bus.DISCORD_ANNOUNCE_PROBLEM,
+            BusJson.encode(new Platforms.AnnounceProblem(problem))));
     MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(BusServer.serve(bus, Bus.EFFECTS_DISCORD, Platforms.DiscordEffect.class,
-        effect -> effect.kind() == EffectKind.SEASON_RESULTS
-            ? seasonAnnouncer.announce(effect) : roleEffects.apply(effect)).completion());
+        effect -> effect.kind() == EffectKind.SEASON_RESULTS ? seasonAnnouncer.announce(effect)
+            : effect.kind() == EffectKind.MEMBER_ANNOUNCEMENT ? memberAnnouncer.announce(effect)
+            : roleEffects.apply(effect)).completion());
     registrations.add(BusServer.serve(bus, Bus.DISCORD_MEMBER_ROLES, Platforms.MemberRolesQuery.class,
         memberRoles::answer).completion());
     registrations.add(bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
@@ -209,13 +214,16 @@ public final class DiscordBotVerticle extends VerticleBase {
   private void onConfigChanged(Message<AppConfig> message) {
     DiscordSettings next = message.body().discord();
     boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
+    if (memberAnnouncer != null) {
+      memberAnnouncer.settingsChanged(settings, next);
+    }
     settings = next;
     if (newVoiceUnit) {
       voice.setUnitMs(next.voiceUnitMs(), System.currentTimeMillis());
       armVoiceTimer();
     }
     log.info("Discord XP rules updated: {} XP per message every {} s, {} XP per voice minute of {} s, "
-            + "{} channels without XP; season results go to channel {} ({})", next.messageXp(),
+            + "{} channels without XP; season results and announcements go to channel {} ({})", next.messageXp(),
         next.messageCooldownSeconds(), next.voiceXpPerMinute(), next.voiceMinIntervalSeconds(),
         next.noXpChannelIds().size(), next.announceChannelId() == null ? "none" : next.announceChannelId(),
         next.announceLocale());
