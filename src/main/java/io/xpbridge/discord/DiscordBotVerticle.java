@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Discord bot: earns XP for messages and voice minutes, answers slash commands, mirrors rank
- * and achievement roles, posts the winners of an ended season and members' rank-ups and achievements. Deploy it with the whole configuration (same shape as conf/config.json).
+ * and achievement roles, posts the winners of an ended season and members' rank-ups and achievements.
+ * Deploy it with the whole configuration (same shape as conf/config.json).
  *
  * <p>Threading: JDA delivers events on its own threads; listeners copy what they need and hop
  * onto this verticle's context, where all mutable state lives. JDA REST calls are submitted
