@@ -96,10 +96,25 @@ public final class Bus {
    * {eventId, kind: "season_results", season: {seasonId, name, winners: [{place, playerId, discordId?, name, xp,
    *  coins, achievement?}]}}: post the winners of an ended season to discord.announceChannelId (when set,
    *  else ack without posting), mentioning only the winners.
-   * Reply {@link Platforms.Ack}; fail(404 unknown member | 403 permission/hierarchy | 503 transient, text).
-   * No consumer registered (bot not deployed) means the effect waits, it is not dropped.
+   * {eventId, kind: "member_announcement", playerId, discordId, announcement: {rank? | achievementCode?, nameRu,
+   *  nameEn}}: post a member's rank-up or new achievement to discord.announceChannelId (unset: ack, no post).
+   * Reply {@link Platforms.Ack}; fail(404 unknown member | 403 permission/hierarchy | 503 transient |
+   * {@link #EFFECT_NEEDS_FIX}, text). No consumer registered (bot not deployed) means the effect waits.
    */
   public static final String EFFECTS_DISCORD = "xpbridge.effects.discord";
+
+  /**
+   * Failure code of an effect that no retry can carry out until a person fixes something (the announce
+   * channel does not exist, or the bot may not write there): the engine marks it failed at once
+   * instead of retrying it; requeue it after the fix.
+   */
+  public static final int EFFECT_NEEDS_FIX = 422;
+
+  /**
+   * Publish {@link Platforms.AnnounceProblem}: the Discord bot cannot post member announcements (or, with
+   * a null problem, can again); shown in the discord-bot check of /health/ready as {@code announceProblem}.
+   */
+  public static final String DISCORD_ANNOUNCE_PROBLEM = "xpbridge.discord.announce-problem";
 
   /**
    * Request {@link Platforms.TelegramEffect}, handled by the Telegram bot: tell the player about a change.

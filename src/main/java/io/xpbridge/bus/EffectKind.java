@@ -17,7 +17,9 @@ public enum EffectKind {
   /** Telegram: tell a player where they finished a season and what it paid. */
   SEASON_REWARD,
   /** Discord: post the winners of an ended season to the announce channel. */
-  SEASON_RESULTS;
+  SEASON_RESULTS,
+  /** Discord: post a member's rank-up or new achievement to the announce channel, mentioning only them. */
+  MEMBER_ANNOUNCEMENT;
 
   private final String wireName = WireNames.of(this);
 

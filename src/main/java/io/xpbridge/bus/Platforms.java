@@ -14,11 +14,17 @@ public final class Platforms {
 
   /**
    * {@link Bus#EFFECTS_DISCORD}: kind {@code rank_role} (give {@code rank.roleId}, take the other
-   * {@code rankRoleIds}) or {@code achievement_role} (give {@code achievement.roleId}).
+   * {@code rankRoleIds}) or {@code achievement_role} (give {@code achievement.roleId}), or
+   * {@code member_announcement} (post {@code announcement} about {@code discordId} in the announce channel).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DiscordEffect(long eventId, EffectKind kind, Long playerId, Long discordId, RankRole rank,
-      List<Long> rankRoleIds, AchievementRole achievement, SeasonResult season) {
+      List<Long> rankRoleIds, AchievementRole achievement, SeasonResult season, MemberNews announcement) {
+
+    public DiscordEffect(long eventId, EffectKind kind, Long playerId, Long discordId, RankRole rank,
+        List<Long> rankRoleIds, AchievementRole achievement, SeasonResult season) {
+      this(eventId, kind, playerId, discordId, rank, rankRoleIds, achievement, season, null);
+    }
 
     public DiscordEffect {
       rankRoleIds = rankRoleIds == null ? List.of() : rankRoleIds.stream().filter(id -> id != null).toList();
@@ -44,6 +50,19 @@ public final class Platforms {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SeasonWinner(long place, long playerId, Long discordId, String name, long xp, long coins,
       Players.AchievementView achievement) {}
+
+  /**
+   * What a member made: a rank reached ({@code rank} set) or an achievement unlocked
+   * ({@code achievementCode} set), named in both languages; the bot posts in discord.announceLocale.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record MemberNews(Integer rank, String achievementCode, String nameRu, String nameEn) {}
+
+  /**
+   * {@link Bus#DISCORD_ANNOUNCE_PROBLEM}: why member announcements cannot be posted (the channel and
+   * what to fix), or null once they can again.
+   */
+  public record AnnounceProblem(String problem) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RankRole(int number, String name, Long roleId) {}

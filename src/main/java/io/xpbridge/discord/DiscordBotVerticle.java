@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Discord bot: earns XP for messages and voice minutes, answers slash commands, mirrors rank
- * and achievement roles, posts the winners of an ended season. Deploy it with the whole configuration (same shape as conf/config.json).
+ * and achievement roles, posts the winners of an ended season and members' rank-ups and achievements.
+ * Deploy it with the whole configuration (same shape as conf/config.json).
  *
  * <p>Threading: JDA delivers events on its own threads; listeners copy what they need and hop
  * onto this verticle's context, where all mutable state lives. JDA REST calls are submitted
@@ -51,6 +52,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   private XpSubmitter submitter;
   private SlashCommandListener slashCommands;
   private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
+  private MemberAnnouncer memberAnnouncer;
   private long voiceTimerId = -1;
   private volatile boolean stopping;
   /** Why the gateway is down, null while connected; only touched on this verticle's context. */
@@ -115,11 +117,15 @@ public final class DiscordBotVerticle extends VerticleBase {
     RoleEffects roleEffects = new RoleEffects(context, this::guild, recentRoleWrites, setupCheck::deliveryFailed);
     SeasonAnnouncer seasonAnnouncer = new SeasonAnnouncer(context, this::guild, () -> settings,
         System::currentTimeMillis);
+    memberAnnouncer = new MemberAnnouncer(context, this::guild, () -> settings, System::currentTimeMillis,
+        problem -> vertx.eventBus().publish(Bus.DISCORD_ANNOUNCE_PROBLEM,
+            BusJson.encode(new Platforms.AnnounceProblem(problem))));
     MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
     List<Future<Void>> registrations = new ArrayList<>();
     registrations.add(BusServer.serve(bus, Bus.EFFECTS_DISCORD, Platforms.DiscordEffect.class,
-        effect -> effect.kind() == EffectKind.SEASON_RESULTS
-            ? seasonAnnouncer.announce(effect) : roleEffects.apply(effect)).completion());
+        effect -> effect.kind() == EffectKind.SEASON_RESULTS ? seasonAnnouncer.announce(effect)
+            : effect.kind() == EffectKind.MEMBER_ANNOUNCEMENT ? memberAnnouncer.announce(effect)
+            : roleEffects.apply(effect)).completion());
     registrations.add(BusServer.serve(bus, Bus.DISCORD_MEMBER_ROLES, Platforms.MemberRolesQuery.class,
         memberRoles::answer).completion());
     registrations.add(bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
@@ -228,13 +234,16 @@ public final class DiscordBotVerticle extends VerticleBase {
     DiscordSettings next = message.body().discord();
     rules = message.body().gameRules();
     boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
+    if (memberAnnouncer != null) {
+      memberAnnouncer.settingsChanged(settings, next);
+    }
     settings = next;
     if (newVoiceUnit) {
       voice.setUnitMs(next.voiceUnitMs(), System.currentTimeMillis());
       armVoiceTimer();
     }
     log.info("Discord XP rules updated: {} XP per message every {} s, {} XP per voice minute of {} s, "
-            + "{} channels without XP; season results go to channel {} ({})", next.messageXp(),
+            + "{} channels without XP; season results and announcements go to channel {} ({})", next.messageXp(),
         next.messageCooldownSeconds(), next.voiceXpPerMinute(), next.voiceMinIntervalSeconds(),
         next.noXpChannelIds().size(), next.announceChannelId() == null ? "none" : next.announceChannelId(),
         next.announceLocale());

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which season-results effects the bot has already posted, by eventId, so a resend of the same
+ * Which announcement effects (season results, a member's rank-up) the bot has already posted, by eventId, so a resend of the same
  * effect (the engine sends it again when our answer did not reach it within
  * {@code sync.effectTimeoutMs}, or an admin requeues it) is acknowledged without a second post.
  *

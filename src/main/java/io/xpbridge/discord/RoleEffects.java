@@ -85,7 +85,7 @@ final class RoleEffects {
     if (kind != EffectKind.RANK_ROLE && kind != EffectKind.ACHIEVEMENT_ROLE) {
       return Future.failedFuture(new EffectFailure(400, "Unknown Discord effect kind "
           + (kind == null ? "(none or not known to this version)" : kind.wireName())
-          + " (expected rank_role, achievement_role or season_results)"));
+          + " (expected rank_role, achievement_role, season_results or member_announcement)"));
     }
     return member(current, discordId).compose(member -> kind == EffectKind.RANK_ROLE
         ? applyRank(current, member, effect) : applyAchievement(current, member, effect));

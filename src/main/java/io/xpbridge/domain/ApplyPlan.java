@@ -11,7 +11,13 @@ public record ApplyPlan(
     List<AuditRow> audits,
     Map<Long, PlayerState> changedPlayers,
     List<RankChange> rankChanges,
-    List<AchievementCandidate> achievementCandidates) {
+    List<AchievementCandidate> achievementCandidates,
+    boolean announceMembers) {
+
+  public ApplyPlan(List<Outcome> outcomes, List<AuditRow> audits, Map<Long, PlayerState> changedPlayers,
+      List<RankChange> rankChanges, List<AchievementCandidate> achievementCandidates) {
+    this(outcomes, audits, changedPlayers, rankChanges, achievementCandidates, false);
+  }
 
   /**
    * What became of one claimed event. {@code error} is set for failures only; {@code xp} is the XP
@@ -62,7 +68,10 @@ public record ApplyPlan(
   /**
    * The effect rows this plan queues: one per rank change, one per achievement the database reported
    * as newly unlocked ({@code unlocked} holds "playerId:code") that no achievement_unlock event asked
-   * for (such an event carries its effects itself).
+   * for (such an event carries its effects itself). With {@code announceMembers} (a Discord bot and
+   * discord.announceChannelId configured), each rank rise and new achievement also gets an
+   * announcement row keyed {@code <effect key>:announce}: not for demotions, nor for what a /link or
+   * a reward grant brought (those are not news the member made).
    */
   public List<QueuedEffect> followUps(Set<String> unlocked) {
     List<QueuedEffect> effects = new ArrayList<>();
@@ -71,12 +80,28 @@ public record ApplyPlan(
       effects.add(QueuedEffect.rankChange(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()),
           cause.source(), change.playerId(), change.toRank(), change.fromRank(), cause.id(), change.targets(),
           cause.type() == EventType.LINK ? "link" : null, change.toRank() > change.fromRank()));
+      if (announceMembers && change.toRank() > change.fromRank() && cause.type() != EventType.LINK
+          && change.targets().includes(MirrorTarget.DISCORD)) {
+        String key = IdempotencyKeys.announcement(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()));
+        effects.add(QueuedEffect.announcement(key, cause.source(), change.playerId(), change.toRank(),
+            change.fromRank(), null, cause.id()));
+      }
     }
     for (AchievementCandidate candidate : achievementCandidates) {
-      if (!candidate.explicit() && unlocked.contains(candidate.playerId() + ":" + candidate.code())) {
-        ClaimedEvent cause = candidate.cause();
-        effects.add(QueuedEffect.achievement(IdempotencyKeys.achievement(cause.idempotencyKey(), candidate.code()),
-            cause.source(), candidate.playerId(), candidate.code(), cause.id()));
+      if (!unlocked.contains(candidate.playerId() + ":" + candidate.code())) {
+        continue;
+      }
+      ClaimedEvent cause = candidate.cause();
+      // An explicit unlock is its own effect row, so its key is the event's.
+      String effectKey = candidate.explicit() ? cause.idempotencyKey()
+          : IdempotencyKeys.achievement(cause.idempotencyKey(), candidate.code());
+      if (!candidate.explicit()) {
+        effects.add(QueuedEffect.achievement(effectKey, cause.source(), candidate.playerId(), candidate.code(),
+            cause.id()));
+      }
+      if (announceMembers && cause.type() != EventType.LINK && cause.type() != EventType.REWARD_GRANT) {
+        effects.add(QueuedEffect.announcement(IdempotencyKeys.announcement(effectKey), cause.source(),
+            candidate.playerId(), null, null, candidate.code(), cause.id()));
       }
     }
     return effects;

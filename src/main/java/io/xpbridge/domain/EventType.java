@@ -14,7 +14,9 @@ public enum EventType {
   /** A season ended and the next began (no ledger change: the key makes the rollover happen once). */
   SEASON_ROLLOVER("season_rollover", null),
   /** Effect only: tell the players and the announce channel how an ended season finished. */
-  SEASON_NOTICE("season_notice", null);
+  SEASON_NOTICE("season_notice", null),
+  /** Effect only: post a member's rank-up or new achievement in discord.announceChannelId. */
+  ANNOUNCEMENT("announcement", null);
 
   private final String wireName;
   private final String auditType;
@@ -40,7 +42,7 @@ public enum EventType {
 
   /** Events whose work includes telling the platforms something. */
   public boolean carriesEffects() {
-    return this == RANK_CHANGE || this == ACHIEVEMENT_UNLOCK || this == SEASON_NOTICE;
+    return this == RANK_CHANGE || this == ACHIEVEMENT_UNLOCK || this == SEASON_NOTICE || this == ANNOUNCEMENT;
   }
 
   public static EventType fromWire(String name) {

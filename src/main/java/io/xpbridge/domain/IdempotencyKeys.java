@@ -61,6 +61,14 @@ public final class IdempotencyKeys {
     return causeKey + ":ach:" + code;
   }
 
+  /**
+   * Key of the announcement in Discord of the effect (a rank change or an achievement) with
+   * {@code effectKey}: {@code <effect key>:announce}, one post per rank-up or unlock.
+   */
+  public static String announcement(String effectKey) {
+    return effectKey + DERIVED_SEPARATOR + "announce";
+  }
+
   /** Key of the link made with a one-time {@code code}: the code is single-use, so is the key. */
   public static String link(String code) {
     return "link" + DERIVED_SEPARATOR + code;

@@ -18,15 +18,30 @@ public final class LedgerCalculator {
   private final RankLadder ladder;
   private final List<AchievementDefinition> achievements;
   private final Economy economy;
+  private final boolean announceMembers;
 
   public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements) {
     this(ladder, achievements, Economy.NEUTRAL);
   }
 
   public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements, Economy economy) {
+    this(ladder, achievements, economy, false);
+  }
+
+  private LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements, Economy economy,
+      boolean announceMembers) {
     this.ladder = ladder;
     this.achievements = List.copyOf(achievements);
     this.economy = economy;
+    this.announceMembers = announceMembers;
+  }
+
+  /**
+   * This calculator whose plans queue announcements of rank rises and new achievements
+   * ({@link ApplyPlan#followUps}): on when a Discord bot and discord.announceChannelId are configured.
+   */
+  public LedgerCalculator withMemberAnnouncements(boolean on) {
+    return new LedgerCalculator(ladder, achievements, economy, on);
   }
 
   public ApplyPlan plan(List<ClaimedEvent> events, Map<Long, PlayerState> lockedPlayers) {
@@ -86,7 +101,7 @@ public final class LedgerCalculator {
       }
     });
     rankChanges.sort((a, b) -> Long.compare(a.cause().id(), b.cause().id()));
-    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates);
+    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers);
   }
 
   /**
@@ -130,7 +145,7 @@ public final class LedgerCalculator {
     List<ApplyPlan.AchievementCandidate> candidates = new ArrayList<>();
     earned(link, survivor.playerId(), survivor, after, candidates);
     ApplyPlan.Outcome outcome = new ApplyPlan.Outcome(link, true, null, link.source().mirrorTarget());
-    return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates);
+    return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates, announceMembers);
   }
 
   /**

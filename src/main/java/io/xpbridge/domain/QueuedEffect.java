@@ -39,4 +39,14 @@ public record QueuedEffect(String key, Platform source, EventType type, long pla
     return new QueuedEffect(key, source, EventType.ACHIEVEMENT_UNLOCK, playerId, null, null, causeEventId, code,
         MirrorTarget.BOTH, null, true);
   }
+
+  /**
+   * A member's rank-up ({@code rank} set) or new achievement ({@code code} set) to post in the Discord
+   * announce channel: its own row, so it is delivered (and fails) apart from the role.
+   */
+  public static QueuedEffect announcement(String key, Platform source, long playerId, Integer rank,
+      Integer previousRank, String code, Long causeEventId) {
+    return new QueuedEffect(key, source, EventType.ANNOUNCEMENT, playerId, rank, previousRank, causeEventId, code,
+        MirrorTarget.DISCORD, null, true);
+  }
 }

@@ -72,9 +72,18 @@ final class HealthChecks {
         problems.set(problemsJson(report));
       }
     });
+    // Shown, not judged: a bot that cannot post announcements still earns XP and gives roles.
+    AtomicReference<String> announceProblem = new AtomicReference<>();
+    if ("discord".equals(platform)) {
+      vertx.eventBus().<JsonObject>consumer(Bus.DISCORD_ANNOUNCE_PROBLEM, msg ->
+          announceProblem.set(BusJson.decode(msg.body(), Platforms.AnnounceProblem.class).problem()));
+    }
     handler.register(platform + "-bot", promise -> {
       BotConnection.Readiness readiness = connection.readiness(Duration.ofSeconds(graceSeconds.getAsInt()));
       JsonObject detail = new JsonObject();
+      if (announceProblem.get() != null) {
+        detail.put("announceProblem", announceProblem.get());
+      }
       if (readiness.error() != null) {
         detail.put("error", readiness.error());
       }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.xpbridge.bus.Bus;
 import io.xpbridge.domain.EventStatus;
 import io.xpbridge.domain.MirrorTarget;
 import io.xpbridge.store.DeliveryStore;
@@ -20,14 +21,16 @@ import java.util.function.Supplier;
  * Delivers the platform effects of applied events over the bus to the bot verticles. A platform
  * whose bot is not deployed makes its effects wait (not counted as a retry); a bot that answers
  * with an error makes the event retry with backoff and end as failed with the bot's words. A bot
- * that answers 429 (its platform is rate-limiting it) makes the effect wait too, uncounted.
+ * that answers 429 (its platform is rate-limiting it) makes the effect wait too, uncounted. One
+ * that answers {@link Bus#EFFECT_NEEDS_FIX} fails the event at once: no retry can help before a
+ * person fixes the config or a permission (then requeue it).
  */
 final class EffectDeliverer {
   record Report(int claimed, int completed, int retrying, int waiting, int failed) {
     static final Report EMPTY = new Report(0, 0, 0, 0, 0);
   }
 
-  private enum Result { DELIVERED, NO_BOT, THROTTLED, ERROR }
+  private enum Result { DELIVERED, NO_BOT, THROTTLED, ERROR, NEEDS_FIX }
 
   private record Attempt(EffectMessages.Delivery delivery, Result result, String error) {}
 
@@ -117,6 +120,9 @@ final class EffectDeliverer {
             // The platform's rate limit, not the effect, is the problem: wait like for an absent bot.
             return new Attempt(delivery, Result.THROTTLED, delivery.platform().wireName() + " is rate-limiting: " + failure.getMessage());
           }
+          if (failure instanceof ReplyException reply && reply.failureCode() == Bus.EFFECT_NEEDS_FIX) {
+            return new Attempt(delivery, Result.NEEDS_FIX, delivery.platform().wireName() + ": " + failure.getMessage());
+          }
           return new Attempt(delivery, Result.ERROR, delivery.platform().wireName() + ": " + failure.getMessage());
         });
   }
@@ -126,6 +132,7 @@ final class EffectDeliverer {
     List<String> errors = new ArrayList<>();
     List<String> waits = new ArrayList<>();
     boolean botAbsent = false;
+    boolean needsFix = false;
     for (Attempt attempt : attempts) {
       switch (attempt.result()) {
         case DELIVERED -> delivered.add(attempt.delivery().platform());
@@ -135,6 +142,10 @@ final class EffectDeliverer {
         }
         case THROTTLED -> waits.add(attempt.error());
         case ERROR -> errors.add(attempt.error());
+        case NEEDS_FIX -> {
+          errors.add(attempt.error());
+          needsFix = true;
+        }
       }
     }
     List<MirrorTarget> deliveredTo = List.copyOf(delivered);
@@ -143,7 +154,7 @@ final class EffectDeliverer {
     if (!errors.isEmpty()) {
       String error = String.join("; ", errors);
       int attempt = event.retries() + 1;
-      if (attempt > rules.sync().maxRetries()) {
+      if (needsFix || attempt > rules.sync().maxRetries()) {
         return new DeliveryStore.Finish(event.id(), EventStatus.FAILED, deliveredTo, processedBy, error, true, 0);
       }
       return new DeliveryStore.Finish(event.id(), EventStatus.PENDING, deliveredTo, processedBy, error, true,

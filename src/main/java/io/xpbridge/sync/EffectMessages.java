@@ -39,6 +39,8 @@ final class EffectMessages {
       achievement(event, target, rules, payload, deliveries);
     } else if (event.type() == EventType.SEASON_NOTICE) {
       seasonNotice(event, target, rules, payload, allowed, deliveries);
+    } else if (event.type() == EventType.ANNOUNCEMENT) {
+      announcement(event, target, rules, payload, deliveries);
     }
     deliveries.removeIf(d -> event.deliveredTo().contains(d.platform()));
     return deliveries;
@@ -120,6 +122,34 @@ final class EffectMessages {
           event.playerId(), null, null, null, null, seasonResult(season, winners, rules, rules.announceLanguage()));
       deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
     }
+  }
+
+  /**
+   * A member's rank-up or new achievement for the Discord announce channel, named in both languages
+   * (the bot writes in discord.announceLocale). Nobody to mention (the Discord account was unlinked
+   * since) or an achievement no longer configured: nothing to post, the event completes.
+   */
+  private static void announcement(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
+      JsonObject payload, List<Delivery> deliveries) {
+    if (target.discordId() == null) {
+      return;
+    }
+    Integer rank = payload.getInteger("rank");
+    String code = payload.getString("achievement");
+    Platforms.MemberNews news;
+    if (rank != null) {
+      Rank reached = rules.ladder().byNumber(rank);
+      news = new Platforms.MemberNews(rank, null, reached.name("ru"), reached.name("en"));
+    } else {
+      AchievementDefinition definition = code == null ? null : rules.achievements().get(code);
+      if (definition == null) {
+        return;
+      }
+      news = new Platforms.MemberNews(null, code, definition.name("ru"), definition.name("en"));
+    }
+    Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.MEMBER_ANNOUNCEMENT,
+        event.playerId(), target.discordId(), null, null, null, null, news);
+    deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
   }
 
   private static Platforms.SeasonResult seasonResult(JsonObject season, JsonArray winners, EngineRules rules,

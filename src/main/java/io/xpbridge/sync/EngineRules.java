@@ -31,7 +31,9 @@ public record EngineRules(SyncSettings sync, RankLadder ladder, Map<String, Achi
     List<AchievementDefinition> list = config.gameRules().achievements();
     Map<String, AchievementDefinition> byCode = new LinkedHashMap<>();
     list.forEach(a -> byCode.put(a.code(), a));
+    boolean announceMembers = config.discord().hasToken() && config.discord().announceChannelId() != null;
     return new EngineRules(config.sync(), ladder, byCode, new LedgerCalculator(ladder, list,
-        config.economy().withBoosts(storedBoosts)), config.discord().announceLocale());
+        config.economy().withBoosts(storedBoosts)).withMemberAnnouncements(announceMembers),
+        config.discord().announceLocale());
   }
 }

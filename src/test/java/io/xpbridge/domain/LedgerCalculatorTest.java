@@ -257,4 +257,78 @@ class LedgerCalculatorTest {
     assertFalse(refused.outcomes().get(0).applied());
     assertEquals("unknown achievement 'gone'", refused.outcomes().get(0).error());
   }
+
+  // ---- announcements in discord.announceChannelId (issue 14) ----
+
+  static final LedgerCalculator ANNOUNCING = CALCULATOR.withMemberAnnouncements(true);
+
+  static List<QueuedEffect> announcements(List<QueuedEffect> effects) {
+    return effects.stream().filter(e -> e.type() == EventType.ANNOUNCEMENT).toList();
+  }
+
+  @Test
+  void aRankRiseQueuesOneAnnouncementKeyedByItsEffectForDiscordOnly() {
+    ApplyPlan plan = ANNOUNCING.plan(List.of(event(1, 7, 150, 0), event(2, 7, 200, 0)),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+
+    List<QueuedEffect> effects = plan.followUps(java.util.Set.of());
+    assertEquals(List.of("k2:rank3", "k2:rank3:announce"), effects.stream().map(QueuedEffect::key).toList());
+    QueuedEffect announcement = announcements(effects).get(0);
+    assertEquals(3, announcement.rank());
+    assertEquals(1, announcement.previousRank());
+    assertEquals(MirrorTarget.DISCORD, announcement.targets());
+    assertEquals(2L, announcement.causeEventId());
+    assertEquals("k2:rank3:announce", IdempotencyKeys.announcement(IdempotencyKeys.rankChange("k2", 3)));
+  }
+
+  @Test
+  void aNewAchievementIsAnnouncedOnceAndOnlyWhenTheDatabaseUnlockedIt() {
+    ApplyPlan plan = ANNOUNCING.plan(List.of(event(1, 7, 0, 60)), Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+
+    assertEquals(List.of("k1:ach:rich:announce"), announcements(plan.followUps(java.util.Set.of("7:rich"))).stream()
+        .map(QueuedEffect::key).toList());
+    assertEquals("rich", announcements(plan.followUps(java.util.Set.of("7:rich"))).get(0).achievement());
+    assertEquals(List.of(), announcements(plan.followUps(java.util.Set.of())), "held already: no news");
+  }
+
+  @Test
+  void anAchievementUnlockEventIsAnnouncedUnderItsOwnKey() {
+    ClaimedEvent unlock = new ClaimedEvent(3, "admin_ach_1", Platform.SYSTEM, EventType.ACHIEVEMENT_UNLOCK, 7, 0, 0,
+        "bridge", null, null, null, 0);
+    ApplyPlan plan = ANNOUNCING.plan(List.of(unlock), Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+
+    assertEquals(List.of("admin_ach_1:announce"), plan.followUps(java.util.Set.of("7:bridge")).stream()
+        .map(QueuedEffect::key).toList(), "the event carries its role and message itself");
+  }
+
+  @Test
+  void aDemotionIsNotAnnounced() {
+    ApplyPlan plan = ANNOUNCING.plan(List.of(event(1, 7, -250, 0)), Map.of(7L, new PlayerState(7, 320, 0, 0, null)));
+
+    assertEquals(1, plan.rankChanges().size());
+    assertEquals(List.of("k1:rank1"), plan.followUps(java.util.Set.of()).stream().map(QueuedEffect::key).toList());
+  }
+
+  @Test
+  void whatALinkOrARewardBroughtIsNotAnnounced() {
+    PlayerState survivor = new PlayerState(7, 90, 40, 2, null);
+    PlayerState absorbed = new PlayerState(9, 20, 15, 0, null);
+    ApplyPlan link = ANNOUNCING.planLink(link(50, 7, 20, 15), survivor, absorbed);
+    assertEquals(List.of(), announcements(link.followUps(java.util.Set.of("7:rich", "7:bridge"))),
+        "a merge's rank rise and achievements are no news");
+
+    ClaimedEvent reward = new ClaimedEvent(1, "season:1:reward:7", Platform.SYSTEM, EventType.REWARD_GRANT, 7, 0, 10,
+        "bridge", "season 1: place 1", null, null, 0);
+    ApplyPlan rewarded = ANNOUNCING.plan(List.of(reward), Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+    assertEquals(List.of(), announcements(rewarded.followUps(java.util.Set.of("7:bridge"))),
+        "the season results post announces it already");
+  }
+
+  @Test
+  void withoutAnAnnounceChannelNothingIsAnnounced() {
+    ApplyPlan plan = CALCULATOR.plan(List.of(event(1, 7, 350, 60)), Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+
+    assertEquals(List.of("k1:rank3", "k1:ach:rich"), plan.followUps(java.util.Set.of("7:rich")).stream()
+        .map(QueuedEffect::key).toList());
+  }
 }

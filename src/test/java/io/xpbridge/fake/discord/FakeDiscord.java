@@ -50,6 +50,10 @@ public final class FakeDiscord {
   private final Set<Long> refusedRoles = new java.util.HashSet<>();
   /** Messages the bot created: {channel_id, request: the body it sent}. */
   private final List<JsonObject> postedMessages = new ArrayList<>();
+  /** Messages created with enforce_nonce, by "channel:nonce", to answer a resend with the same message. */
+  private final Map<String, NoncedMessage> messagesByNonce = new HashMap<>();
+  /** Channel to how long the answer to the next message created there is held back. */
+  private final Map<Long, Long> messageAnswerDelays = new HashMap<>();
   private HttpServer server;
 
   public FakeDiscord(Vertx vertx) {
@@ -358,6 +362,16 @@ public final class FakeDiscord {
     }
   }
 
+  /**
+   * The next message the bot creates in {@code channelId} is created (and dispatched) at once, but
+   * Discord's answer to it arrives only after {@code delayMs}: a slow or lost reply.
+   */
+  public void delayNextMessageAnswerIn(long channelId, long delayMs) {
+    synchronized (lock) {
+      messageAnswerDelays.put(channelId, delayMs);
+    }
+  }
+
   /** The bodies of the messages the bot created in {@code channelId} (content, allowed_mentions, ...), oldest first. */
   public List<JsonObject> messagesPostedIn(long channelId) {
     synchronized (lock) {
@@ -498,6 +512,13 @@ public final class FakeDiscord {
       if (refusedChannels.contains(channelId) || (channel.botDenied() & FakeGuild.PERMISSION_SEND_MESSAGES) != 0) {
         return new CreatedMessage(null, 403, 50013, "Missing Permissions");
       }
+      // enforce_nonce: a message sent again with a nonce seen recently in this channel is not created twice.
+      String nonceKey = request.getBoolean("enforce_nonce", false) && request.getValue("nonce") != null
+          ? channelId + ":" + request.getValue("nonce") : null;
+      NoncedMessage earlier = nonceKey == null ? null : messagesByNonce.get(nonceKey);
+      if (earlier != null && System.currentTimeMillis() - earlier.createdAtMs() < NONCE_WINDOW_MS) {
+        return new CreatedMessage(earlier.message().copy(), 200, 0, null);
+      }
       JsonObject message = baseMessage(Snowflakes.next(), channelId)
           .put("author", botUserJson())
           .put("content", request.getString("content", ""))
@@ -509,11 +530,26 @@ public final class FakeDiscord {
       }
       postedMessages.add(new JsonObject().put("channel_id", FakeGuild.str(channelId)).put("request", request.copy()));
       gateway.dispatch("MESSAGE_CREATE", message.copy().put("member", botMemberWithoutUser()));
+      if (nonceKey != null) {
+        messagesByNonce.put(nonceKey, new NoncedMessage(message.copy(), System.currentTimeMillis()));
+      }
       return new CreatedMessage(message, 200, 0, null);
     }
   }
 
   record CreatedMessage(JsonObject message, int status, int errorCode, String error) {}
+
+  private record NoncedMessage(JsonObject message, long createdAtMs) {}
+
+  /** As Discord: a nonce is remembered for a few minutes. */
+  static final long NONCE_WINDOW_MS = 5 * 60 * 1000L;
+
+  long takeMessageAnswerDelay(long channelId) {
+    synchronized (lock) {
+      Long delay = messageAnswerDelays.remove(channelId);
+      return delay == null ? 0 : delay;
+    }
+  }
 
   /** The users of {@code <@id>} mentions in the content that allowed_mentions lets through, as user objects. */
   private JsonArray mentionedUsers(JsonObject request) {

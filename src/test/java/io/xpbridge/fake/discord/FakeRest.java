@@ -137,11 +137,19 @@ final class FakeRest {
       error(ctx, 404, 10003, "Unknown Channel");
       return;
     }
+    long delayMs = fake.takeMessageAnswerDelay(channelId);
     FakeDiscord.CreatedMessage created = fake.createMessage(channelId, payload(ctx));
-    if (created.message() == null) {
-      error(ctx, created.status(), created.errorCode(), created.error());
+    Runnable answer = () -> {
+      if (created.message() == null) {
+        error(ctx, created.status(), created.errorCode(), created.error());
+      } else {
+        json(ctx, 200, created.message());
+      }
+    };
+    if (delayMs > 0) {
+      ctx.vertx().setTimer(delayMs, id -> answer.run());
     } else {
-      json(ctx, 200, created.message());
+      answer.run();
     }
   }
 
