@@ -16,7 +16,9 @@ import io.xpbridge.config.AppConfig;
 import io.xpbridge.domain.Activity;
 import io.xpbridge.config.DiscordSettings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.GuildVoiceState;
@@ -47,6 +49,9 @@ public final class DiscordBotVerticle extends VerticleBase {
   private XpSubmitter submitter;
   private SlashCommandListener slashCommands;
   private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
+  private volatile Set<Long> managedRoles = Set.of();
+  private MemberChecks memberChecks;
+  private MembershipListener membership;
   private long voiceTimerId = -1;
   private volatile boolean stopping;
   /** Why the gateway is down, null while connected; only touched on this verticle's context. */
@@ -54,7 +59,9 @@ public final class DiscordBotVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    settings = AppConfig.parse(config()).discord();
+    AppConfig appConfig = AppConfig.parse(config());
+    settings = appConfig.discord();
+    managedRoles = managedRoles(appConfig);
     if (!settings.hasToken()) {
       return Future.failedFuture("Discord bot not started: discord.token is not set (env DISCORD_BOT_TOKEN): "
           + "the Discord bot cannot log in");
@@ -68,6 +75,9 @@ public final class DiscordBotVerticle extends VerticleBase {
     messageXp = new MessageXpAwarder(() -> settings, submitter);
     voice = new VoiceXpTracker(settings.voiceUnitMs());
     long guildId = settings.guildId();
+    memberChecks = new MemberChecks(vertx, bus);
+    HandEdits handEdits = new HandEdits(recentRoleWrites, () -> managedRoles, memberChecks::request);
+    membership = new MembershipListener(guildId, context, bus);
     slashCommands = new SlashCommandListener(guildId, context, List.of(
         new LinkCommand(bus, () -> settings),
         new UnlinkCommand(bus),
@@ -78,7 +88,8 @@ public final class DiscordBotVerticle extends VerticleBase {
         new MessageXpListener(guildId, context, messageXp::onMessage),
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
         slashCommands,
-        new RoleEchoListener(guildId, context, recentRoleWrites::confirmed),
+        new RoleEchoListener(guildId, context, handEdits::seen),
+        membership,
         new SessionListener(context, this::onReconnected, this::announceDisconnected));
     connector = new JdaConnector(vertx, context, settings);
     return connector.connect(listeners).compose(this::onReady).onFailure(e -> stop());
@@ -89,6 +100,9 @@ public final class DiscordBotVerticle extends VerticleBase {
     stopping = true;
     if (voiceTimerId >= 0) {
       vertx.cancelTimer(voiceTimerId);
+    }
+    if (memberChecks != null) {
+      memberChecks.cancelAll();
     }
     return connector == null ? Future.succeededFuture() : connector.shutdown();
   }
@@ -120,7 +134,15 @@ public final class DiscordBotVerticle extends VerticleBase {
           readyJda.getSelfUser().getName(), guild.getName(), guild.getMemberCache().size(),
           guild.getVoiceStates().size());
       announceReady();
+      membership.roster(guild);
     });
+  }
+
+  /** The roles the ledger decides: a hand edit of one of them is put back at once. */
+  private static Set<Long> managedRoles(AppConfig config) {
+    Set<Long> roles = new HashSet<>(config.gameRules().ladder().mappedRoleIds());
+    config.gameRules().achievements().stream().map(a -> a.discordRoleId()).filter(id -> id != null).forEach(roles::add);
+    return Set.copyOf(roles);
   }
 
   private Guild guild() {
@@ -163,6 +185,10 @@ public final class DiscordBotVerticle extends VerticleBase {
     }
     voiceTick();
     announceReady();
+    Guild guild = guild();
+    if (guild != null) {
+      membership.roster(guild);
+    }
   }
 
   // ---- voice minutes ----
@@ -208,6 +234,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   /** The tree is already checked, and keeps the running connection (the watcher sees to both). */
   private void onConfigChanged(Message<AppConfig> message) {
     DiscordSettings next = message.body().discord();
+    managedRoles = managedRoles(message.body());
     boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
     settings = next;
     if (newVoiceUnit) {

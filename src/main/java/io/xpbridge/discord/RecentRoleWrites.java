@@ -23,24 +23,50 @@ final class RecentRoleWrites {
   private record Write(boolean present, long atMs) {}
 
   private final Map<Long, Map<Long, Write>> byMember = new HashMap<>();
+  /** Writes sent and not answered yet: their echo may arrive before the REST answer. */
+  private final Map<Long, Map<Long, Boolean>> inFlight = new HashMap<>();
+
+  /** The bot is about to change {@code roleId} on the member (before the REST call). */
+  void writing(long memberId, long roleId, boolean present) {
+    inFlight.computeIfAbsent(memberId, id -> new HashMap<>()).put(roleId, present);
+  }
+
+  /** The REST call of {@link #writing} answered (either way); a successful one is {@link #record}ed first. */
+  void settled(long memberId, long roleId) {
+    Map<Long, Boolean> writes = inFlight.get(memberId);
+    if (writes != null) {
+      writes.remove(roleId);
+      if (writes.isEmpty()) {
+        inFlight.remove(memberId);
+      }
+    }
+  }
 
   void record(long memberId, long roleId, boolean present, long nowMs) {
     byMember.computeIfAbsent(memberId, id -> new HashMap<>()).put(roleId, new Write(present, nowMs));
   }
 
-  /** The gateway showed {@code roleId} on (or off) the member: a write saying the same is echoed, forget it. */
-  void confirmed(long memberId, long roleId, boolean present) {
+  /**
+   * The gateway showed {@code roleId} on (or off) the member: a write saying the same is echoed, forget it.
+   * Returns whether the change was the bot's own write (sent or recorded); anything else was made by
+   * someone else, by hand.
+   */
+  boolean confirmed(long memberId, long roleId, boolean present) {
+    Map<Long, Boolean> sending = inFlight.get(memberId);
+    boolean own = sending != null && Boolean.valueOf(present).equals(sending.get(roleId));
     Map<Long, Write> writes = byMember.get(memberId);
     if (writes == null) {
-      return;
+      return own;
     }
     Write write = writes.get(roleId);
     if (write != null && write.present() == present) {
       writes.remove(roleId);
+      own = true;
     }
     if (writes.isEmpty()) {
       byMember.remove(memberId);
     }
+    return own;
   }
 
   /** The cached roles with the bot's recent, not yet echoed writes applied on top. */

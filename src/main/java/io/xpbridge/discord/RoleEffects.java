@@ -141,18 +141,23 @@ final class RoleEffects {
   private Future<Void> applyInOrder(Guild current, Member member, List<Change> changes) {
     Future<Void> chain = Future.succeededFuture();
     for (Change change : changes) {
-      chain = chain.compose(v -> RestFutures.submit(context, change.describe(member),
-              () -> change.add()
-                  ? current.addRoleToMember(member, change.role())
-                  : current.removeRoleFromMember(member, change.role()))
-          .onSuccess(ok -> {
-            // The gateway echo may have beaten the REST answer; then the cache already tells the truth.
-            if (cacheShows(current, member.getIdLong(), change.role().getIdLong()) != change.add()) {
-              recentWrites.record(member.getIdLong(), change.role().getIdLong(), change.add(),
-                  System.currentTimeMillis());
-            }
-          })
-          .mapEmpty());
+      long memberId = member.getIdLong();
+      long roleId = change.role().getIdLong();
+      chain = chain.compose(v -> {
+        recentWrites.writing(memberId, roleId, change.add());
+        return RestFutures.submit(context, change.describe(member),
+                () -> change.add()
+                    ? current.addRoleToMember(member, change.role())
+                    : current.removeRoleFromMember(member, change.role()))
+            .onSuccess(ok -> {
+              // The gateway echo may have beaten the REST answer; then the cache already tells the truth.
+              if (cacheShows(current, memberId, roleId) != change.add()) {
+                recentWrites.record(memberId, roleId, change.add(), System.currentTimeMillis());
+              }
+            })
+            .onComplete(done -> recentWrites.settled(memberId, roleId))
+            .mapEmpty();
+      });
     }
     return chain;
   }
