@@ -161,6 +161,41 @@ class ReconcileTest {
     }
   }
 
+  @Test
+  void aRosterAfterAReconnectCatchesLeavesAndReturnsMissedMeanwhile() {
+    long stays = linkedPlayer(5006, 6006, 200);
+    long returns = linkedPlayer(5007, 6007, 200); // rank 2
+    service.sql.update("INSERT INTO sync_state (player_id, last_discord_rank, last_telegram_rank) VALUES (?, 2, 2), (?, 2, 2)",
+        stays, returns);
+    service.sql.update("UPDATE discord_identities SET left_guild_at = now() WHERE discord_id = 6007");
+    List<JsonObject> discordEffects = new CopyOnWriteArrayList<>();
+    var discord = service.vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_DISCORD, msg -> {
+      discordEffects.add(msg.body());
+      msg.reply(new JsonObject().put("ok", true));
+    });
+    var roles = memberRoles(6007); // back without any role, as Discord gives them
+    // Everyone known is in the guild but 6006, who left while the bot was away; 6007 came back.
+    JsonArray roster = new JsonArray();
+    service.sql.query("SELECT discord_id FROM discord_identities WHERE left_guild_at IS NULL AND discord_id <> 6006")
+        .forEach(row -> roster.add(row.get(0)));
+    roster.add(6007);
+    try {
+      JsonObject changed = service.request(Bus.DISCORD_GUILD_ROSTER, new JsonObject().put("discordIds", roster));
+
+      assertEquals(new JsonArray().add(6006), changed.getJsonArray("left"), changed.encode());
+      assertEquals(new JsonArray().add(6007), changed.getJsonArray("returned"), changed.encode());
+      Await.until("6007's rank role is given back", () -> discordEffects.stream()
+          .anyMatch(e -> e.getLong("discordId") == 6007 && "rank_role".equals(e.getString("kind"))));
+      assertTrue(discordEffects.stream().noneMatch(e -> e.getLong("discordId") == 6006), discordEffects.toString());
+      JsonObject again = service.request(Bus.DISCORD_GUILD_ROSTER, new JsonObject().put("discordIds", roster));
+      assertEquals(0, again.getJsonArray("left").size() + again.getJsonArray("returned").size(),
+          "the same roster twice changes nothing: " + again);
+    } finally {
+      discord.unregister();
+      roles.unregister();
+    }
+  }
+
   /** Answers DISCORD_MEMBER_ROLES as the bot would: every asked member holds {@code held}. */
   private io.vertx.core.eventbus.MessageConsumer<JsonObject> memberRoles(long discordId, long... held) {
     return service.vertx.eventBus().<JsonObject>consumer(Bus.DISCORD_MEMBER_ROLES, msg -> {
