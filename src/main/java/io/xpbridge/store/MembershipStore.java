@@ -14,19 +14,24 @@ import java.util.List;
  * GUILD_MEMBER_REMOVE or a roster pass that finds nothing new is a no-op.
  */
 public final class MembershipStore {
+  // Joins against the list rather than "= ANY" / "<> ALL": a roster holds every member of the guild,
+  // and a hash join keeps a pass over a large guild linear.
   static final String MARK_LEFT = """
-      UPDATE discord_identities SET left_guild_at = now()
-       WHERE discord_id = ANY($1::bigint[]) AND left_guild_at IS NULL
-      RETURNING discord_id""";
+      UPDATE discord_identities d SET left_guild_at = now()
+        FROM (SELECT DISTINCT unnest($1::bigint[]) AS id) gone
+       WHERE d.discord_id = gone.id AND d.left_guild_at IS NULL
+      RETURNING d.discord_id""";
   static final String MARK_PRESENT = """
-      UPDATE discord_identities SET left_guild_at = NULL
-       WHERE discord_id = ANY($1::bigint[]) AND left_guild_at IS NOT NULL
-      RETURNING discord_id""";
+      UPDATE discord_identities d SET left_guild_at = NULL
+        FROM (SELECT DISTINCT unnest($1::bigint[]) AS id) back
+       WHERE d.discord_id = back.id AND d.left_guild_at IS NOT NULL
+      RETURNING d.discord_id""";
   /** A whole roster: everyone known and not in it left (while the bot was away, say). */
   static final String MARK_LEFT_UNLESS_LISTED = """
-      UPDATE discord_identities SET left_guild_at = now()
-       WHERE left_guild_at IS NULL AND discord_id <> ALL($1::bigint[])
-      RETURNING discord_id""";
+      UPDATE discord_identities d SET left_guild_at = now()
+       WHERE d.left_guild_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM unnest($1::bigint[]) AS present(id) WHERE present.id = d.discord_id)
+      RETURNING d.discord_id""";
 
   /** What one write changed: identities that just left, identities that just came back. */
   public record Changes(List<Long> left, List<Long> returned) {
