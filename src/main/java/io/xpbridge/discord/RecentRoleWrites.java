@@ -23,23 +23,35 @@ final class RecentRoleWrites {
   private record Write(boolean present, long atMs) {}
 
   private final Map<Long, Map<Long, Write>> byMember = new HashMap<>();
-  /** Writes sent and not answered yet: their echo may arrive before the REST answer. */
-  private final Map<Long, Map<Long, Boolean>> inFlight = new HashMap<>();
+  /** A write sent and not answered yet: its echo may arrive (on this context) before the REST answer. */
+  private static final class Sending {
+    final boolean present;
+    boolean echoed;
+
+    Sending(boolean present) {
+      this.present = present;
+    }
+  }
+
+  private final Map<Long, Map<Long, Sending>> inFlight = new HashMap<>();
 
   /** The bot is about to change {@code roleId} on the member (before the REST call). */
   void writing(long memberId, long roleId, boolean present) {
-    inFlight.computeIfAbsent(memberId, id -> new HashMap<>()).put(roleId, present);
+    inFlight.computeIfAbsent(memberId, id -> new HashMap<>()).put(roleId, new Sending(present));
   }
 
-  /** The REST call of {@link #writing} answered (either way); a successful one is {@link #record}ed first. */
-  void settled(long memberId, long roleId) {
-    Map<Long, Boolean> writes = inFlight.get(memberId);
-    if (writes != null) {
-      writes.remove(roleId);
-      if (writes.isEmpty()) {
-        inFlight.remove(memberId);
-      }
+  /**
+   * The REST call of {@link #writing} answered (either way). Returns whether its echo was already seen
+   * here; if not, a successful write must be {@link #record}ed, even when JDA's cache shows it already:
+   * the echo that updated the cache may still be queued for this context, and must be known as the bot's.
+   */
+  boolean settled(long memberId, long roleId) {
+    Map<Long, Sending> writes = inFlight.get(memberId);
+    Sending sending = writes == null ? null : writes.remove(roleId);
+    if (writes != null && writes.isEmpty()) {
+      inFlight.remove(memberId);
     }
+    return sending != null && sending.echoed;
   }
 
   void record(long memberId, long roleId, boolean present, long nowMs) {
@@ -52,14 +64,19 @@ final class RecentRoleWrites {
    * someone else, by hand.
    */
   boolean confirmed(long memberId, long roleId, boolean present) {
-    Map<Long, Boolean> sending = inFlight.get(memberId);
-    boolean own = sending != null && Boolean.valueOf(present).equals(sending.get(roleId));
+    Map<Long, Sending> sending = inFlight.get(memberId);
+    Sending write = sending == null ? null : sending.get(roleId);
+    boolean own = false;
+    if (write != null && write.present == present && !write.echoed) {
+      write.echoed = true;
+      own = true;
+    }
     Map<Long, Write> writes = byMember.get(memberId);
     if (writes == null) {
       return own;
     }
-    Write write = writes.get(roleId);
-    if (write != null && write.present() == present) {
+    Write recorded = writes.get(roleId);
+    if (recorded != null && recorded.present() == present) {
       writes.remove(roleId);
       own = true;
     }

@@ -149,22 +149,17 @@ final class RoleEffects {
                 () -> change.add()
                     ? current.addRoleToMember(member, change.role())
                     : current.removeRoleFromMember(member, change.role()))
-            .onSuccess(ok -> {
-              // The gateway echo may have beaten the REST answer; then the cache already tells the truth.
-              if (cacheShows(current, memberId, roleId) != change.add()) {
+            .onComplete(done -> {
+              // An echo already seen here means the cache tells the truth; otherwise it is still to come.
+              boolean echoed = recentWrites.settled(memberId, roleId);
+              if (done.succeeded() && !echoed) {
                 recentWrites.record(memberId, roleId, change.add(), System.currentTimeMillis());
               }
             })
-            .onComplete(done -> recentWrites.settled(memberId, roleId))
             .mapEmpty();
       });
     }
     return chain;
-  }
-
-  private static boolean cacheShows(Guild current, long memberId, long roleId) {
-    Member cached = current.getMemberById(memberId);
-    return cached != null && cached.getRoles().stream().anyMatch(role -> role.getIdLong() == roleId);
   }
 
   private Set<Long> currentRoles(Member member) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,20 +73,33 @@ class DiscordEndToEndMembersTest extends DiscordEndToEndBase {
 
   @Test
   void theBotsOwnRoleWritesCauseNoFurtherWrites() {
-    long dan = fake.addMember("dan", rank1);
-    long player = seed(dan, 150);
-    Await.until("dan has the first_steps role", () -> fake.memberRoles(dan).contains(firstSteps));
+    List<Object> checksAsked = new CopyOnWriteArrayList<>();
+    Handler<DeliveryContext<Object>> checks = delivery -> {
+      if (Bus.DISCORD_MEMBER_CHECK.equals(delivery.message().address())) {
+        checksAsked.add(delivery.body());
+      }
+      delivery.next();
+    };
+    service.vertx.eventBus().addOutboundInterceptor(checks);
+    try {
+      long dan = fake.addMember("dan", rank1);
+      long player = seed(dan, 150);
+      Await.until("dan has the first_steps role", () -> fake.memberRoles(dan).contains(firstSteps));
 
-    fake.sendMessage(dan, general); // 165 XP: rank 2, written by the bot
+      fake.sendMessage(dan, general); // 165 XP: rank 2, written by the bot
 
-    Await.until("the rank 2 role replaced the rank 1 role", () -> fake.memberRoles(dan).equals(Set.of(rank2, firstSteps)));
-    Await.until("the rank change is completed", () -> "completed".equals(rankEvents(player)));
-    int roleCalls = roleCallsOf(dan);
-    assertEquals(3, roleCalls, "first_steps, rank 2 on, rank 1 off: " + fake.restCalls(c -> c.isMemberRoleCall()));
-    Still.holdsFor(Duration.ofMillis(1_500), "no further role calls for dan", () -> roleCallsOf(dan) == roleCalls);
-    assertEquals(0, service.sql.queryLong(
-        "SELECT count(*) FROM sync_events WHERE player_id = ? AND idempotency_key LIKE 'reconcile:%'", player),
-        "the echoes of the bot's writes were not taken for hand edits");
+      Await.until("the rank 2 role replaced the rank 1 role",
+          () -> fake.memberRoles(dan).equals(Set.of(rank2, firstSteps)));
+      Await.until("the rank change is completed", () -> "completed".equals(rankEvents(player)));
+      int roleCalls = roleCallsOf(dan);
+      assertEquals(3, roleCalls, "first_steps, rank 2 on, rank 1 off: " + fake.restCalls(c -> c.isMemberRoleCall()));
+      Still.holdsFor(Duration.ofMillis(1_500), "no further role calls for dan", () -> roleCallsOf(dan) == roleCalls);
+      assertEquals(List.of(), checksAsked, "the echoes of the bot's own writes were not taken for hand edits");
+      assertEquals(0, service.sql.queryLong(
+          "SELECT count(*) FROM sync_events WHERE player_id = ? AND idempotency_key LIKE 'reconcile:%'", player));
+    } finally {
+      service.vertx.eventBus().removeOutboundInterceptor(checks);
+    }
   }
 
   @Test

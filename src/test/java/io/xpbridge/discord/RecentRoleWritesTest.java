@@ -40,8 +40,16 @@ class RecentRoleWritesTest {
     RecentRoleWrites writes = new RecentRoleWrites();
     writes.writing(MEMBER, ROLE, true);
     assertTrue(writes.confirmed(MEMBER, ROLE, true), "the echo beat the REST answer");
-    writes.settled(MEMBER, ROLE);
+    assertTrue(writes.settled(MEMBER, ROLE), "so there is nothing left to record");
     assertFalse(writes.confirmed(MEMBER, ROLE, true), "once settled, the same change again is someone else's");
+  }
+
+  @Test
+  void aWriteAnsweredBeforeItsEchoMustBeRecorded() {
+    RecentRoleWrites writes = new RecentRoleWrites();
+    writes.writing(MEMBER, ROLE, false);
+    assertFalse(writes.confirmed(MEMBER, ROLE, true), "the opposite change is not the echo");
+    assertFalse(writes.settled(MEMBER, ROLE), "no echo yet: the caller records the write");
   }
 
   @Test
