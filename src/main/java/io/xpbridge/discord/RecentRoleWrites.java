@@ -13,7 +13,9 @@ import java.util.Set;
  *
  * <p>Once the echo of a write arrives ({@link #confirmed}) the cache is the truth again: a
  * moderator's later hand edit must be believed at once, or a reconcile correction made right
- * after it would see the bot's stale write, change nothing and still report success.
+ * after it would see the bot's stale write, change nothing and still report success. The same
+ * bookkeeping tells a hand edit from an echo ({@link #confirmed} answers which), so only hand edits
+ * trigger a member check ({@link HandEdits}).
  * Event-loop only.
  */
 final class RecentRoleWrites {
@@ -23,6 +25,7 @@ final class RecentRoleWrites {
   private record Write(boolean present, long atMs) {}
 
   private final Map<Long, Map<Long, Write>> byMember = new HashMap<>();
+
   /** A write sent and not answered yet: its echo may arrive (on this context) before the REST answer. */
   private static final class Sending {
     final boolean present;
