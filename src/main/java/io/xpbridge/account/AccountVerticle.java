@@ -70,6 +70,8 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.PLAYERS_TOP, Players.TopQuery.class, standings::top);
     BusServer.serve(bus, Bus.LEADERBOARD, Seasons.LeaderboardQuery.class, standings::leaderboard);
     bus.consumer(Bus.SEASONS_CHANGED, msg -> leaderboard.forget());
+    // A member left or came back: they leave or re-enter the standings now, not when the cache expires.
+    bus.consumer(Bus.DISCORD_MEMBERSHIP_CHANGED, msg -> leaderboard.forget());
     BusServer.serve(bus, Bus.LINK_ISSUE, Links.Account.class, this::issue);
     BusServer.serve(bus, Bus.LINK_REDEEM, Links.Redeem.class, this::redeem);
     BusServer.serve(bus, Bus.LINK_UNLINK, Links.Account.class, this::unlink);

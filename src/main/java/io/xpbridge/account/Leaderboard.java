@@ -51,7 +51,7 @@ final class Leaderboard {
     return store.lifetimePage(limit, offset);
   }
 
-  /** A season started or ended: the snapshots belong to the old one. */
+  /** A season started or ended, or someone left or rejoined the Discord guild: the snapshots are stale. */
   void forget() {
     currentHead.forget();
     lifetimeHead.forget();

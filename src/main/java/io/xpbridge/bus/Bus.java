@@ -192,6 +192,30 @@ public final class Bus {
    */
   public static final String DISCORD_MEMBER_ROLES = "xpbridge.discord.member-roles";
 
+  /**
+   * Request {@link Members.Check}, sent by the Discord bot after a hand edit of a rank or achievement
+   * role (not its own writes): the reconcile worker compares those members' roles with the ledger now
+   * and queues corrections. Reply {@link Members.Checked}.
+   */
+  public static final String DISCORD_MEMBER_CHECK = "xpbridge.discord.member-check";
+
+  /**
+   * Request {@link Members.Presence}, sent by the Discord bot on GUILD_MEMBER_REMOVE / GUILD_MEMBER_ADD:
+   * a leaver is hidden from standings and gets no role effects; a returning member gets their roles
+   * back at once. Reply {@link Members.Changed}.
+   */
+  public static final String DISCORD_MEMBER_PRESENCE = "xpbridge.discord.member-presence";
+
+  /**
+   * Request {@link Members.Roster}, sent by the Discord bot after each (re)connect: everyone in the
+   * guild, so a leave or rejoin missed while it was away is caught. Reply {@link Members.Changed};
+   * fail 400 for an empty roster (the bot itself is always in it).
+   */
+  public static final String DISCORD_GUILD_ROSTER = "xpbridge.discord.guild-roster";
+
+  /** Publish {@link Members.Changed}: someone left or came back; cached standings are forgotten. */
+  public static final String DISCORD_MEMBERSHIP_CHANGED = "xpbridge.discord.membership-changed";
+
   /** Request {@link Admin.Empty}. Run cleanup now. Reply {@link Admin.CleanupReport}; fail(503, reason). */
   public static final String CLEANUP_RUN_NOW = "xpbridge.cleanup.run-now";
 

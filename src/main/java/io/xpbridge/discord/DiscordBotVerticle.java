@@ -17,7 +17,9 @@ import io.xpbridge.domain.Activity;
 import io.xpbridge.config.DiscordSettings;
 import io.xpbridge.config.GameRules;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.GuildVoiceState;
@@ -53,6 +55,9 @@ public final class DiscordBotVerticle extends VerticleBase {
   private SlashCommandListener slashCommands;
   private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
   private MemberAnnouncer memberAnnouncer;
+  private volatile Set<Long> managedRoles = Set.of();
+  private MemberChecks memberChecks;
+  private MembershipListener membership;
   private long voiceTimerId = -1;
   private volatile boolean stopping;
   /** Why the gateway is down, null while connected; only touched on this verticle's context. */
@@ -63,6 +68,7 @@ public final class DiscordBotVerticle extends VerticleBase {
     AppConfig parsed = AppConfig.parse(config());
     settings = parsed.discord();
     rules = parsed.gameRules();
+    managedRoles = managedRoles(parsed);
     if (!settings.hasToken()) {
       return Future.failedFuture("Discord bot not started: discord.token is not set (env DISCORD_BOT_TOKEN): "
           + "the Discord bot cannot log in");
@@ -76,6 +82,9 @@ public final class DiscordBotVerticle extends VerticleBase {
     messageXp = new MessageXpAwarder(() -> settings, submitter);
     voice = new VoiceXpTracker(settings.voiceUnitMs());
     long guildId = settings.guildId();
+    memberChecks = new MemberChecks(vertx, bus);
+    HandEdits handEdits = new HandEdits(recentRoleWrites, () -> managedRoles, memberChecks::request);
+    membership = new MembershipListener(guildId, context, bus);
     slashCommands = new SlashCommandListener(guildId, context, List.of(
         new LinkCommand(bus, () -> settings),
         new UnlinkCommand(bus),
@@ -86,7 +95,8 @@ public final class DiscordBotVerticle extends VerticleBase {
         new MessageXpListener(guildId, context, messageXp::onMessage),
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
         slashCommands,
-        new RoleEchoListener(guildId, context, recentRoleWrites::confirmed),
+        new RoleEchoListener(guildId, context, handEdits::seen),
+        membership,
         new SessionListener(context, this::onReconnected, this::announceDisconnected),
         new SetupChangeListener(guildId, context, this::checkSetupSoon));
     connector = new JdaConnector(vertx, context, settings);
@@ -98,6 +108,9 @@ public final class DiscordBotVerticle extends VerticleBase {
     stopping = true;
     if (voiceTimerId >= 0) {
       vertx.cancelTimer(voiceTimerId);
+    }
+    if (memberChecks != null) {
+      memberChecks.cancelAll();
     }
     return connector == null ? Future.succeededFuture() : connector.shutdown();
   }
@@ -137,7 +150,15 @@ public final class DiscordBotVerticle extends VerticleBase {
           guild.getVoiceStates().size());
       setupCheck.run();
       announceReady();
+      membership.roster(guild);
     });
+  }
+
+  /** The roles the ledger decides: a hand edit of one of them is put back at once. */
+  private static Set<Long> managedRoles(AppConfig config) {
+    Set<Long> roles = new HashSet<>(config.gameRules().ladder().mappedRoleIds());
+    config.gameRules().achievements().stream().map(a -> a.discordRoleId()).filter(id -> id != null).forEach(roles::add);
+    return Set.copyOf(roles);
   }
 
   private Guild guild() {
@@ -181,6 +202,10 @@ public final class DiscordBotVerticle extends VerticleBase {
     voiceTick();
     checkSetupSoon();
     announceReady();
+    Guild guild = guild();
+    if (guild != null) {
+      membership.roster(guild);
+    }
   }
 
   private void checkSetupSoon() {
@@ -233,6 +258,7 @@ public final class DiscordBotVerticle extends VerticleBase {
   private void onConfigChanged(Message<AppConfig> message) {
     DiscordSettings next = message.body().discord();
     rules = message.body().gameRules();
+    managedRoles = managedRoles(message.body());
     boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
     if (memberAnnouncer != null) {
       memberAnnouncer.settingsChanged(settings, next);

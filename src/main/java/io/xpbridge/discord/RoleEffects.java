@@ -150,31 +150,31 @@ final class RoleEffects {
   private Future<Void> applyInOrder(Guild current, Member member, List<Change> changes) {
     Future<Void> chain = Future.succeededFuture();
     for (Change change : changes) {
-      chain = chain.compose(v -> RestFutures.submit(context, change.describe(member),
-              () -> change.add()
-                  ? current.addRoleToMember(member, change.role())
-                  : current.removeRoleFromMember(member, change.role()))
-          .onFailure(e -> {
-            SetupProblem.Cause cause = RoleProblemCheck.causeOf(e);
-            if (cause != null) {
-              refusals.refused(change.role().getIdLong(), cause);
-            }
-          })
-          .onSuccess(ok -> {
-            // The gateway echo may have beaten the REST answer; then the cache already tells the truth.
-            if (cacheShows(current, member.getIdLong(), change.role().getIdLong()) != change.add()) {
-              recentWrites.record(member.getIdLong(), change.role().getIdLong(), change.add(),
-                  System.currentTimeMillis());
-            }
-          })
-          .mapEmpty());
+      long memberId = member.getIdLong();
+      long roleId = change.role().getIdLong();
+      chain = chain.compose(v -> {
+        recentWrites.writing(memberId, roleId, change.add());
+        return RestFutures.submit(context, change.describe(member),
+                () -> change.add()
+                    ? current.addRoleToMember(member, change.role())
+                    : current.removeRoleFromMember(member, change.role()))
+            .onFailure(e -> {
+              SetupProblem.Cause cause = RoleProblemCheck.causeOf(e);
+              if (cause != null) {
+                refusals.refused(roleId, cause);
+              }
+            })
+            .onComplete(done -> {
+              // An echo already seen here means the cache tells the truth; otherwise it is still to come.
+              boolean echoed = recentWrites.settled(memberId, roleId);
+              if (done.succeeded() && !echoed) {
+                recentWrites.record(memberId, roleId, change.add(), System.currentTimeMillis());
+              }
+            })
+            .mapEmpty();
+      });
     }
     return chain;
-  }
-
-  private static boolean cacheShows(Guild current, long memberId, long roleId) {
-    Member cached = current.getMemberById(memberId);
-    return cached != null && cached.getRoles().stream().anyMatch(role -> role.getIdLong() == roleId);
   }
 
   private Set<Long> currentRoles(Member member) {

@@ -93,6 +93,11 @@ public final class IdempotencyKeys {
     return "reconcile" + DERIVED_SEPARATOR + runId + DERIVED_SEPARATOR + playerId;
   }
 
+  /** An achievement role put back on Discord by the reconcile run {@code runId}. */
+  public static String reconcileAchievement(String runId, long playerId, String code) {
+    return reconcile(runId, playerId) + DERIVED_SEPARATOR + "ach" + DERIVED_SEPARATOR + code;
+  }
+
   /** The rollover that ends season {@code seasonId}: a season ends once. */
   public static String seasonRollover(int seasonId) {
     return season(seasonId) + "rollover";

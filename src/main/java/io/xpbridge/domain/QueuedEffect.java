@@ -49,4 +49,10 @@ public record QueuedEffect(String key, Platform source, EventType type, long pla
     return new QueuedEffect(key, source, EventType.ANNOUNCEMENT, playerId, rank, previousRank, causeEventId, code,
         MirrorTarget.DISCORD, null, true);
   }
+
+  /** An unlocked achievement's role shown again in Discord only: Telegram is not told a second time. */
+  public static QueuedEffect achievementRole(String key, long playerId, String code, String reason) {
+    return new QueuedEffect(key, Platform.SYSTEM, EventType.ACHIEVEMENT_UNLOCK, playerId, null, null, null, code,
+        MirrorTarget.DISCORD, reason, false);
+  }
 }

@@ -1,5 +1,6 @@
 package io.xpbridge.reconcile;
 
+import io.xpbridge.domain.AchievementDefinition;
 import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.domain.MirrorTarget;
 import io.xpbridge.domain.Platform;
@@ -7,6 +8,7 @@ import io.xpbridge.domain.QueuedEffect;
 import io.xpbridge.domain.Rank;
 import io.xpbridge.domain.RankLadder;
 import io.xpbridge.store.ReconcileStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +28,7 @@ final class Divergence {
     boolean telegram = false;
     Rank derived = ladder.rankFor(player.xp());
     List<Long> rankRoles = ladder.mappedRoleIds();
-    if (player.discordId() != null && player.discordSyncEnabled() && !rankRoles.isEmpty()) {
+    if (player.discordReachable() && !rankRoles.isEmpty()) {
       boolean toldWrong = player.lastDiscordRank() == null || player.lastDiscordRank() != derived.number();
       boolean rolesWrong = observedRoles != null && !rolesMatch(observedRoles, derived, rankRoles);
       discord = toldWrong || rolesWrong;
@@ -55,5 +57,28 @@ final class Divergence {
     int told = player.lastTelegramRank() == null ? 1 : player.lastTelegramRank();
     return QueuedEffect.rankChange(IdempotencyKeys.reconcile(runId, player.playerId()), Platform.SYSTEM,
         player.playerId(), derived, Math.min(told, derived), null, targets, "reconcile", derived > told);
+  }
+
+  /**
+   * The unlocked achievements whose role the member does not have, each shown again in Discord only
+   * (Telegram heard of it when it was unlocked). Needs the member's real roles; an achievement on its
+   * way already is left to that event. An achievement role a moderator added is not taken away: the
+   * ledger only says what a member has earned, and a hand-given role may be deliberate.
+   */
+  static List<QueuedEffect> missingAchievementRoles(String runId, ReconcileStore.PlayerView player,
+      List<AchievementDefinition> definitions, Set<Long> observedRoles) {
+    List<QueuedEffect> effects = new ArrayList<>();
+    if (observedRoles == null || !player.discordReachable() || player.achievementInFlight()) {
+      return effects;
+    }
+    for (AchievementDefinition definition : definitions) {
+      Long roleId = definition.discordRoleId();
+      if (roleId != null && player.achievements().contains(definition.code()) && !observedRoles.contains(roleId)) {
+        effects.add(QueuedEffect.achievementRole(
+            IdempotencyKeys.reconcileAchievement(runId, player.playerId(), definition.code()), player.playerId(),
+            definition.code(), "reconcile"));
+      }
+    }
+    return effects;
   }
 }

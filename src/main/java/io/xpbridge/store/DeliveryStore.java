@@ -33,7 +33,8 @@ public final class DeliveryStore {
        WHERE e.id = c.id
       RETURNING e.id, e.idempotency_key, e.source, e.event_type, e.player_id, e.payload, e.retries, e.delivered_to""";
   static final String TARGETS = """
-      SELECT p.id, p.xp, p.balance, t.telegram_id, t.chat_id, t.language_code, d.discord_id, d.sync_enabled
+      SELECT p.id, p.xp, p.balance, t.telegram_id, t.chat_id, t.language_code, d.discord_id, d.sync_enabled,
+             d.left_guild_at IS NOT NULL AS left_guild
         FROM players p
         LEFT JOIN telegram_identities t ON t.player_id = p.id
         LEFT JOIN discord_identities d ON d.player_id = p.id
@@ -79,8 +80,18 @@ public final class DeliveryStore {
   public record Claimed(long id, String key, Platform source, EventType type, long playerId, JsonObject payload,
       int retries, List<MirrorTarget> deliveredTo) {}
 
+  /** @param leftGuild the Discord identity left the guild: nothing is sent to Discord for it */
   public record Target(long playerId, long xp, long balance, Long telegramId, Long chatId, String languageCode,
-      Long discordId, boolean discordSyncEnabled) {}
+      Long discordId, boolean discordSyncEnabled, boolean leftGuild) {
+
+    /**
+     * Discord can be told. A member who left cannot hold roles (Discord answers 10007 Unknown Member),
+     * so their effects skip Discord instead of failing; what they missed is given back when they return.
+     */
+    public boolean discordReachable() {
+      return discordId != null && discordSyncEnabled && !leftGuild;
+    }
+  }
 
   /** One finished delivery attempt, written back in one statement for the whole batch. */
   public record Finish(long id, EventStatus status, List<MirrorTarget> deliveredTo, MirrorTarget processedBy,
@@ -127,7 +138,7 @@ public final class DeliveryStore {
             Boolean enabled = row.getBoolean("sync_enabled");
             targets.put(row.getLong("id"), new Target(row.getLong("id"), row.getLong("xp"), row.getLong("balance"),
                 row.getLong("telegram_id"), row.getLong("chat_id"), row.getString("language_code"),
-                row.getLong("discord_id"), enabled == null || enabled));
+                row.getLong("discord_id"), enabled == null || enabled, Boolean.TRUE.equals(row.getBoolean("left_guild"))));
           }
           return targets;
         });

@@ -11,15 +11,21 @@ import java.util.List;
 /** Reads players with what each platform was last told, and records reconcile results. */
 public final class ReconcileStore {
   static final String PAGE = """
-      SELECT p.id, p.xp, t.chat_id, d.discord_id, d.sync_enabled, s.last_telegram_rank, s.last_discord_rank,
+      SELECT p.id, p.xp, t.chat_id, d.discord_id, d.sync_enabled, d.left_guild_at IS NOT NULL AS left_guild,
+             s.last_telegram_rank, s.last_discord_rank,
              EXISTS (SELECT 1 FROM sync_events e
                       WHERE e.player_id = p.id AND e.event_type = 'rank_change'
-                        AND e.status IN ('pending', 'processing')) AS rank_in_flight
+                        AND e.status IN ('pending', 'processing')) AS rank_in_flight,
+             EXISTS (SELECT 1 FROM sync_events e
+                      WHERE e.player_id = p.id AND e.event_type = 'achievement_unlock'
+                        AND e.status IN ('pending', 'processing')) AS achievement_in_flight,
+             ARRAY(SELECT a.code FROM player_achievements a WHERE a.player_id = p.id ORDER BY a.code) AS achievements
         FROM players p
         LEFT JOIN telegram_identities t ON t.player_id = p.id
         LEFT JOIN discord_identities d ON d.player_id = p.id
         LEFT JOIN sync_state s ON s.player_id = p.id
        WHERE p.merged_into IS NULL AND p.id > $1 AND ($3::bigint IS NULL OR p.id = $3)
+         AND ($4::bigint IS NULL OR d.discord_id = $4)
        ORDER BY p.id
        LIMIT $2""";
   static final String MARK_RECONCILED = """
@@ -35,18 +41,35 @@ public final class ReconcileStore {
     this.pool = pool;
   }
 
+  /**
+   * @param leftGuild the Discord identity left the guild: no Discord role effect is queued for it
+   * @param achievements codes of the achievements the player unlocked
+   */
   public record PlayerView(long playerId, long xp, Long chatId, Long discordId, boolean discordSyncEnabled,
-      Integer lastTelegramRank, Integer lastDiscordRank, boolean rankInFlight) {}
+      boolean leftGuild, Integer lastTelegramRank, Integer lastDiscordRank, boolean rankInFlight,
+      boolean achievementInFlight, List<String> achievements) {
 
-  /** Players after {@code afterId} in id order; with {@code onlyPlayer} just that one. */
-  public Future<List<PlayerView>> page(long afterId, int limit, Long onlyPlayer) {
-    return pool.preparedQuery(PAGE).execute(Tuple.of(afterId, limit, onlyPlayer)).map(rows -> {
+    /** Discord can be told: a linked identity, syncing, and in the guild. */
+    public boolean discordReachable() {
+      return discordId != null && discordSyncEnabled && !leftGuild;
+    }
+  }
+
+  /**
+   * Players after {@code afterId} in id order; with {@code onlyPlayer} just that one, with
+   * {@code onlyDiscordId} just the player of that Discord identity.
+   */
+  public Future<List<PlayerView>> page(long afterId, int limit, Long onlyPlayer, Long onlyDiscordId) {
+    return pool.preparedQuery(PAGE).execute(Tuple.of(afterId, limit, onlyPlayer, onlyDiscordId)).map(rows -> {
       List<PlayerView> page = new ArrayList<>(rows.size());
       for (Row row : rows) {
         Boolean enabled = row.getBoolean("sync_enabled");
+        String[] achievements = row.getArrayOfStrings("achievements");
         page.add(new PlayerView(row.getLong("id"), row.getLong("xp"), row.getLong("chat_id"),
-            row.getLong("discord_id"), enabled == null || enabled, row.getInteger("last_telegram_rank"),
-            row.getInteger("last_discord_rank"), row.getBoolean("rank_in_flight")));
+            row.getLong("discord_id"), enabled == null || enabled, Boolean.TRUE.equals(row.getBoolean("left_guild")),
+            row.getInteger("last_telegram_rank"), row.getInteger("last_discord_rank"),
+            row.getBoolean("rank_in_flight"), row.getBoolean("achievement_in_flight"),
+            achievements == null ? List.of() : List.of(achievements)));
       }
       return page;
     });

@@ -27,12 +27,12 @@ public final class StandingsStore {
   static final String SEASON_PAGE = livePage("""
       SELECT id, CASE WHEN season = $1 THEN season_xp ELSE 0 END AS xp, xp AS lifetime_xp
         FROM players
-       WHERE merged_into IS NULL AND season = $1 AND season_xp > 0""", 2);
+       WHERE merged_into IS NULL AND season = $1 AND season_xp > 0 AND %s""".formatted(inGuild("players.id")), 2);
 
   static final String LIFETIME_PAGE = livePage("""
       SELECT id, xp, xp AS lifetime_xp
         FROM players
-       WHERE merged_into IS NULL AND xp > 0""", 1);
+       WHERE merged_into IS NULL AND xp > 0 AND %s""".formatted(inGuild("players.id")), 1);
 
   /**
    * $1 an ended season. Places and names as they were archived; the rank shown is the player's lifetime
@@ -49,17 +49,32 @@ public final class StandingsStore {
         LEFT JOIN players m ON m.id = p.merged_into
        ORDER BY page.place, page.player_id""";
 
-  /** $1 the player, $2 the running season: their XP in it and, when they have some, their place. */
+  /**
+   * $1 the player, $2 the running season: their XP in it and, when they have some and are shown in
+   * the standings, their place.
+   */
   static final String SEASON_PLACE = """
-      SELECT me.xp, CASE WHEN me.xp > 0 THEN 1 + (SELECT count(*) FROM players
-                     WHERE merged_into IS NULL AND season = $2 AND season_xp > me.xp) END
-        FROM (SELECT CASE WHEN season = $2 THEN season_xp ELSE 0 END AS xp FROM players WHERE id = $1) me""";
+      SELECT me.xp, CASE WHEN me.xp > 0 AND me.shown THEN 1 + (SELECT count(*) FROM players
+                     WHERE merged_into IS NULL AND season = $2 AND season_xp > me.xp AND %s) END
+        FROM (SELECT CASE WHEN season = $2 THEN season_xp ELSE 0 END AS xp, %s AS shown
+                FROM players WHERE id = $1) me""".formatted(inGuild("players.id"), inGuild("players.id"));
 
-  /** $1 the player: their lifetime XP and, when they have some, their place. */
+  /** $1 the player: their lifetime XP and, when they have some and are shown, their place. */
   static final String LIFETIME_PLACE = """
-      SELECT me.xp, CASE WHEN me.xp > 0 THEN 1 + (SELECT count(*) FROM players
-                     WHERE merged_into IS NULL AND xp > me.xp) END
-        FROM (SELECT xp FROM players WHERE id = $1) me""";
+      SELECT me.xp, CASE WHEN me.xp > 0 AND me.shown THEN 1 + (SELECT count(*) FROM players
+                     WHERE merged_into IS NULL AND xp > me.xp AND %s) END
+        FROM (SELECT xp, %s AS shown FROM players WHERE id = $1) me""".formatted(inGuild("players.id"),
+      inGuild("players.id"));
+
+  /**
+   * The player of {@code idColumn} is not hidden for having left the Discord guild: true without a
+   * Discord identity (a Telegram-only player is never hidden), false while it is marked as left.
+   * Answered from the small partial index of those who left.
+   */
+  static String inGuild(String idColumn) {
+    return "NOT EXISTS (SELECT 1 FROM discord_identities gone WHERE gone.player_id = " + idColumn
+        + " AND gone.left_guild_at IS NOT NULL)";
+  }
 
   /**
    * What a standing calls a player: the name they were first seen with, else a platform username,

@@ -36,7 +36,7 @@ final class EffectMessages {
     if (event.type() == EventType.RANK_CHANGE) {
       rankChange(event, target, rules, payload, allowed, deliveries);
     } else if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
-      achievement(event, target, rules, payload, deliveries);
+      achievement(event, target, rules, payload, allowed, deliveries);
     } else if (event.type() == EventType.SEASON_NOTICE) {
       seasonNotice(event, target, rules, payload, allowed, deliveries);
     } else if (event.type() == EventType.ANNOUNCEMENT) {
@@ -49,7 +49,7 @@ final class EffectMessages {
   private static void rankChange(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
       JsonObject payload, MirrorTarget allowed, List<Delivery> deliveries) {
     Rank current = rules.ladder().rankFor(target.xp());
-    if (allowed.includes(MirrorTarget.DISCORD) && target.discordId() != null && target.discordSyncEnabled()) {
+    if (allowed.includes(MirrorTarget.DISCORD) && target.discordReachable()) {
       if (current.discordRoleId() != null) {
         Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.RANK_ROLE,
             event.playerId(), target.discordId(),
@@ -81,18 +81,18 @@ final class EffectMessages {
   }
 
   private static void achievement(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
-      JsonObject payload, List<Delivery> deliveries) {
+      JsonObject payload, MirrorTarget allowed, List<Delivery> deliveries) {
     AchievementDefinition definition = rules.achievements().get(payload.getString("achievement"));
     if (definition == null) {
       return;
     }
-    if (definition.discordRoleId() != null && target.discordId() != null && target.discordSyncEnabled()) {
+    if (allowed.includes(MirrorTarget.DISCORD) && definition.discordRoleId() != null && target.discordReachable()) {
       Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.ACHIEVEMENT_ROLE,
           event.playerId(), target.discordId(), null, null,
           new Platforms.AchievementRole(definition.code(), definition.nameEn(), definition.discordRoleId()));
       deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
     }
-    if (target.chatId() != null) {
+    if (allowed.includes(MirrorTarget.TELEGRAM) && target.chatId() != null) {
       String language = target.languageCode();
       Platforms.TelegramEffect message = new Platforms.TelegramEffect(event.id(), EffectKind.ACHIEVEMENT,
           event.playerId(), target.telegramId(), target.chatId(), language, null, null, target.xp(),

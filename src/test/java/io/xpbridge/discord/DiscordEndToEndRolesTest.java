@@ -32,7 +32,7 @@ class DiscordEndToEndRolesTest extends DiscordEndToEndBase {
   }
 
   @Test
-  void rankRoleEditedByHandIsRestoredByReconcile() {
+  void rankRoleEditedByHandIsRestoredOnceWhetherTheLiveCheckOrAReconcilePassComesFirst() {
     long mia = fake.addMember("mia", rank1);
     long player = seed(mia, 150);
     Await.until("mia has the first_steps role", () -> fake.memberRoles(mia).contains(firstSteps));
@@ -40,7 +40,8 @@ class DiscordEndToEndRolesTest extends DiscordEndToEndBase {
     Await.until("mia shows rank 2", () -> fake.memberRoles(mia).equals(Set.of(rank2, firstSteps)));
     Await.until("no rank change in flight", () -> "completed".equals(rankEvents(player)));
 
-    // A moderator swaps her rank role in the Discord client.
+    // A moderator swaps her rank role in the Discord client; the bot checks her by itself shortly
+    // (DiscordEndToEndMembersTest), and here a reconcile pass races that check.
     fake.setRoleByHand(mia, rank2, false);
     fake.setRoleByHand(mia, rank3, true);
     Await.until("the bot sees the hand edit", () -> botSeesRoles(mia).contains(rank3));
@@ -48,10 +49,12 @@ class DiscordEndToEndRolesTest extends DiscordEndToEndBase {
 
     JsonObject pass = service.request(Bus.RECONCILE_RUN_NOW, new JsonObject().put("playerId", player));
 
-    assertEquals(1, pass.getInteger("divergences"), pass.encode());
+    assertTrue(pass.getInteger("divergences") <= 1, pass.encode());
     Await.until("the ledger's role is back", () -> fake.memberRoles(mia).equals(Set.of(rank2, firstSteps)));
+    Await.until("the correction is completed", () -> !rankEvents(player).matches(".*(pending|processing).*"));
     assertEquals(200, xpOf(mia), "the ledger is unchanged");
-    assertEquals(2, DiscordService.roleCalls(fake, "PUT", mia, rank2).size(), "put back by the bot");
+    assertEquals(2, DiscordService.roleCalls(fake, "PUT", mia, rank2).size(), "put back by the bot, once");
+    assertEquals(1, DiscordService.roleCalls(fake, "DELETE", mia, rank3).size());
     assertEquals(transactions, service.sql.queryLong("SELECT count(*) FROM transactions WHERE player_id = ?", player));
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class ReconcileTest {
   static ServiceFixture service;
   static final long RANK_ROLE_BASE = 900_000_000_000_000_000L;
+  static final long FIRST_STEPS_ROLE = 910_000_000_000_000_001L;
 
   @BeforeAll
   static void start() {
@@ -25,6 +26,8 @@ class ReconcileTest {
       for (int i = 0; i < ranks.size(); i++) {
         ranks.getJsonObject(i).put("discordRoleId", RANK_ROLE_BASE + i + 1);
       }
+      config.getJsonArray("achievements").stream().map(JsonObject.class::cast)
+          .filter(a -> "first_steps".equals(a.getString("code"))).forEach(a -> a.put("discordRoleId", FIRST_STEPS_ROLE));
       return config;
     });
   }
@@ -99,6 +102,115 @@ class ReconcileTest {
       discord.unregister();
       roles.unregister();
     }
+  }
+
+  @Test
+  void aMissingAchievementRoleIsPutBackInDiscordOnly() {
+    long player = linkedPlayer(5004, 6004, 200); // rank 2, first_steps unlocked long ago
+    service.sql.update("INSERT INTO sync_state (player_id, last_discord_rank, last_telegram_rank) VALUES (?, 2, 2)", player);
+    service.sql.update("INSERT INTO player_achievements (player_id, code) VALUES (?, 'first_steps')", player);
+    List<JsonObject> discordEffects = new CopyOnWriteArrayList<>();
+    List<JsonObject> telegramEffects = new CopyOnWriteArrayList<>();
+    var discord = service.vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_DISCORD, msg -> {
+      discordEffects.add(msg.body());
+      msg.reply(new JsonObject().put("ok", true));
+    });
+    var telegram = service.vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_TELEGRAM, msg -> {
+      telegramEffects.add(msg.body());
+      msg.reply(new JsonObject().put("ok", true));
+    });
+    // The member has the right rank role, but someone took the achievement's role away.
+    var roles = memberRoles(6004, RANK_ROLE_BASE + 2);
+    try {
+      JsonObject pass = service.request(Bus.RECONCILE_RUN_NOW, new JsonObject().put("playerId", player));
+
+      assertEquals(1, pass.getInteger("divergences"), pass.encode());
+      Await.until("the achievement role is put back", () -> discordEffects.stream()
+          .anyMatch(e -> "achievement_role".equals(e.getString("kind")) && e.getLong("discordId") == 6004));
+      JsonObject effect = discordEffects.get(0);
+      assertEquals(FIRST_STEPS_ROLE, effect.getJsonObject("achievement").getLong("roleId"));
+      Await.until("the effect completed", () -> "completed".equals(service.sql.queryString(
+          "SELECT status FROM sync_events WHERE player_id = ? AND event_type = 'achievement_unlock'", player)));
+      assertTrue(telegramEffects.isEmpty(), "Telegram heard of the achievement when it was unlocked: " + telegramEffects);
+      assertEquals(1, service.sql.queryLong("SELECT count(*) FROM player_achievements WHERE player_id = ?", player));
+    } finally {
+      discord.unregister();
+      telegram.unregister();
+      roles.unregister();
+    }
+  }
+
+  @Test
+  void aMemberWhoLeftTheGuildGetsNoRoleEffects() {
+    long player = linkedPlayer(5005, 6005, 900); // rank 4
+    // Discord was last told rank 2 (a lost change): a pass would put the role back, were she there.
+    service.sql.update("INSERT INTO sync_state (player_id, last_discord_rank, last_telegram_rank) VALUES (?, 2, 4)", player);
+    service.sql.update("INSERT INTO player_achievements (player_id, code) VALUES (?, 'first_steps')", player);
+    service.request(Bus.DISCORD_MEMBER_PRESENCE, new JsonObject().put("discordId", 6005).put("present", false));
+    assertTrue(service.sql.queryString("SELECT left_guild_at FROM discord_identities WHERE discord_id = 6005") != null);
+    var roles = memberRoles(6005);
+
+    try {
+      JsonObject pass = service.request(Bus.RECONCILE_RUN_NOW, new JsonObject().put("playerId", player));
+
+      assertEquals(0, pass.getInteger("divergences"), pass.encode());
+      assertEquals(0, service.sql.queryLong("SELECT count(*) FROM sync_events WHERE player_id = ?", player));
+      assertEquals(900, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player), "her XP is kept");
+    } finally {
+      roles.unregister();
+    }
+  }
+
+  @Test
+  void aRosterAfterAReconnectCatchesLeavesAndReturnsMissedMeanwhile() {
+    long stays = linkedPlayer(5006, 6006, 200);
+    long returns = linkedPlayer(5007, 6007, 200); // rank 2
+    service.sql.update("INSERT INTO sync_state (player_id, last_discord_rank, last_telegram_rank) VALUES (?, 2, 2), (?, 2, 2)",
+        stays, returns);
+    service.sql.update("UPDATE discord_identities SET left_guild_at = now() WHERE discord_id = 6007");
+    List<JsonObject> discordEffects = new CopyOnWriteArrayList<>();
+    var discord = service.vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_DISCORD, msg -> {
+      discordEffects.add(msg.body());
+      msg.reply(new JsonObject().put("ok", true));
+    });
+    var roles = memberRoles(6007); // back without any role, as Discord gives them
+    // Everyone known is in the guild but 6006, who left while the bot was away; 6007 came back.
+    JsonArray roster = new JsonArray();
+    service.sql.query("SELECT discord_id FROM discord_identities WHERE left_guild_at IS NULL AND discord_id <> 6006")
+        .forEach(row -> roster.add(row.get(0)));
+    roster.add(6007);
+    try {
+      JsonObject changed = service.request(Bus.DISCORD_GUILD_ROSTER, new JsonObject().put("discordIds", roster));
+
+      assertEquals(new JsonArray().add(6006), changed.getJsonArray("left"), changed.encode());
+      assertEquals(new JsonArray().add(6007), changed.getJsonArray("returned"), changed.encode());
+      Await.until("6007's rank role is given back", () -> discordEffects.stream()
+          .anyMatch(e -> e.getLong("discordId") == 6007 && "rank_role".equals(e.getString("kind"))));
+      assertTrue(discordEffects.stream().noneMatch(e -> e.getLong("discordId") == 6006), discordEffects.toString());
+      JsonObject again = service.request(Bus.DISCORD_GUILD_ROSTER, new JsonObject().put("discordIds", roster));
+      assertEquals(0, again.getJsonArray("left").size() + again.getJsonArray("returned").size(),
+          "the same roster twice changes nothing: " + again);
+    } finally {
+      discord.unregister();
+      roles.unregister();
+    }
+  }
+
+  /** Answers DISCORD_MEMBER_ROLES as the bot would: every asked member holds {@code held}. */
+  private io.vertx.core.eventbus.MessageConsumer<JsonObject> memberRoles(long discordId, long... held) {
+    return service.vertx.eventBus().<JsonObject>consumer(Bus.DISCORD_MEMBER_ROLES, msg -> {
+      JsonObject members = new JsonObject();
+      JsonArray missing = new JsonArray();
+      for (Object id : msg.body().getJsonArray("discordIds")) {
+        JsonArray roles = new JsonArray();
+        for (long role : held) {
+          roles.add(role);
+        }
+        members.put(id.toString(), Long.parseLong(id.toString()) == discordId ? roles
+            : new JsonArray().add(RANK_ROLE_BASE + 1));
+      }
+      msg.reply(new JsonObject().put("members", members).put("missing", missing));
+    });
   }
 
   private long linkedPlayer(long telegramId, long discordId, long xp) {

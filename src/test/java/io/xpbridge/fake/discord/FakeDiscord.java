@@ -48,6 +48,8 @@ public final class FakeDiscord {
   private final Map<String, JsonObject> callbacks = new HashMap<>();
   private final Set<Long> refusedChannels = new java.util.HashSet<>();
   private final Set<Long> refusedRoles = new java.util.HashSet<>();
+  /** Members who left, kept so they can {@link #memberRejoins} under the same user. */
+  private final Map<Long, FakeGuild.Member> departed = new HashMap<>();
   /** Messages the bot created: {channel_id, request: the body it sent}. */
   private final List<JsonObject> postedMessages = new ArrayList<>();
   /** Messages created with enforce_nonce, by "channel:nonce", to answer a resend with the same message. */
@@ -332,6 +334,33 @@ public final class FakeDiscord {
   /** A moderator adds or removes a role in the Discord client (no bot involved). */
   public void setRoleByHand(long userId, long roleId, boolean present) {
     changeMemberRole(userId, roleId, present, false);
+  }
+
+  /**
+   * The member leaves the guild: GUILD_MEMBER_REMOVE is dispatched (to a connected bot; during a
+   * {@link #gatewayOutage} the bot never hears of it) and REST on them answers 404 10007 Unknown Member.
+   */
+  public void memberLeaves(long userId) {
+    synchronized (lock) {
+      FakeGuild.Member member = member(userId);
+      guild.members.remove(userId);
+      departed.put(userId, member);
+      gateway.dispatch("GUILD_MEMBER_REMOVE", new JsonObject().put("guild_id", FakeGuild.str(guild.id))
+          .put("user", guild.userJson(member)));
+    }
+  }
+
+  /** A member who left joins again, without any role (as on Discord): GUILD_MEMBER_ADD is dispatched. */
+  public void memberRejoins(long userId) {
+    synchronized (lock) {
+      FakeGuild.Member before = departed.remove(userId);
+      if (before == null) {
+        throw new IllegalArgumentException("User " + userId + " has not left the fake guild");
+      }
+      FakeGuild.Member member = new FakeGuild.Member(userId, before.username, before.bot);
+      guild.members.put(userId, member);
+      gateway.dispatch("GUILD_MEMBER_ADD", guild.memberUpdate(member));
+    }
   }
 
   /**
