@@ -80,13 +80,12 @@ final class AlertPoster {
 
   /** Both languages per problem; the tail is cut (it is all in /health/ready) to fit one message. */
   static String text(List<SetupProblem> problems) {
-    StringBuilder text = new StringBuilder("⚠️ xpbridge: Discord setup problem(s) / проблемы настройки Discord:");
+    StringBuilder text = new StringBuilder(Texts.ALERT_HEADER);
     for (int i = 0; i < problems.size(); i++) {
       SetupProblem problem = problems.get(i);
       String entry = "\n• " + problem.fixEn() + "\n  " + problem.fixRu();
       if (text.length() + entry.length() > MAX_MESSAGE_CHARS) {
-        text.append("\n… ").append(problems.size() - i).append(" more, see /health/ready / ещё ")
-            .append(problems.size() - i).append(", см. /health/ready");
+        text.append("\n").append(Texts.alertMore(problems.size() - i));
         break;
       }
       text.append(entry);

@@ -55,18 +55,11 @@ final class ChannelProblems {
     String id = Long.toUnsignedString(channelId);
     GuildView.ChannelView channel = view.channels().get(channelId);
     if (channel == null) {
-      return new SetupProblem(SetupProblem.Cause.CHANNEL_MISSING, channelId, key,
-          "Channel " + id + " (" + key + ") does not exist in the server or the bot cannot see it. Set " + key
-              + " to a text channel of the server, or to null.",
-          "Канала " + id + " (" + key + ") нет на сервере, или бот его не видит. Укажите в " + key
-              + " текстовый канал сервера или null.");
+      return new SetupProblem(SetupProblem.Cause.CHANNEL_MISSING, channelId, key, Texts.channelMissing(id, key));
     }
     if (!channel.botCanWrite()) {
       return new SetupProblem(SetupProblem.Cause.CHANNEL_NOT_WRITABLE, channelId, "#" + channel.name(),
-          "The bot may not write in channel #" + channel.name() + " (" + id + ", " + key + "). Give the bot's role "
-              + "View Channel and Send Messages there, or choose another channel.",
-          "Бот не может писать в канал #" + channel.name() + " (" + id + ", " + key + "). Дайте роли бота права "
-              + "«Просматривать канал» и «Отправлять сообщения» там или выберите другой канал.");
+          Texts.channelNotWritable(channel.name(), id, key));
     }
     return null;
   }

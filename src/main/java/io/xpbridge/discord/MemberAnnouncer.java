@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 final class MemberAnnouncer {
   private static final Logger log = LoggerFactory.getLogger(MemberAnnouncer.class);
   private static final String NONCE_PREFIX = "xpb:";
+  static final int MAX_NAME_CHARS = 100;
 
   private final Context context;
   private final Supplier<Guild> guild;
@@ -90,7 +92,7 @@ final class MemberAnnouncer {
       return needsFix(effect, unknownChannel(channelId, server));
     }
     long member = effect.discordId();
-    String content = MemberAnnouncementText.render(current.announceLocale(), member, effect.announcement());
+    String content = content(current.announceLocale(), member, effect.announcement());
     String what = "post an announcement in channel #" + channel.getName() + " (" + channel.getId() + ")";
     return RestFutures.submit(context, what, () -> channel.sendMessage(content)
             .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
@@ -106,6 +108,25 @@ final class MemberAnnouncer {
           return problem != null ? needsFix(effect, problem)
               : failed(effect, RestFutures.classify("post an announcement", error));
         });
+  }
+
+  /**
+   * The post, in {@code discord.announceLocale}: the member mentioned ({@code <@id>}); names come from
+   * the config and are escaped all the same, so a name with Markdown cannot restyle the post.
+   */
+  static String content(String locale, long discordId, Platforms.MemberNews news) {
+    Lang lang = Lang.of(locale);
+    String member = "<@" + Long.toUnsignedString(discordId) + ">";
+    String name = escapedName(lang == Lang.RU ? news.nameRu() : news.nameEn(), news);
+    return news.rank() != null ? Texts.rankUpPost(lang, member, news.rank(), name)
+        : Texts.achievementPost(lang, member, name);
+  }
+
+  private static String escapedName(String value, Platforms.MemberNews news) {
+    String text = value == null || value.isBlank()
+        ? (news.achievementCode() != null ? news.achievementCode() : "?") : value;
+    String cut = text.length() <= MAX_NAME_CHARS ? text : text.substring(0, MAX_NAME_CHARS - 1) + "…";
+    return MarkdownSanitizer.escape(cut.replace('\n', ' '));
   }
 
   /** A new announce channel: what was wrong with the old one no longer is. */

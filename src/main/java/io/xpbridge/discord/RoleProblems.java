@@ -17,7 +17,7 @@ final class RoleProblems {
   private RoleProblems() {}
 
   /** A configured role: where it is in the config and its names there. */
-  record ConfiguredRole(long roleId, String what, String whatRu, String configKey) {}
+  record ConfiguredRole(long roleId, Texts.Phrase what, String configKey) {}
 
   static List<SetupProblem> find(GameRules rules, GuildView view) {
     List<ConfiguredRole> configured = configured(rules);
@@ -47,7 +47,7 @@ final class RoleProblems {
       return noManageRoles();
     }
     ConfiguredRole role = configured(rules).stream().filter(r -> r.roleId() == roleId).findFirst()
-        .orElse(new ConfiguredRole(roleId, "a rank or achievement", "ранга или достижения", "ranks / achievements"));
+        .orElse(new ConfiguredRole(roleId, Texts.SOME_ROLE, "ranks / achievements"));
     GuildView.RoleView inGuild = view.roles().get(roleId);
     if (cause == SetupProblem.Cause.ROLE_MISSING || inGuild == null) {
       return missing(role);
@@ -65,55 +65,37 @@ final class RoleProblems {
     for (int i = 0; i < ranks.size(); i++) {
       Rank rank = ranks.get(i);
       if (rank.discordRoleId() != null) {
-        roles.add(new ConfiguredRole(rank.discordRoleId(), "rank " + rank.number() + " " + rank.nameEn(),
-            "ранга " + rank.number() + " " + rank.nameRu(), "ranks[" + i + "].discordRoleId"));
+        roles.add(new ConfiguredRole(rank.discordRoleId(), Texts.rankRole(rank.number(), rank.nameRu(), rank.nameEn()),
+            "ranks[" + i + "].discordRoleId"));
       }
     }
     List<AchievementDefinition> achievements = rules.achievements();
     for (int i = 0; i < achievements.size(); i++) {
       AchievementDefinition achievement = achievements.get(i);
       if (achievement.discordRoleId() != null) {
-        roles.add(new ConfiguredRole(achievement.discordRoleId(), "achievement " + achievement.nameEn(),
-            "достижения " + achievement.nameRu(), "achievements[" + i + "].discordRoleId"));
+        roles.add(new ConfiguredRole(achievement.discordRoleId(),
+            Texts.achievementRole(achievement.nameRu(), achievement.nameEn()), "achievements[" + i + "].discordRoleId"));
       }
     }
     return roles;
   }
 
   private static SetupProblem noManageRoles() {
-    return new SetupProblem(SetupProblem.Cause.NO_MANAGE_ROLES, null, "Manage Roles",
-        "The bot lacks the Manage Roles permission, so it cannot give rank and achievement roles. "
-            + "In Server Settings > Roles, grant Manage Roles to the bot's role.",
-        "У бота нет права «Управлять ролями», поэтому он не может выдавать роли рангов и достижений. "
-            + "В настройках сервера > Роли дайте роли бота право «Управлять ролями».");
+    return new SetupProblem(SetupProblem.Cause.NO_MANAGE_ROLES, null, "Manage Roles", Texts.noManageRoles());
   }
 
   private static SetupProblem missing(ConfiguredRole role) {
-    String id = Long.toUnsignedString(role.roleId());
-    return new SetupProblem(SetupProblem.Cause.ROLE_MISSING, role.roleId(), role.what(),
-        "Role " + id + " configured for " + role.what() + " does not exist in the server. Create it, or fix "
-            + role.configKey() + " in the config.",
-        "Роли " + id + " для " + role.whatRu() + " нет на сервере. Создайте её или исправьте " + role.configKey()
-            + " в конфигурации.");
+    return new SetupProblem(SetupProblem.Cause.ROLE_MISSING, role.roleId(), role.what().en(),
+        Texts.roleMissing(Long.toUnsignedString(role.roleId()), role.what(), role.configKey()));
   }
 
-  /** Discord said Missing Permissions although the bot's cache shows nothing wrong: say what to check. */
   private static SetupProblem refused(ConfiguredRole role, String roleName) {
     return new SetupProblem(SetupProblem.Cause.ROLE_ABOVE_BOT, role.roleId(), roleName,
-        "Discord refused to give role '" + roleName + "' (" + role.what() + ") with Missing Permissions. "
-            + "In Server Settings > Roles, check that the bot's role has Manage Roles and drag it above '"
-            + roleName + "'.",
-        "Discord отказал в выдаче роли «" + roleName + "» (роль " + role.whatRu() + "): нет прав. В настройках "
-            + "сервера > Роли проверьте право «Управлять ролями» у роли бота и перетащите её выше «" + roleName + "».");
+        Texts.roleRefused(roleName, role.what()));
   }
 
   private static SetupProblem aboveBot(ConfiguredRole role, String roleName, GuildView view) {
-    String botRole = view.botTopRoleName() == null ? "" : " ('" + view.botTopRoleName() + "')";
-    String botRoleRu = view.botTopRoleName() == null ? "" : " («" + view.botTopRoleName() + "»)";
     return new SetupProblem(SetupProblem.Cause.ROLE_ABOVE_BOT, role.roleId(), roleName,
-        "The bot cannot give role '" + roleName + "' (" + role.what() + "): it is not below the bot's highest role"
-            + botRole + ". In Server Settings > Roles, drag the bot's role above '" + roleName + "'.",
-        "Бот не может выдать роль «" + roleName + "» (роль " + role.whatRu() + "): она не ниже высшей роли бота"
-            + botRoleRu + ". В настройках сервера > Роли перетащите роль бота выше «" + roleName + "».");
+        Texts.roleAboveBot(roleName, role.what(), view.botTopRoleName()));
   }
 }

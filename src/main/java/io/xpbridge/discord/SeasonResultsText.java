@@ -8,9 +8,10 @@ import java.util.Set;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 
 /**
- * The words of a season announcement, in Russian or English ({@code discord.announceLocale}); every
- * sentence of it is here. Winners with a Discord account are mentioned ({@code <@id>}), the others
- * named; names typed by players are cut and their Markdown escaped so they cannot restyle the post.
+ * A season announcement laid out from {@link Texts}' sentences, in Russian or English
+ * ({@code discord.announceLocale}), within Discord's 2,000 characters. Winners with a Discord account
+ * are mentioned ({@code <@id>}), the others named; names typed by players are cut and their Markdown
+ * escaped so they cannot restyle the post.
  */
 final class SeasonResultsText {
   /** Discord refuses longer message contents. */
@@ -23,24 +24,21 @@ final class SeasonResultsText {
   private SeasonResultsText() {}
 
   static Announcement render(String locale, Platforms.SeasonResult season) {
-    boolean ru = "ru".equals(locale);
-    String seasonName = name(season.name());
-    StringBuilder content = new StringBuilder(ru
-        ? "🏆 Сезон «" + seasonName + "» завершён!"
-        : "🏆 Season \"" + seasonName + "\" is over!");
+    Lang lang = Lang.of(locale);
+    StringBuilder content = new StringBuilder(Texts.seasonOver(lang, name(season.name())));
     if (season.winners().isEmpty()) {
-      content.append(ru ? " В этом сезоне никто не набрал опыта." : " Nobody earned XP this season.");
+      content.append(Texts.seasonWithoutWinners(lang));
       return new Announcement(content.toString(), List.of());
     }
-    content.append(ru ? " Победители:" : " The winners:");
+    content.append(Texts.seasonWinners(lang));
     Set<Long> mentioned = new LinkedHashSet<>();
     int shown = 0;
     for (Platforms.SeasonWinner winner : season.winners()) {
-      String line = "\n" + line(ru, winner);
+      String line = "\n" + line(lang, winner);
       int left = season.winners().size() - shown - 1;
-      String more = left == 0 ? "" : "\n" + (ru ? "…и ещё " + left : "…and " + left + " more");
+      String more = left == 0 ? "" : "\n" + Texts.andMore(lang, left);
       if (content.length() + line.length() + more.length() > MAX_CONTENT_CHARS) {
-        content.append("\n").append(ru ? "…и ещё " + (left + 1) : "…and " + (left + 1) + " more");
+        content.append("\n").append(Texts.andMore(lang, left + 1));
         break;
       }
       content.append(line);
@@ -53,18 +51,18 @@ final class SeasonResultsText {
   }
 
   /** "1. @alice — 8421 XP — +1000 coins, "Gold"". */
-  private static String line(boolean ru, Platforms.SeasonWinner winner) {
+  private static String line(Lang lang, Platforms.SeasonWinner winner) {
     String who = winner.discordId() != null ? "<@" + Long.toUnsignedString(winner.discordId()) + ">" : name(winner.name());
     StringBuilder line = new StringBuilder().append(winner.place()).append(". ").append(who)
-        .append(" — ").append(winner.xp()).append(ru ? " опыта" : " XP");
+        .append(" — ").append(Texts.xpAmount(lang, winner.xp()));
     List<String> reward = new ArrayList<>();
     if (winner.coins() > 0) {
-      reward.add("+" + winner.coins() + (ru ? " монет" : " coins"));
+      reward.add(Texts.coinsReward(lang, winner.coins()));
     }
     if (winner.achievement() != null) {
       String achievement = name(winner.achievement().name() != null
           ? winner.achievement().name() : winner.achievement().code());
-      reward.add(ru ? "«" + achievement + "»" : "\"" + achievement + "\"");
+      reward.add(Texts.quoted(lang, achievement));
     }
     if (!reward.isEmpty()) {
       line.append(" — ").append(String.join(", ", reward));

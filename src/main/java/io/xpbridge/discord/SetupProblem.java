@@ -9,6 +9,10 @@ import io.xpbridge.bus.Platforms;
  */
 record SetupProblem(Cause cause, Long id, String name, String fixEn, String fixRu) {
 
+  SetupProblem(Cause cause, Long id, String name, Texts.Phrase fix) {
+    this(cause, id, name, fix.en(), fix.ru());
+  }
+
   enum Cause {
     ROLE_MISSING("role_missing"),
     ROLE_ABOVE_BOT("role_above_bot"),

@@ -7,11 +7,13 @@ import io.xpbridge.bus.Refusal;
 import java.math.BigDecimal;
 
 /**
- * Every sentence the Discord bot's slash commands say, in Russian and English, and the Russian
- * names and descriptions the commands are registered with. One file on purpose, longer than our
- * classes usually are: whoever checks or translates the bot's words reads them all in one place.
- * Names of ranks and achievements are not here: they come from the config, in the asked language.
- * Season announcements have their own {@link SeasonResultsText}: they go to a channel, not to a caller.
+ * Every sentence the Discord bot says, in Russian and English: the Russian names and descriptions the
+ * commands are registered with, the answers to slash commands (in the caller's language), the posts in
+ * the announce channel (in {@code discord.announceLocale}) and the setup problems shown to moderators
+ * (both languages at once). One file on purpose, longer than our classes usually are: whoever checks
+ * or translates the bot's words reads them all in one place. Names of ranks and achievements are not
+ * here: they come from the config, in the asked language. Log lines for operators stay English, next
+ * to the code that logs them.
  */
 final class Texts {
 
@@ -262,5 +264,112 @@ final class Texts {
 
   static String nameOf(String name) {
     return name == null ? "" : name;
+  }
+
+  // ---- posts in the announce channel (discord.announceLocale); names already escaped ----
+
+  static String rankUpPost(Lang lang, String member, int rank, String rankName) {
+    return t(lang, "🎖️ " + member + " — новый ранг " + rank + ": «" + rankName + "»!",
+        "🎖️ " + member + " reached rank " + rank + ": \"" + rankName + "\"!");
+  }
+
+  static String achievementPost(Lang lang, String member, String achievementName) {
+    return t(lang, "🏅 " + member + " — новое достижение: «" + achievementName + "»!",
+        "🏅 " + member + " unlocked the achievement \"" + achievementName + "\"!");
+  }
+
+  static String seasonOver(Lang lang, String seasonName) {
+    return t(lang, "🏆 Сезон «" + seasonName + "» завершён!", "🏆 Season \"" + seasonName + "\" is over!");
+  }
+
+  static String seasonWithoutWinners(Lang lang) {
+    return t(lang, " В этом сезоне никто не набрал опыта.", " Nobody earned XP this season.");
+  }
+
+  static String seasonWinners(Lang lang) {
+    return t(lang, " Победители:", " The winners:");
+  }
+
+  static String andMore(Lang lang, int more) {
+    return t(lang, "…и ещё " + more, "…and " + more + " more");
+  }
+
+  static String xpAmount(Lang lang, long xp) {
+    return xp + t(lang, " опыта", " XP");
+  }
+
+  static String coinsReward(Lang lang, long coins) {
+    return "+" + coins + t(lang, " монет", " coins");
+  }
+
+  static String quoted(Lang lang, String name) {
+    return t(lang, "«" + name + "»", "\"" + name + "\"");
+  }
+
+  // ---- setup problems: logged, in /health/ready and posted to discord.alertChannelId in both languages ----
+
+  /** What a configured role is for, e.g. "rank 20 Marshal". */
+  static Phrase rankRole(int number, String nameRu, String nameEn) {
+    return new Phrase("ранга " + number + " " + nameRu, "rank " + number + " " + nameEn);
+  }
+
+  static Phrase achievementRole(String nameRu, String nameEn) {
+    return new Phrase("достижения " + nameRu, "achievement " + nameEn);
+  }
+
+  static final Phrase SOME_ROLE = new Phrase("ранга или достижения", "a rank or achievement");
+
+  static Phrase noManageRoles() {
+    return new Phrase("У бота нет права «Управлять ролями», поэтому он не может выдавать роли рангов и достижений. "
+            + "В настройках сервера > Роли дайте роли бота право «Управлять ролями».",
+        "The bot lacks the Manage Roles permission, so it cannot give rank and achievement roles. "
+            + "In Server Settings > Roles, grant Manage Roles to the bot's role.");
+  }
+
+  static Phrase roleMissing(String roleId, Phrase what, String configKey) {
+    return new Phrase("Роли " + roleId + " для " + what.ru() + " нет на сервере. Создайте её или исправьте "
+            + configKey + " в конфигурации.",
+        "Role " + roleId + " configured for " + what.en() + " does not exist in the server. Create it, or fix "
+            + configKey + " in the config.");
+  }
+
+  /** Discord said Missing Permissions although the bot's cache shows nothing wrong: say what to check. */
+  static Phrase roleRefused(String roleName, Phrase what) {
+    return new Phrase("Discord отказал в выдаче роли «" + roleName + "» (роль " + what.ru() + "): нет прав. "
+            + "В настройках сервера > Роли проверьте право «Управлять ролями» у роли бота и перетащите её выше «"
+            + roleName + "».",
+        "Discord refused to give role '" + roleName + "' (" + what.en() + ") with Missing Permissions. "
+            + "In Server Settings > Roles, check that the bot's role has Manage Roles and drag it above '"
+            + roleName + "'.");
+  }
+
+  /** {@code botRoleName} may be null (the bot has no role of its own). */
+  static Phrase roleAboveBot(String roleName, Phrase what, String botRoleName) {
+    String botRoleRu = botRoleName == null ? "" : " («" + botRoleName + "»)";
+    String botRoleEn = botRoleName == null ? "" : " ('" + botRoleName + "')";
+    return new Phrase("Бот не может выдать роль «" + roleName + "» (роль " + what.ru() + "): она не ниже высшей "
+            + "роли бота" + botRoleRu + ". В настройках сервера > Роли перетащите роль бота выше «" + roleName + "».",
+        "The bot cannot give role '" + roleName + "' (" + what.en() + "): it is not below the bot's highest role"
+            + botRoleEn + ". In Server Settings > Roles, drag the bot's role above '" + roleName + "'.");
+  }
+
+  static Phrase channelMissing(String channelId, String configKey) {
+    return new Phrase("Канала " + channelId + " (" + configKey + ") нет на сервере, или бот его не видит. Укажите в "
+            + configKey + " текстовый канал сервера или null.",
+        "Channel " + channelId + " (" + configKey + ") does not exist in the server or the bot cannot see it. Set "
+            + configKey + " to a text channel of the server, or to null.");
+  }
+
+  static Phrase channelNotWritable(String channelName, String channelId, String configKey) {
+    return new Phrase("Бот не может писать в канал #" + channelName + " (" + channelId + ", " + configKey + "). "
+            + "Дайте роли бота права «Просматривать канал» и «Отправлять сообщения» там или выберите другой канал.",
+        "The bot may not write in channel #" + channelName + " (" + channelId + ", " + configKey + "). Give the "
+            + "bot's role View Channel and Send Messages there, or choose another channel.");
+  }
+
+  static final String ALERT_HEADER = "⚠️ xpbridge: Discord setup problem(s) / проблемы настройки Discord:";
+
+  static String alertMore(int more) {
+    return "… " + more + " more, see /health/ready / ещё " + more + ", см. /health/ready";
   }
 }

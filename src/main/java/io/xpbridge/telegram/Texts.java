@@ -12,7 +12,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every sentence the bot says, in Russian and English. Plain text (no parse mode), so names and
@@ -31,6 +33,22 @@ final class Texts {
   }
 
   // ---- /start, /help, chatter ----
+
+  /** The command menu's descriptions, by command, in menu order. */
+  static Map<String, String> commandMenu(Lang lang) {
+    Map<String, String> menu = new LinkedHashMap<>();
+    menu.put("profile", t(lang, "Опыт, звание, баланс, достижения", "XP, rank, balance, achievements"));
+    menu.put("daily", t(lang, "Ежедневная награда", "Daily reward"));
+    menu.put("play", t(lang, "Сыграть на опыт и монеты", "Play for XP and coins"));
+    menu.put("top", t(lang, "Лучшие игроки сезона (/top all — за всё время)",
+        "Top players of the season (/top all: all time)"));
+    menu.put("link", t(lang, "Связать с Discord", "Link with Discord"));
+    menu.put("unlink", t(lang, "Отвязать Discord", "Unlink Discord"));
+    menu.put("sync", t(lang, "Сверить профиль с Discord", "Check your profile against Discord"));
+    menu.put("help", t(lang, "Справка", "Help"));
+    menu.put("start", t(lang, "Начать", "Start"));
+    return menu;
+  }
 
   static String welcome(Lang lang, boolean created) {
     String greeting = created

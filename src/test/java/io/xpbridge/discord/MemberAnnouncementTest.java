@@ -243,7 +243,7 @@ class MemberAnnouncementTest {
 
   @Test
   void theTextNamesTheCodeWhenAnAchievementHasNoName() {
-    String text = MemberAnnouncementText.render("en", 42L, new Platforms.MemberNews(null, "veteran", null, " "));
+    String text = MemberAnnouncer.content("en", 42L, new Platforms.MemberNews(null, "veteran", null, " "));
     assertEquals("🏅 <@42> unlocked the achievement \"veteran\"!", text);
     assertNull(new Platforms.MemberNews(3, null, "a", "b").achievementCode());
   }
