@@ -61,7 +61,8 @@ public class MetricsVerticle extends VerticleBase {
     });
     vertx.eventBus().<JsonObject>consumer(Bus.METRICS_RECONCILE, msg -> {
       Reports.Reconciled pass = BusJson.decode(msg.body(), Reports.Reconciled.class);
-      counter("xpbridge_reconcile_divergences_total", "kind", "rank", "type", "any").increment(pass.divergences());
+      // Rank roles, achievement roles and Telegram's rank: a pass counts them together.
+      counter("xpbridge_reconcile_divergences_total", "kind", "all", "type", "any").increment(pass.divergences());
       counter("xpbridge_reconcile_players_total", "kind", "all", "type", "any").increment(pass.players());
     });
     vertx.eventBus().<JsonObject>consumer(Bus.METRICS_BOT_API_ERROR, msg ->
