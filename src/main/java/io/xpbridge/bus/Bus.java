@@ -71,6 +71,18 @@ public final class Bus {
    */
   public static final String LEADERBOARD = "xpbridge.leaderboard";
 
+  /**
+   * Request {@link Web.StandingsQuery}. Reply {@link Web.Standings}: a page of the public leaderboard
+   * (no platform ids, no hidden or absent players); fail 400 naming the bad field, 404 (no such season).
+   */
+  public static final String PUBLIC_STANDINGS = "xpbridge.public.standings";
+
+  /** Request {@link Web.PlayerQuery}. Reply {@link Web.Player}; fail 404 (unknown, hidden or absent). */
+  public static final String PUBLIC_PLAYER = "xpbridge.public.player";
+
+  /** Request {@link Web.PlayerQuery}. Reply {@link Web.Card}: the rank card PNG; fail 404 as PUBLIC_PLAYER. */
+  public static final String RANK_CARD = "xpbridge.public.rank-card";
+
   /** Publish {@link Seasons.SeasonView}: a new season started (engines and readers forget cached standings). */
   public static final String SEASONS_CHANGED = "xpbridge.seasons.changed";
 
