@@ -127,11 +127,12 @@ final class EffectMessages {
   /**
    * A member's rank-up or new achievement for the Discord announce channel, named in both languages
    * (the bot writes in discord.announceLocale). Nobody to mention (the Discord account was unlinked
-   * since) or an achievement no longer configured: nothing to post, the event completes.
+   * since, or the member left the guild) or an achievement no longer configured: nothing to post, the
+   * event completes. A member who opted out of role sync is still announced: that is not a role.
    */
   private static void announcement(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
       JsonObject payload, List<Delivery> deliveries) {
-    if (target.discordId() == null) {
+    if (target.discordId() == null || target.leftGuild()) {
       return;
     }
     Integer rank = payload.getInteger("rank");

@@ -192,6 +192,26 @@ class DiscordEndToEndAnnouncementsTest {
 
   @Test
   @Order(4)
+  void aRankUpWhileAwayFromTheGuildIsNotAnnounced() {
+    long fay = fake.addMember("fay", rank1);
+    earn("fay_1", fay, 50);
+    Await.until("fay has a player", () -> service.sql.queryLong(
+        "SELECT count(*) FROM discord_identities WHERE discord_id = ?", fay) == 1);
+    fake.memberLeaves(fay);
+    Await.until("fay is marked as away", () -> service.sql.queryLong(
+        "SELECT count(*) FROM discord_identities WHERE discord_id = ? AND left_guild_at IS NOT NULL", fay) == 1);
+
+    earn("fay_2", fay, 200);
+
+    Await.until("the announcement is done without a post",
+        () -> "completed".equals(announcementStatus("fay_2:rank2:announce")));
+    Still.holdsFor(Duration.ofSeconds(1), "nothing posted for fay",
+        () -> fake.messagesPostedIn(announcements).stream()
+            .noneMatch(m -> m.getString("content").contains("<@" + fay + ">")));
+  }
+
+  @Test
+  @Order(5)
   void anEngineRestartDoesNotRepost() {
     long dan = fake.addMember("dan", rank1);
     earn("dan_1", dan, 200);
