@@ -3,6 +3,7 @@ package io.xpbridge.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.xpbridge.domain.QueuedEffect;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /** Reads players with what each platform was last told, and records reconcile results. */
 public final class ReconcileStore {
-  static final String PAGE = """
+  private static final String PLAYER_VIEW = """
       SELECT p.id, p.xp, t.chat_id, d.discord_id, d.sync_enabled, d.left_guild_at IS NOT NULL AS left_guild,
              s.last_telegram_rank, s.last_discord_rank,
              EXISTS (SELECT 1 FROM sync_events e
@@ -24,8 +25,15 @@ public final class ReconcileStore {
         LEFT JOIN telegram_identities t ON t.player_id = p.id
         LEFT JOIN discord_identities d ON d.player_id = p.id
         LEFT JOIN sync_state s ON s.player_id = p.id
+      """;
+  // Two statements, not one with "($n IS NULL OR d.discord_id = $n)": the prepared page's generic plan
+  // then misjudged the join and cost a pass of 100,000 players in pages of 100 some 65 % more (bench).
+  static final String PAGE = PLAYER_VIEW + """
        WHERE p.merged_into IS NULL AND p.id > $1 AND ($3::bigint IS NULL OR p.id = $3)
-         AND ($4::bigint IS NULL OR d.discord_id = $4)
+       ORDER BY p.id
+       LIMIT $2""";
+  static final String MEMBER = PLAYER_VIEW + """
+       WHERE p.merged_into IS NULL AND p.id > $1 AND d.discord_id = $3
        ORDER BY p.id
        LIMIT $2""";
   static final String MARK_RECONCILED = """
@@ -60,7 +68,10 @@ public final class ReconcileStore {
    * {@code onlyDiscordId} just the player of that Discord identity.
    */
   public Future<List<PlayerView>> page(long afterId, int limit, Long onlyPlayer, Long onlyDiscordId) {
-    return pool.preparedQuery(PAGE).execute(Tuple.of(afterId, limit, onlyPlayer, onlyDiscordId)).map(rows -> {
+    Future<RowSet<Row>> read = onlyDiscordId == null
+        ? pool.preparedQuery(PAGE).execute(Tuple.of(afterId, limit, onlyPlayer))
+        : pool.preparedQuery(MEMBER).execute(Tuple.of(afterId, limit, onlyDiscordId));
+    return read.map(rows -> {
       List<PlayerView> page = new ArrayList<>(rows.size());
       for (Row row : rows) {
         Boolean enabled = row.getBoolean("sync_enabled");
