@@ -61,6 +61,8 @@ public class AccountVerticle extends VerticleBase {
     StandingsStore standingsStore = new StandingsStore(pool);
     Leaderboard leaderboard = new Leaderboard(standingsStore, System::currentTimeMillis);
     standings = new Standings(standingsStore, leaderboard, players, () -> rules.ladder());
+    PublicStandings publicStandings = new PublicStandings(new io.xpbridge.store.PublicStandingsStore(pool),
+        new io.xpbridge.store.SeasonStore(pool), players, () -> rules, System::currentTimeMillis);
     links = new LinkStore(pool);
     var bus = vertx.eventBus();
     dailyReward = new DailyReward(players, new BusClient(bus), () -> dailySettings);
@@ -69,9 +71,17 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.PLAYERS_PROFILE, Players.ProfileQuery.class, this::profile);
     BusServer.serve(bus, Bus.PLAYERS_TOP, Players.TopQuery.class, standings::top);
     BusServer.serve(bus, Bus.LEADERBOARD, Seasons.LeaderboardQuery.class, standings::leaderboard);
-    bus.consumer(Bus.SEASONS_CHANGED, msg -> leaderboard.forget());
+    BusServer.serve(bus, Bus.PUBLIC_STANDINGS, io.xpbridge.bus.Web.StandingsQuery.class, publicStandings::standings);
+    BusServer.serve(bus, Bus.PUBLIC_PLAYER, io.xpbridge.bus.Web.PlayerQuery.class, publicStandings::player);
+    bus.consumer(Bus.SEASONS_CHANGED, msg -> {
+      leaderboard.forget();
+      publicStandings.forget();
+    });
     // A member left or came back: they leave or re-enter the standings now, not when the cache expires.
-    bus.consumer(Bus.DISCORD_MEMBERSHIP_CHANGED, msg -> leaderboard.forget());
+    bus.consumer(Bus.DISCORD_MEMBERSHIP_CHANGED, msg -> {
+      leaderboard.forget();
+      publicStandings.forget();
+    });
     BusServer.serve(bus, Bus.LINK_ISSUE, Links.Account.class, this::issue);
     BusServer.serve(bus, Bus.LINK_REDEEM, Links.Redeem.class, this::redeem);
     BusServer.serve(bus, Bus.LINK_UNLINK, Links.Account.class, this::unlink);
