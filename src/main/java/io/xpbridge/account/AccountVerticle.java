@@ -116,7 +116,7 @@ public class AccountVerticle extends VerticleBase {
     String username = clip(request.username(), 64);
     Future<PlayerStore.Registration> registration = ref.kind() == PlayerRef.Kind.TELEGRAM
         ? players.registerTelegram(ref.id(), request.chatId(), username, clip(request.languageCode(), 16))
-        : players.registerDiscord(ref.id(), username);
+        : players.registerDiscord(ref.id(), username, avatarUrl(request.avatarUrl()));
     return registration.map(r -> new Players.Registered(r.playerId(), r.created()));
   }
 
@@ -231,6 +231,11 @@ public class AccountVerticle extends VerticleBase {
 
   private static String platformOf(PlayerRef ref) {
     return ref.kind() == PlayerRef.Kind.TELEGRAM ? "telegram" : "discord";
+  }
+
+  /** Only an https address is stored: the public pages show it as an image source. */
+  private static String avatarUrl(String url) {
+    return url != null && url.startsWith("https://") && url.length() <= 512 ? url : null;
   }
 
   private static String clip(String text, int max) {
