@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  *
  * <p>The page is the first thing every visitor loads, so the first {@link #HEAD_PAGES} pages of the
  * live standings are cut from a snapshot read at most once per {@link Leaderboard#MAX_AGE_MS} (a
- * sequential scan of the players: there is no index on XP, on purpose); deeper pages and archived
- * seasons (indexed by season) are read as asked. Must be used from one context.
+ * sequential scan of the players: there is no index on XP, on purpose; about 0.1 s for 100,000 players).
+ * No visitor waits for that scan once a snapshot exists: the expired one is served while the next is
+ * read, so a page is at most about a second and a scan old. Deeper pages and archived seasons (indexed
+ * by season) are read as asked. Must be used from one context.
  */
 final class PublicStandings {
   static final int HEAD_PAGES = 10;
@@ -54,10 +56,10 @@ final class PublicStandings {
     this.seasons = seasons;
     this.players = players;
     this.rules = rules;
-    this.currentHead = new Snapshot<>(() -> current(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS);
-    this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS);
+    this.currentHead = new Snapshot<>(() -> current(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
+    this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
     this.seasonList = new Snapshot<>(() -> seasons.all().map(all -> all.stream()
-        .filter(s -> s.running() || s.archived()).toList()), clockMs, Leaderboard.MAX_AGE_MS);
+        .filter(s -> s.running() || s.archived()).toList()), clockMs, Leaderboard.MAX_AGE_MS, true);
   }
 
   /** A season started or ended, a member left or came back, someone hid or showed themselves. */
