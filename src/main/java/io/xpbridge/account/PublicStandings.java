@@ -13,7 +13,9 @@ import io.xpbridge.store.PlayerStore;
 import io.xpbridge.store.PublicStandingsStore;
 import io.xpbridge.store.SeasonStore;
 import io.xpbridge.sync.EngineRules;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
 final class PublicStandings {
   static final int HEAD_PAGES = 10;
   static final int MAX_PAGE = 1_000_000;
+  /** Deeper live pages remembered (each read at most once a second however often it is asked). */
+  static final int DEEP_PAGES = 256;
   static final String CURRENT = Players.CURRENT_SEASON;
   static final String ALL = Players.ALL_TIME;
   private static final int HEAD = HEAD_PAGES * Web.PAGE_SIZE;
@@ -49,6 +53,14 @@ final class PublicStandings {
   private final Snapshot<Head> currentHead;
   private final Snapshot<PublicStandingsStore.Page> lifetimeHead;
   private final Snapshot<List<SeasonStore.Season>> seasonList;
+  private final LongSupplier clockMs;
+  // Access order: the least recently asked deep page is dropped first.
+  private final Map<String, Snapshot<Head>> deepPages = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Snapshot<Head>> eldest) {
+      return size() > DEEP_PAGES;
+    }
+  };
 
   PublicStandings(PublicStandingsStore store, SeasonStore seasons, PlayerStore players, Supplier<EngineRules> rules,
       LongSupplier clockMs) {
@@ -56,6 +68,7 @@ final class PublicStandings {
     this.seasons = seasons;
     this.players = players;
     this.rules = rules;
+    this.clockMs = clockMs;
     this.currentHead = new Snapshot<>(() -> current(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
     this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
     this.seasonList = new Snapshot<>(() -> seasons.all().map(all -> all.stream()
@@ -67,6 +80,7 @@ final class PublicStandings {
     currentHead.forget();
     lifetimeHead.forget();
     seasonList.forget();
+    deepPages.clear();
   }
 
   Future<Web.Standings> standings(Web.StandingsQuery query) {
@@ -83,7 +97,8 @@ final class PublicStandings {
     if (ALL.equals(season)) {
       Future<PublicStandingsStore.Page> read = offset + Web.PAGE_SIZE <= HEAD
           ? lifetimeHead.get().map(head -> head.slice(offset, Web.PAGE_SIZE))
-          : store.lifetimePage(Web.PAGE_SIZE, offset);
+          : deep(ALL + ":" + offset, () -> store.lifetimePage(Web.PAGE_SIZE, offset)
+              .map(found -> new Head(null, found))).map(Head::page);
       return read.compose(found -> reply(null, found, page, language));
     }
     int id = seasonId(season);
@@ -153,7 +168,15 @@ final class PublicStandings {
     if (offset + Web.PAGE_SIZE <= HEAD) {
       return currentHead.get().map(head -> new Head(head.season(), head.page().slice(offset, Web.PAGE_SIZE)));
     }
-    return current(Web.PAGE_SIZE, offset);
+    return deep(CURRENT + ":" + offset, () -> current(Web.PAGE_SIZE, offset));
+  }
+
+  /**
+   * A page past the heads, read at most once a second: a scan each, so a page many visitors ask for at
+   * once (a link shared to page 7 of 2,000) costs one scan a second, not one per visitor.
+   */
+  private Future<Head> deep(String key, Supplier<Future<Head>> reader) {
+    return deepPages.computeIfAbsent(key, k -> new Snapshot<>(reader, clockMs, Leaderboard.MAX_AGE_MS, true)).get();
   }
 
   private Future<Head> current(int limit, int offset) {
