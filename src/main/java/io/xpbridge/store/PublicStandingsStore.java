@@ -24,6 +24,15 @@ public final class PublicStandingsStore {
     return "NOT " + playersAlias + ".hidden AND " + StandingsStore.inGuild(idColumn);
   }
 
+  /**
+   * {@link StandingsStore#displayName} without its last resort, "player &lt;internal id&gt;", which
+   * would show the internal id: a nameless player is "player" and the start of their public id.
+   */
+  static String publicName(String playersAlias) {
+    return "coalesce(" + playersAlias + ".display_name, t.username, d.username, 'player ' || left(" + playersAlias
+        + ".public_id, 6))";
+  }
+
   /** $1 the running season, $2 limit, $3 offset. */
   static final String SEASON_PAGE = livePage("""
       SELECT id, season_xp AS xp, xp AS lifetime_xp
@@ -51,7 +60,9 @@ public final class PublicStandingsStore {
            ranked AS (SELECT shown.*, rank() OVER (ORDER BY xp DESC) AS place FROM shown),
            page AS (SELECT * FROM ranked ORDER BY place, player_id LIMIT $2 OFFSET $3),
            summary AS (SELECT count(*) AS total FROM shown)
-      SELECT summary.total, page.place, page.xp, page.name, n.public_id, n.xp AS lifetime_xp, d.avatar_url
+      SELECT summary.total, page.place, page.xp,
+             CASE WHEN page.name = 'player ' || page.player_id THEN 'player ' || left(n.public_id, 6)
+                  ELSE page.name END AS name, n.public_id, n.xp AS lifetime_xp, d.avatar_url
         FROM summary
         LEFT JOIN page ON true
         LEFT JOIN players n ON n.id = page.now_id
@@ -64,7 +75,7 @@ public final class PublicStandingsStore {
         FROM players p
         LEFT JOIN telegram_identities t ON t.player_id = p.id
         LEFT JOIN discord_identities d ON d.player_id = p.id
-       WHERE p.merged_into IS NULL AND %s AND\s""".formatted(StandingsStore.displayName("p.id"), shown("p", "p.id"));
+       WHERE p.merged_into IS NULL AND %s AND\s""".formatted(publicName("p"), shown("p", "p.id"));
 
   /** $1 a public id, $2 the running season (0 when none runs). Uses V11's unique index. */
   static final String PLAYER_BY_PUBLIC_ID = PLAYER_COLUMNS + "p.public_id = $1";
@@ -94,7 +105,7 @@ public final class PublicStandingsStore {
           LEFT JOIN telegram_identities t ON t.player_id = page.id
           LEFT JOIN discord_identities d ON d.player_id = page.id
          ORDER BY page.xp DESC, page.id""".formatted(standing, limitParameter, limitParameter + 1,
-        StandingsStore.displayName("page.id"));
+        publicName("p"));
   }
 
   /** One place: {@code xp} counts for the standing, {@code lifetimeXp} gives the rank. No platform id. */

@@ -30,6 +30,7 @@ class PublicStandingsTest {
   static long ann;
   static long hid;
   static long gone;
+  static long nameless;
 
   @BeforeAll
   static void start() {
@@ -48,6 +49,8 @@ class PublicStandingsTest {
     long bob = player("bob", 3_000, 300, 4, false);
     long cid = player("cid", 200, 300, 5, false);
     player("dan", 100, 100, 6, false);
+    // Nameless: the standings call such a player "player <internal id>"; the public pages must not.
+    nameless = sql.queryLong("INSERT INTO players (xp, season, season_xp) VALUES (50, 2, 0) RETURNING id");
     // 120 more players with 1..120 lifetime XP only (no season XP): lifetime has 126 shown.
     for (int i = 1; i <= 120; i++) {
       long id = sql.queryLong("INSERT INTO players (xp, season, season_xp, display_name) VALUES (?, 2, 0, ?) "
@@ -151,15 +154,18 @@ class PublicStandingsTest {
     JsonObject first = standings(new JsonObject().put("season", "all"));
     assertEquals("all", first.getString("scope"));
     assertNull(first.getValue("seasonId"));
-    assertEquals(124, first.getLong("total"), "126 players but hid and gone are not shown");
+    assertEquals(125, first.getLong("total"), "127 players but hid and gone are not shown");
     assertEquals(3, first.getLong("pages"));
     assertEquals(50, players(first).size());
     assertEquals(List.of("bob", "ann", "cid", "p120"), names(first).subList(0, 4));
     JsonObject third = standings(new JsonObject().put("season", "all").put("page", 3));
-    assertEquals(24, players(third).size());
+    assertEquals(25, players(third).size());
     assertEquals(101, places(third).get(0));
-    assertEquals("p1", names(third).get(23));
-    assertEquals(124, places(third).get(23));
+    assertEquals("p1", names(third).get(24));
+    assertEquals(125, places(third).get(24));
+    String namelessName = names(standings(new JsonObject().put("season", "all").put("page", 2))).stream()
+        .filter(n -> n.startsWith("player ")).findFirst().orElseThrow();
+    assertEquals("player " + publicIdOf(nameless).substring(0, 6), namelessName, "no internal id in a name");
     assertEquals(0, players(standings(new JsonObject().put("season", "all").put("page", 4))).size());
     assertNoPlatformOrInternalIds(first);
     assertNoPlatformOrInternalIds(third);
@@ -167,9 +173,9 @@ class PublicStandingsTest {
 
   @Test
   void deepPagesAreReadAsAskedAndAgreeWithTheHead() {
-    // Page 11 is past the snapshot; with 124 players it is empty, but the total still counts.
+    // Page 11 is past the snapshot; with 125 players it is empty, but the total still counts.
     JsonObject deep = standings(new JsonObject().put("season", "all").put("page", 11));
-    assertEquals(124, deep.getLong("total"));
+    assertEquals(125, deep.getLong("total"));
     assertTrue(players(deep).isEmpty());
   }
 
