@@ -61,6 +61,8 @@ public class AccountVerticle extends VerticleBase {
     StandingsStore standingsStore = new StandingsStore(pool);
     Leaderboard leaderboard = new Leaderboard(standingsStore, System::currentTimeMillis);
     standings = new Standings(standingsStore, leaderboard, players, () -> rules.ladder());
+    PublicStandings publicStandings = new PublicStandings(new io.xpbridge.store.PublicStandingsStore(pool),
+        new io.xpbridge.store.SeasonStore(pool), players, () -> rules, System::currentTimeMillis);
     links = new LinkStore(pool);
     var bus = vertx.eventBus();
     dailyReward = new DailyReward(players, new BusClient(bus), () -> dailySettings);
@@ -69,9 +71,17 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.PLAYERS_PROFILE, Players.ProfileQuery.class, this::profile);
     BusServer.serve(bus, Bus.PLAYERS_TOP, Players.TopQuery.class, standings::top);
     BusServer.serve(bus, Bus.LEADERBOARD, Seasons.LeaderboardQuery.class, standings::leaderboard);
-    bus.consumer(Bus.SEASONS_CHANGED, msg -> leaderboard.forget());
+    BusServer.serve(bus, Bus.PUBLIC_STANDINGS, io.xpbridge.bus.Web.StandingsQuery.class, publicStandings::standings);
+    BusServer.serve(bus, Bus.PUBLIC_PLAYER, io.xpbridge.bus.Web.PlayerQuery.class, publicStandings::player);
+    bus.consumer(Bus.SEASONS_CHANGED, msg -> {
+      leaderboard.forget();
+      publicStandings.forget();
+    });
     // A member left or came back: they leave or re-enter the standings now, not when the cache expires.
-    bus.consumer(Bus.DISCORD_MEMBERSHIP_CHANGED, msg -> leaderboard.forget());
+    bus.consumer(Bus.DISCORD_MEMBERSHIP_CHANGED, msg -> {
+      leaderboard.forget();
+      publicStandings.forget();
+    });
     BusServer.serve(bus, Bus.LINK_ISSUE, Links.Account.class, this::issue);
     BusServer.serve(bus, Bus.LINK_REDEEM, Links.Redeem.class, this::redeem);
     BusServer.serve(bus, Bus.LINK_UNLINK, Links.Account.class, this::unlink);
@@ -106,7 +116,7 @@ public class AccountVerticle extends VerticleBase {
     String username = clip(request.username(), 64);
     Future<PlayerStore.Registration> registration = ref.kind() == PlayerRef.Kind.TELEGRAM
         ? players.registerTelegram(ref.id(), request.chatId(), username, clip(request.languageCode(), 16))
-        : players.registerDiscord(ref.id(), username);
+        : players.registerDiscord(ref.id(), username, avatarUrl(request.avatarUrl()));
     return registration.map(r -> new Players.Registered(r.playerId(), r.created()));
   }
 
@@ -221,6 +231,11 @@ public class AccountVerticle extends VerticleBase {
 
   private static String platformOf(PlayerRef ref) {
     return ref.kind() == PlayerRef.Kind.TELEGRAM ? "telegram" : "discord";
+  }
+
+  /** Only an https address is stored: the public pages show it as an image source. */
+  private static String avatarUrl(String url) {
+    return url != null && url.startsWith("https://") && url.length() <= 512 ? url : null;
   }
 
   private static String clip(String text, int max) {

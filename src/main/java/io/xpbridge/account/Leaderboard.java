@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.xpbridge.store.SeasonStore;
 import io.xpbridge.store.StandingsStore;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Pages of the running season's and of the lifetime standings. There is no index on players' XP or
@@ -24,15 +23,13 @@ final class Leaderboard {
   record SeasonPage(SeasonStore.Season season, StandingsStore.Page page) {}
 
   private final StandingsStore store;
-  private final LongSupplier clockMs;
   private final Snapshot<SeasonPage> currentHead;
   private final Snapshot<StandingsStore.Page> lifetimeHead;
 
   Leaderboard(StandingsStore store, LongSupplier clockMs) {
     this.store = store;
-    this.clockMs = clockMs;
-    this.currentHead = new Snapshot<>(() -> currentPage(HEAD, 0));
-    this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0));
+    this.currentHead = new Snapshot<>(() -> currentPage(HEAD, 0), clockMs, MAX_AGE_MS);
+    this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0), clockMs, MAX_AGE_MS);
   }
 
   /** Places {@code offset + 1} to {@code offset + limit} of the running season. */
@@ -67,48 +64,5 @@ final class Leaderboard {
           "no season is running (the seasons table has no row in state 'running')"));
       return store.seasonPage(season.id(), limit, offset).map(page -> new SeasonPage(season, page));
     });
-  }
-
-  /** One value read at most once per {@link #MAX_AGE_MS}; a read started before {@link #forget} is not kept. */
-  private final class Snapshot<T> {
-    private final Supplier<Future<T>> reader;
-    private T value;
-    private long readStartedAtMs;
-    private Future<T> reading;
-    private long generation;
-
-    Snapshot(Supplier<Future<T>> reader) {
-      this.reader = reader;
-    }
-
-    Future<T> get() {
-      long now = clockMs.getAsLong();
-      if (value != null && now - readStartedAtMs < MAX_AGE_MS) {
-        return Future.succeededFuture(value);
-      }
-      if (reading != null) {
-        return reading;
-      }
-      long startedIn = generation;
-      Future<T> read = reader.get();
-      reading = read;
-      read.onComplete(ar -> {
-        if (startedIn != generation || reading != read) {
-          return;
-        }
-        reading = null;
-        if (ar.succeeded()) {
-          value = ar.result();
-          readStartedAtMs = now;
-        }
-      });
-      return read;
-    }
-
-    void forget() {
-      generation++;
-      value = null;
-      reading = null;
-    }
   }
 }

@@ -45,15 +45,23 @@ public final class Players {
     named.add(new PlayerRef(kind, id));
   }
 
-  /** {@link Bus#PLAYERS_REGISTER}: a platform account, with where and how to talk to it. */
+  /**
+   * {@link Bus#PLAYERS_REGISTER}: a platform account, with where and how to talk to it. {@code avatarUrl}:
+   * a Discord member's avatar address for the public pages (kept when null).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Register(Long telegramId, Long chatId, String username, String languageCode, Long discordId) {
+  public record Register(Long telegramId, Long chatId, String username, String languageCode, Long discordId,
+      String avatarUrl) {
     public static Register telegram(long telegramId, long chatId, String username, String languageCode) {
-      return new Register(telegramId, chatId, username, languageCode, null);
+      return new Register(telegramId, chatId, username, languageCode, null, null);
     }
 
     public static Register discord(long discordId, String username) {
-      return new Register(null, null, username, null, discordId);
+      return new Register(null, null, username, null, discordId, null);
+    }
+
+    public static Register discord(long discordId, String username, String avatarUrl) {
+      return new Register(null, null, username, null, discordId, avatarUrl);
     }
 
     public PlayerRef ref() {

@@ -31,6 +31,11 @@ public final class RegisteredPlayers {
     return bus.register(registration).onSuccess(reply -> registered.put(registration.ref(), registration));
   }
 
+  /** What this process last registered for the account; null when it did not (or forgot). */
+  public Players.Register remembered(PlayerRef ref) {
+    return registered.get(ref);
+  }
+
   /** Registers the account unless this process already did, with the same name, chat and language. */
   public Future<Void> ensure(Players.Register registration) {
     if (registration.equals(registered.get(registration.ref()))) {

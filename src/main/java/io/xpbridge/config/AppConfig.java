@@ -29,11 +29,12 @@ public record AppConfig(
     DiscordSettings discord,
     Economy economy,
     SeasonSettings seasons,
+    WebSettings web,
     String logLevel) {
 
   private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
   private static final List<String> SECTIONS = List.of("db", "db.embedded", "http", "sync", "reconcile", "cleanup",
-      "link", "daily", "telegram", "telegram.games", "discord", "economy", "seasons", "log");
+      "link", "daily", "telegram", "telegram.games", "discord", "economy", "seasons", "web", "log");
 
   /**
    * Reads and checks every section (same shape as conf/config.json; a missing key takes its
@@ -63,6 +64,7 @@ public record AppConfig(
         EconomySettings.read(in, discord.noXpChannelIds(), discord.messageCooldownSeconds() * 1000,
             telegram.games().cooldownSeconds() * 1000),
         SeasonSettings.read(in, gameRules == null ? null : gameRules.achievements()),
+        WebSettings.read(in),
         logLevel(in));
     UnknownKeys.reject(root == null ? new JsonObject() : root, in);
     if (in.problemCount() > 0) {

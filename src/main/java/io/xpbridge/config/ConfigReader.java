@@ -172,6 +172,19 @@ final class ConfigReader {
     return object;
   }
 
+  /** true or false; the default when unset. */
+  boolean bool(String path, boolean defaultValue) {
+    Object value = value(path);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!(value instanceof Boolean b)) {
+      reject(name(path) + " must be true or false, got " + value);
+      return defaultValue;
+    }
+    return b;
+  }
+
   /** Blank counts as unset. */
   String string(String path, String defaultValue) {
     Object value = value(path);

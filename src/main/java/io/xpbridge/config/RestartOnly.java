@@ -30,6 +30,7 @@ final class RestartOnly {
         next.discord().withConnectionOf(running.discord()),
         next.economy(),
         next.seasons(),
+        next.web().withEnabledOf(running.web()),
         next.logLevel());
   }
 
@@ -48,6 +49,7 @@ final class RestartOnly {
     differs(keys, "discord.gatewayUrl", before.discord().gatewayUrl(), after.discord().gatewayUrl());
     differs(keys, "discord.readyTimeoutSeconds", before.discord().readyTimeoutSeconds(),
         after.discord().readyTimeoutSeconds());
+    differs(keys, "web.enabled", before.web().enabled(), after.web().enabled());
     return keys;
   }
 

@@ -242,7 +242,7 @@ public final class DiscordBotVerticle extends VerticleBase {
     if (xp > 0) {
       for (VoiceXpTracker.VoiceMinute minute : minutes) {
         Activity activity = minute.channelId() == 0 ? null : Activity.discordVoice(minute.channelId(), minute.roleIds());
-        submitter.submit(minute.userId(), minute.username(), xp, minute.idempotencyKey(), minute.sessionId(),
+        submitter.submit(minute.userId(), minute.username(), null, xp, minute.idempotencyKey(), minute.sessionId(),
                 "discord voice minute", activity)
             .onFailure(e -> log.warn("Voice XP for Discord user {} (key {}) not recorded: {}", minute.userId(),
                 minute.idempotencyKey(), e.getMessage()));

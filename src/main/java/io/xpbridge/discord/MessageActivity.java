@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param parentChannelId the thread's parent channel, or 0 when not in a thread
  * @param createdAtMs     from the message id, so every replay and every instance sees the same time
+ * @param avatarUrl       the author's effective avatar (their own or Discord's default), for the public pages
  * @param roleIds         the author's roles in the guild
  */
-record MessageActivity(long messageId, long userId, String username, long channelId, long parentChannelId,
-    long createdAtMs, List<Long> roleIds) {
+record MessageActivity(long messageId, long userId, String username, String avatarUrl, long channelId,
+    long parentChannelId, long createdAtMs, List<Long> roleIds) {
 
   MessageActivity {
     roleIds = roleIds == null ? List.of() : List.copyOf(roleIds);

@@ -46,7 +46,7 @@ final class MessageXpAwarder {
     Award award = replay ? last : new Award(message.messageId(), message.createdAtMs());
     lastAwardByUser.put(message.userId(), award);
     String key = IdempotencyKeys.message(message.messageId(), message.userId());
-    submitter.submit(message.userId(), message.username(), rules.messageXp(), key,
+    submitter.submit(message.userId(), message.username(), message.avatarUrl(), rules.messageXp(), key,
             Long.toString(message.messageId()), "discord message", message.activity())
         .onFailure(e -> {
           log.warn("Message XP for Discord user {} (key {}) not recorded: {}", message.userId(), key, e.getMessage());

@@ -39,6 +39,7 @@ final class MessageXpListener extends ListenerAdapter {
         event.getMessageIdLong(),
         author.getIdLong(),
         author.getName(),
+        author.getEffectiveAvatarUrl(),
         event.getChannel().getIdLong(),
         parent,
         event.getMessage().getTimeCreated().toInstant().toEpochMilli(),

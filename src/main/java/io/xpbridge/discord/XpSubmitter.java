@@ -26,12 +26,12 @@ final class XpSubmitter {
   }
 
   /** Fails when the engine did not take the event, or the ledger refused it. */
-  Future<SubmitReply> submit(long discordId, String username, long xp, String idempotencyKey, String entityId,
+  Future<SubmitReply> submit(long discordId, String username, String avatarUrl, long xp, String idempotencyKey, String entityId,
       String reason, Activity activity) {
     SubmitEvent event = SubmitEvent.of(Platform.DISCORD, EventType.XP_CHANGE,
             new PlayerRef(PlayerRef.Kind.DISCORD, discordId), idempotencyKey)
         .xp(xp).entity(entityId).reason(reason).activity(activity).build();
-    return registered(discordId, username)
+    return registered(discordId, username, avatarUrl)
         .compose(v -> bus.submit(event))
         .compose(reply -> reply.refused()
             ? Future.failedFuture("the ledger refused it: " + reply.error())
@@ -40,10 +40,16 @@ final class XpSubmitter {
 
   /**
    * The name is only for leaderboards: the engine creates a Discord-only player from the bare id, so a
-   * missing account service must not cost the member their XP.
+   * missing account service must not cost the member their XP. Registration is remembered, so the avatar
+   * costs a statement only when it changes; voice activity does not carry one and keeps the last known.
    */
-  private Future<Void> registered(long discordId, String username) {
-    return players.ensure(Players.Register.discord(discordId, username)).recover(e -> {
+  private Future<Void> registered(long discordId, String username, String avatarUrl) {
+    String avatar = avatarUrl;
+    if (avatar == null) {
+      Players.Register last = players.remembered(new PlayerRef(PlayerRef.Kind.DISCORD, discordId));
+      avatar = last == null ? null : last.avatarUrl();
+    }
+    return players.ensure(Players.Register.discord(discordId, username, avatar)).recover(e -> {
       log.debug("Could not register Discord user {}: {}", discordId, e.getMessage());
       return Future.succeededFuture();
     });

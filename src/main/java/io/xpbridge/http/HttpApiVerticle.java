@@ -82,6 +82,9 @@ public class HttpApiVerticle extends VerticleBase {
         () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));
     SeasonRoutes.register(router, bus);
     LeaderboardRoutes.mount(router, bus);
+    if (config.web().enabled()) {
+      io.xpbridge.web.PublicApiRoutes.mount(vertx, router, bus, config);
+    }
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));
     router.route().last().handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "

@@ -22,7 +22,9 @@ public final class PlayerStore {
          SET chat_id = coalesce($2, chat_id), username = coalesce($3, username),
              language_code = coalesce($4, language_code), updated_at = now()
        WHERE telegram_id = $1""";
-  static final String UPDATE_DISCORD = "UPDATE discord_identities SET username = coalesce($2, username) WHERE discord_id = $1";
+  static final String UPDATE_DISCORD = """
+      UPDATE discord_identities SET username = coalesce($2, username), avatar_url = coalesce($3, avatar_url)
+       WHERE discord_id = $1""";
   static final String NAME_PLAYER = "UPDATE players SET display_name = $2 WHERE id = $1 AND display_name IS NULL";
   static final String PROFILE = """
       SELECT p.id, p.xp, p.balance, p.daily_streak, p.last_daily_day, p.display_name, p.merged_into,
@@ -70,12 +72,17 @@ public final class PlayerStore {
   }
 
   public Future<Registration> registerDiscord(long discordId, String username) {
+    return registerDiscord(discordId, username, null);
+  }
+
+  /** {@code avatarUrl}: the member's avatar address for the public pages; null keeps the stored one. */
+  public Future<Registration> registerDiscord(long discordId, String username, String avatarUrl) {
     PlayerRef ref = new PlayerRef(PlayerRef.Kind.DISCORD, discordId);
     return find(ref).compose(existing -> pool.withTransaction(conn -> conn.preparedQuery(RESOLVE)
         .execute(Tuple.of("discord", discordId))
         .compose(rows -> {
           long playerId = rows.iterator().next().getLong(0);
-          return conn.preparedQuery(UPDATE_DISCORD).execute(Tuple.of(discordId, username))
+          return conn.preparedQuery(UPDATE_DISCORD).execute(Tuple.of(discordId, username, avatarUrl))
               .compose(v -> username == null ? Future.succeededFuture()
                   : conn.preparedQuery(NAME_PLAYER).execute(Tuple.of(playerId, username)))
               .map(v -> new Registration(playerId, existing.isEmpty()));

@@ -2,6 +2,7 @@ package io.xpbridge.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,10 @@ class AppConfigTest {
         Arguments.of("seasons.checkIntervalSeconds", 0, "seasons.checkIntervalSeconds must be between 1 and 3600, got 0"),
         Arguments.of("seasons.rewards", new JsonArray().add(new JsonObject().put("top", 0).put("coins", 5)),
             "seasons.rewards[0].top must be between 1 and 1000, got 0"),
+        Arguments.of("web.enabled", "yes", "web.enabled must be true or false, got yes"),
+        Arguments.of("web.publicBaseUrl", "ftp://xp.example.org", "web.publicBaseUrl must be an absolute http(s) URL"),
+        Arguments.of("web.publicApiBurst", 0, "web.publicApiBurst must be between 1 and 100000, got 0"),
+        Arguments.of("web.publicApiRatePerSecond", 0, "web.publicApiRatePerSecond must be between 0.01 and"),
         Arguments.of("log.level", "LOUD", "log.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got LOUD"),
         Arguments.of("sync", 5, "sync must be an object, got 5"));
   }
@@ -133,6 +138,42 @@ class AppConfigTest {
     assertEquals(15, config.discord().messageXp());
     assertEquals(30, config.http().botDisconnectGraceSeconds());
     assertEquals("INFO", config.logLevel());
+  }
+
+  @Test
+  void thePublicWebIsOnByDefaultWithoutABaseUrlAndTakesOneWithoutItsTrailingSlash() {
+    JsonObject config = TestConfig.shipped();
+    config.remove("web");
+    WebSettings defaults = AppConfig.parse(config).web();
+    assertTrue(defaults.enabled());
+    assertEquals("xpbridge", defaults.title());
+    assertNull(defaults.publicBaseUrl());
+    assertEquals(10.0, defaults.publicApiRatePerSecond());
+    assertEquals(20, defaults.publicApiBurst());
+
+    config.put("web", new JsonObject().put("enabled", false).put("title", "Наш клуб")
+        .put("publicBaseUrl", "https://xp.example.org/club/"));
+    WebSettings set = AppConfig.parse(config).web();
+    assertFalse(set.enabled());
+    assertEquals("Наш клуб", set.title());
+    assertEquals("https://xp.example.org/club", set.publicBaseUrl());
+
+    config.put("web", new JsonObject().put("publicBaseUrl", "xp.example.org"));
+    assertEquals(List.of("web.publicBaseUrl must be an absolute http(s) URL without query, like "
+        + "https://xp.example.org, got xp.example.org"), problems(config));
+  }
+
+  @Test
+  void turningThePublicWebOnOrOffWaitsForARestartButItsTitleAppliesLive() {
+    JsonObject start = TestConfig.shipped();
+    JsonObject edited = TestConfig.shipped();
+    edited.put("web", new JsonObject().put("enabled", false).put("title", "New"));
+    AppConfig running = AppConfig.parse(start);
+    AppConfig next = AppConfig.parse(edited);
+    assertTrue(RestartOnly.changed(running, next).contains("web.enabled"));
+    AppConfig applied = RestartOnly.keep(next, running);
+    assertTrue(applied.web().enabled());
+    assertEquals("New", applied.web().title());
   }
 
   @Test

@@ -121,6 +121,17 @@ public final class FakeDiscord {
     return addUser(username, false, roleIds);
   }
 
+  /** The user picks a new avatar ({@code hash}, null for the default); the bot sees a GUILD_MEMBER_UPDATE. */
+  public void setAvatar(long userId, String hash) {
+    synchronized (lock) {
+      FakeGuild.Member member = member(userId);
+      member.avatar = hash;
+      if (gateway.hasIdentifiedSession()) {
+        gateway.dispatch("GUILD_MEMBER_UPDATE", guild.memberUpdate(member));
+      }
+    }
+  }
+
   public long addBotMember(String username) {
     return addUser(username, true);
   }

@@ -44,6 +44,8 @@ final class FakeGuild {
     final boolean bot;
     final Set<Long> roles = new LinkedHashSet<>();
     final String joinedAt = Instant.now().toString();
+    /** The user's avatar hash; null for Discord's default avatar. */
+    String avatar;
 
     Member(long id, String username, boolean bot) {
       this.id = id;
@@ -170,7 +172,7 @@ final class FakeGuild {
         .put("username", member.username)
         .put("discriminator", "0")
         .put("global_name", member.username)
-        .put("avatar", null)
+        .put("avatar", member.avatar)
         .put("bot", member.bot)
         .put("public_flags", 0);
   }
