@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.BusServer;
 import io.xpbridge.bus.Daily;
 import io.xpbridge.bus.Links;
@@ -72,6 +73,9 @@ public class AccountVerticle extends VerticleBase {
     bus.consumer(Bus.SEASONS_CHANGED, msg -> leaderboard.forget());
     // A member left or came back: they leave or re-enter the standings now, not when the cache expires.
     bus.consumer(Bus.DISCORD_MEMBERSHIP_CHANGED, msg -> leaderboard.forget());
+    BusServer.serve(bus, Bus.PLAYERS_VISIBILITY, Players.VisibilityChange.class, this::visibility);
+    // Published by whichever instance made the change, so every cache of standings forgets it.
+    bus.consumer(Bus.PLAYERS_VISIBILITY_CHANGED, msg -> leaderboard.forget());
     BusServer.serve(bus, Bus.LINK_ISSUE, Links.Account.class, this::issue);
     BusServer.serve(bus, Bus.LINK_REDEEM, Links.Redeem.class, this::redeem);
     BusServer.serve(bus, Bus.LINK_UNLINK, Links.Account.class, this::unlink);
@@ -116,9 +120,33 @@ public class AccountVerticle extends VerticleBase {
         ? Future.failedFuture(Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()))
         : players.profile(id.get()).compose(found -> activeBoosts().compose(boosts -> {
           PlayerStore.Profile profile = found.orElseThrow();
-          Players.Profile view = view(profile, query.language() != null ? query.language() : profile.languageCode());
+          Players.Profile view = view(profile, query.language() != null ? query.language() : profile.languageCode())
+              .withVisibility(profile.publicId(), profile.hidden());
           return standings.withSeason(boosts.isEmpty() ? view : view.withBoosts(boosts));
         })));
+  }
+
+  /**
+   * Reads or sets whether the player is hidden from public standings. A real change is logged (the
+   * operators' record of the choice: it moves no XP, so it is no ledger event) and published so cached
+   * standings drop or take the player back at once.
+   */
+  private Future<Players.Visibility> visibility(Players.VisibilityChange change) {
+    PlayerRef ref = change.ref();
+    return players.find(ref).compose(id -> id.isEmpty()
+        ? Future.failedFuture(Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()))
+        : players.visibility(id.get(), change.hidden())).map(found -> {
+          PlayerStore.Visibility now = found.orElseThrow(
+              () -> Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()));
+          Players.Visibility reply = new Players.Visibility(now.playerId(), now.publicId(), now.hidden(),
+              now.changed());
+          if (now.changed()) {
+            LOG.info("player {} is now {} public standings (asked from {})", now.playerId(),
+                now.hidden() ? "hidden from" : "shown on", platformOf(ref));
+            vertx.eventBus().publish(Bus.PLAYERS_VISIBILITY_CHANGED, BusJson.encode(reply));
+          }
+          return reply;
+        });
   }
 
   /** The boosts running now, as the engine knows them; none when it does not answer (a profile still shows). */
