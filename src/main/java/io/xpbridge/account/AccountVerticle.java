@@ -45,6 +45,7 @@ public class AccountVerticle extends VerticleBase {
   private Pool pool;
   private PlayerStore players;
   private Standings standings;
+  private Leaderboard leaderboard;
   private LinkStore links;
   private DailyReward dailyReward;
   /** Asks the engine which boosts run; short, so a slow engine does not hold up /profile. */
@@ -60,7 +61,7 @@ public class AccountVerticle extends VerticleBase {
     pool = Database.pool(vertx, config.db().databaseUrl(), 4);
     players = new PlayerStore(pool);
     StandingsStore standingsStore = new StandingsStore(pool);
-    Leaderboard leaderboard = new Leaderboard(standingsStore, System::currentTimeMillis);
+    leaderboard = new Leaderboard(standingsStore, System::currentTimeMillis);
     standings = new Standings(standingsStore, leaderboard, players, () -> rules.ladder());
     links = new LinkStore(pool);
     var bus = vertx.eventBus();
@@ -141,6 +142,8 @@ public class AccountVerticle extends VerticleBase {
           Players.Visibility reply = new Players.Visibility(now.playerId(), now.publicId(), now.hidden(),
               now.changed());
           if (now.changed()) {
+            // This instance forgets before it answers, so the caller's next /top already goes without them.
+            leaderboard.forget();
             LOG.info("player {} is now {} public standings (asked from {})", now.playerId(),
                 now.hidden() ? "hidden from" : "shown on", platformOf(ref));
             vertx.eventBus().publish(Bus.PLAYERS_VISIBILITY_CHANGED, BusJson.encode(reply));

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Players in different tests do not get in each other's way: dana and tom have far more XP than the
- * others, so their places do not depend on the order the tests run in.
- *
- * <p>{@code /privacy} with both real bots against their fakes and the real service: a player who hides is
+ * {@code /privacy} with both real bots against their fakes and the real service: a player who hides is
  * gone from {@code /top} on both platforms (and from the places of the others), is told so in their own
  * {@code /top}, and is back with the same XP after {@code show}; a repeat changes nothing.
+ *
+ * <p>Players in different tests do not get in each other's way: dana and tom have far more XP than the
+ * others, so their places do not depend on the order the tests run in.
  */
 class PrivacyEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
