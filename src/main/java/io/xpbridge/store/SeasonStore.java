@@ -48,8 +48,7 @@ public final class SeasonStore {
    * moved into the new season since carries the old figure in last_season_xp, so every row read
    * here is final. Read through a cursor and written in chunks ({@link #WRITE_STANDINGS}). A member who
    * has left the Discord guild or chose to be hidden (/privacy) when the season is archived is left
-   * out, as in the live standings: the
-   * archive (and its rewards) is what the standings showed at the end.
+   * out, as in the live standings: the archive (and its rewards) is what the standings showed at the end.
    */
   static final String FINAL_STANDINGS = """
       SELECT id, rank() OVER (ORDER BY xp DESC) AS place, xp, name
