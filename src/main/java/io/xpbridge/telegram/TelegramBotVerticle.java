@@ -59,7 +59,7 @@ public class TelegramBotVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     settings = AppConfig.parse(config()).telegram();
-    publicBaseUrl = null; // LEAD (issue 15, W1's config.WebSettings): parsed.web().publicBaseUrl(), and the same in applyConfig
+    publicBaseUrl = null; // LEAD (issue 15, W1's config.WebSettings): AppConfig.parse(config()).web().publicBaseUrl(), and in applyConfig
     if (!settings.hasToken()) {
       return Future.failedFuture("Telegram bot not started: telegram.token is empty; set TELEGRAM_BOT_TOKEN");
     }
