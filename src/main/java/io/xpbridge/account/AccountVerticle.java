@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.BusClient;
+import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.BusServer;
 import io.xpbridge.bus.Daily;
 import io.xpbridge.bus.Links;
@@ -44,6 +45,7 @@ public class AccountVerticle extends VerticleBase {
   private Pool pool;
   private PlayerStore players;
   private Standings standings;
+  private Leaderboard leaderboard;
   private LinkStore links;
   private DailyReward dailyReward;
   /** Asks the engine which boosts run; short, so a slow engine does not hold up /profile. */
@@ -59,7 +61,7 @@ public class AccountVerticle extends VerticleBase {
     pool = Database.pool(vertx, config.db().databaseUrl(), 4);
     players = new PlayerStore(pool);
     StandingsStore standingsStore = new StandingsStore(pool);
-    Leaderboard leaderboard = new Leaderboard(standingsStore, System::currentTimeMillis);
+    leaderboard = new Leaderboard(standingsStore, System::currentTimeMillis);
     standings = new Standings(standingsStore, leaderboard, players, () -> rules.ladder());
     PublicStandings publicStandings = new PublicStandings(new io.xpbridge.store.PublicStandingsStore(pool),
         new io.xpbridge.store.SeasonStore(pool), players, () -> rules, System::currentTimeMillis);
@@ -79,6 +81,12 @@ public class AccountVerticle extends VerticleBase {
     });
     // A member left or came back: they leave or re-enter the standings now, not when the cache expires.
     bus.consumer(Bus.DISCORD_MEMBERSHIP_CHANGED, msg -> {
+      leaderboard.forget();
+      publicStandings.forget();
+    });
+    BusServer.serve(bus, Bus.PLAYERS_VISIBILITY, Players.VisibilityChange.class, this::visibility);
+    // Published by whichever instance made the change, so every cache of standings forgets it.
+    bus.consumer(Bus.PLAYERS_VISIBILITY_CHANGED, msg -> {
       leaderboard.forget();
       publicStandings.forget();
     });
@@ -126,9 +134,35 @@ public class AccountVerticle extends VerticleBase {
         ? Future.failedFuture(Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()))
         : players.profile(id.get()).compose(found -> activeBoosts().compose(boosts -> {
           PlayerStore.Profile profile = found.orElseThrow();
-          Players.Profile view = view(profile, query.language() != null ? query.language() : profile.languageCode());
+          Players.Profile view = view(profile, query.language() != null ? query.language() : profile.languageCode())
+              .withVisibility(profile.publicId(), profile.hidden());
           return standings.withSeason(boosts.isEmpty() ? view : view.withBoosts(boosts));
         })));
+  }
+
+  /**
+   * Reads or sets whether the player is hidden from public standings. A real change is logged (the
+   * operators' record of the choice: it moves no XP, so it is no ledger event) and published so cached
+   * standings drop or take the player back at once.
+   */
+  private Future<Players.Visibility> visibility(Players.VisibilityChange change) {
+    PlayerRef ref = change.ref();
+    return players.find(ref).compose(id -> id.isEmpty()
+        ? Future.failedFuture(Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()))
+        : players.visibility(id.get(), change.hidden())).map(found -> {
+          PlayerStore.Visibility now = found.orElseThrow(
+              () -> Refusal.NO_PROFILE.exception(ref.kind().field() + " " + ref.id()));
+          Players.Visibility reply = new Players.Visibility(now.playerId(), now.publicId(), now.hidden(),
+              now.changed());
+          if (now.changed()) {
+            // This instance forgets before it answers, so the caller's next /top already goes without them.
+            leaderboard.forget();
+            LOG.info("player {} is now {} public standings (asked from {})", now.playerId(),
+                now.hidden() ? "hidden from" : "shown on", platformOf(ref));
+            vertx.eventBus().publish(Bus.PLAYERS_VISIBILITY_CHANGED, BusJson.encode(reply));
+          }
+          return reply;
+        });
   }
 
   /** The boosts running now, as the engine knows them; none when it does not answer (a profile still shows). */

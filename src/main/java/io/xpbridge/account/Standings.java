@@ -94,7 +94,9 @@ final class Standings {
       return top;
     }
     return top.compose(shown -> players.find(caller).compose(id -> id.isEmpty() ? Future.succeededFuture(shown)
-        : placeOf(id.get(), shown.seasonId()).map(placed -> placed == null || placed.place() == null ? shown
+        : placeOf(id.get(), shown.seasonId()).map(placed -> placed == null ? shown
+            : placed.hidden() ? shown.withCallerHidden()
+            : placed.place() == null ? shown
             : shown.withCaller(new Players.Place(placed.place(), placed.xp())))));
   }
 

@@ -174,6 +174,17 @@ public final class Bus {
   /** Request {@link Players.TopQuery}. Reply {@link Players.Top}, rank names in the query's language. */
   public static final String PLAYERS_TOP = "xpbridge.players.top";
 
+  /**
+   * Request {@link Players.VisibilityChange}: read (no {@code hidden}) or set whether the player is
+   * hidden from every public standing (/top, the web leaderboard and pages, season archives). Setting
+   * the state it already has changes nothing ({@code changed} false). Reply {@link Players.Visibility};
+   * {@link Refusal#NO_PROFILE} when the account has no player.
+   */
+  public static final String PLAYERS_VISIBILITY = "xpbridge.players.visibility";
+
+  /** Publish {@link Players.Visibility}: a player was hidden or shown again; cached standings are forgotten. */
+  public static final String PLAYERS_VISIBILITY_CHANGED = "xpbridge.players.visibility-changed";
+
   /** Request {@link Links.Account}: issue a one-time link code for the *other* platform. Reply {@link Links.Issued}. */
   public static final String LINK_ISSUE = "xpbridge.link.issue";
 

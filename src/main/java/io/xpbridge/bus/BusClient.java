@@ -82,6 +82,10 @@ public final class BusClient {
     return request(Bus.PLAYERS_TOP, query, Players.Top.class);
   }
 
+  public Future<Players.Visibility> visibility(Players.VisibilityChange change) {
+    return request(Bus.PLAYERS_VISIBILITY, change, Players.Visibility.class);
+  }
+
   public Future<Links.Issued> issueLinkCode(Links.Account account) {
     return request(Bus.LINK_ISSUE, account, Links.Issued.class);
   }

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Messages of {@link Bus#PLAYERS_REGISTER}, {@link Bus#PLAYERS_PROFILE} and {@link Bus#PLAYERS_TOP}.
+ * Messages of {@link Bus#PLAYERS_REGISTER}, {@link Bus#PLAYERS_PROFILE}, {@link Bus#PLAYERS_TOP} and
+ * {@link Bus#PLAYERS_VISIBILITY}.
  * Names of ranks and achievements arrive already in the language the request asked for (or the
  * player's own), so the bots never hold the ladder.
  */
@@ -101,7 +102,9 @@ public final class Players {
   /**
    * Fail {@link Refusal#NO_PROFILE} when the platform account has no player yet. {@code seasonXp} is the
    * XP gained in the running season {@code seasonName}, {@code seasonPlace} the place it gives in that
-   * season's standings (null while the player has no XP in it; ties share a place).
+   * season's standings (null while the player has no XP in it or is not shown; ties share a place).
+   * {@code publicId} addresses the player's public page; {@code hidden} when they chose not to be on
+   * public standings (/privacy).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Profile(
@@ -123,7 +126,9 @@ public final class Players {
       List<ActiveBoost> boosts,
       long seasonXp,
       Long seasonPlace,
-      String seasonName) {
+      String seasonName,
+      String publicId,
+      boolean hidden) {
 
     public Profile {
       achievements = achievements == null ? List.of() : List.copyOf(achievements);
@@ -135,7 +140,17 @@ public final class Players {
         int rankCount, List<AchievementView> achievements, Long telegramId, Long discordId, boolean telegramLinked,
         boolean discordLinked, int dailyStreak, String lastDailyDay, String displayName, List<ActiveBoost> boosts) {
       this(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId, discordId,
-          telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, boosts, 0, null, null);
+          telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, boosts, 0, null, null, null, false);
+    }
+
+    /** Without the public page's id and visibility (a reply of an older service). */
+    public Profile(long playerId, long xp, long balance, RankView rank, RankView nextRank, long xpToNextRank,
+        int rankCount, List<AchievementView> achievements, Long telegramId, Long discordId, boolean telegramLinked,
+        boolean discordLinked, int dailyStreak, String lastDailyDay, String displayName, List<ActiveBoost> boosts,
+        long seasonXp, Long seasonPlace, String seasonName) {
+      this(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId, discordId,
+          telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, boosts, seasonXp, seasonPlace,
+          seasonName, null, false);
     }
 
     /** Without boosts and season (a profile read where none run). */
@@ -150,14 +165,21 @@ public final class Players {
     public Profile withBoosts(List<ActiveBoost> running) {
       return new Profile(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId,
           discordId, telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, running, seasonXp,
-          seasonPlace, seasonName);
+          seasonPlace, seasonName, publicId, hidden);
     }
 
     /** This profile with the player's standing in the running season. */
     public Profile withSeason(String name, long xpThisSeason, Long place) {
       return new Profile(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId,
           discordId, telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, boosts, xpThisSeason,
-          place, name);
+          place, name, publicId, hidden);
+    }
+
+    /** This profile with its public page's id and whether the player chose to be hidden. */
+    public Profile withVisibility(String playerPublicId, boolean playerHidden) {
+      return new Profile(playerId, xp, balance, rank, nextRank, xpToNextRank, rankCount, achievements, telegramId,
+          discordId, telegramLinked, discordLinked, dailyStreak, lastDailyDay, displayName, boosts, seasonXp,
+          seasonPlace, seasonName, playerPublicId, playerHidden);
     }
   }
 
@@ -203,13 +225,19 @@ public final class Players {
    * The top of a standing, places shared by ties (1, 2, 2, 4). {@code caller}: the caller's place, null
    * when the caller has no XP in it (or is unknown). {@code scope} "current" or "all" (null from an older
    * service); {@code seasonId} and {@code seasonName} the season shown, null for "all"; {@code total}
-   * how many players the standing has.
+   * how many players the standing has; {@code callerHidden} when the caller chose to be hidden from public
+   * standings (then {@code caller} is null).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Top(List<TopEntry> entries, Place caller, String scope, Integer seasonId, String seasonName,
-      long total) {
+      long total, boolean callerHidden) {
     public Top {
       entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    /** Without the caller's visibility. */
+    public Top(List<TopEntry> entries, Place caller, String scope, Integer seasonId, String seasonName, long total) {
+      this(entries, caller, scope, seasonId, seasonName, total, false);
     }
 
     /** Without a season (a reply of an older service). */
@@ -218,7 +246,12 @@ public final class Players {
     }
 
     public Top withCaller(Place place) {
-      return new Top(entries, place, scope, seasonId, seasonName, total);
+      return new Top(entries, place, scope, seasonId, seasonName, total, callerHidden);
+    }
+
+    /** The caller chose to be hidden (/privacy): no place of theirs is shown. */
+    public Top withCallerHidden() {
+      return new Top(entries, null, scope, seasonId, seasonName, total, true);
     }
 
     /** Lifetime standings. */
@@ -231,4 +264,33 @@ public final class Players {
   public record TopEntry(int place, long playerId, String displayName, long xp, RankView rank) {}
 
   public record Place(long place, long xp) {}
+
+  /** Wire values of {@link VisibilityChange#hidden()}'s words, for the bots' commands. */
+  public static final String HIDE = "hide";
+  public static final String SHOW = "show";
+
+  /**
+   * {@link Bus#PLAYERS_VISIBILITY}: the account (exactly one platform id) and, to change it, whether to
+   * be hidden from public standings; {@code hidden} null only reads.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record VisibilityChange(Long telegramId, Long discordId, Boolean hidden) {
+    public static VisibilityChange telegram(long telegramId, Boolean hidden) {
+      return new VisibilityChange(telegramId, null, hidden);
+    }
+
+    public static VisibilityChange discord(long discordId, Boolean hidden) {
+      return new VisibilityChange(null, discordId, hidden);
+    }
+
+    public PlayerRef ref() {
+      return platformRef(telegramId, discordId);
+    }
+  }
+
+  /**
+   * The player's visibility now: {@code hidden} from public standings or not, {@code changed} when this
+   * request changed it (false on a read or a repeat), {@code publicId} of their public page.
+   */
+  public record Visibility(long playerId, String publicId, boolean hidden, boolean changed) {}
 }

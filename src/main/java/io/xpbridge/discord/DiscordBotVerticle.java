@@ -56,6 +56,8 @@ public final class DiscordBotVerticle extends VerticleBase {
   private final RecentRoleWrites recentRoleWrites = new RecentRoleWrites();
   private MemberAnnouncer memberAnnouncer;
   private volatile Set<Long> managedRoles = Set.of();
+  /** {@code web.publicBaseUrl}: /profile links to the player's page when set. */
+  private volatile String publicBaseUrl;
   private MemberChecks memberChecks;
   private MembershipListener membership;
   private long voiceTimerId = -1;
@@ -69,6 +71,7 @@ public final class DiscordBotVerticle extends VerticleBase {
     settings = parsed.discord();
     rules = parsed.gameRules();
     managedRoles = managedRoles(parsed);
+    publicBaseUrl = parsed.web().publicBaseUrl();
     if (!settings.hasToken()) {
       return Future.failedFuture("Discord bot not started: discord.token is not set (env DISCORD_BOT_TOKEN): "
           + "the Discord bot cannot log in");
@@ -88,9 +91,10 @@ public final class DiscordBotVerticle extends VerticleBase {
     slashCommands = new SlashCommandListener(guildId, context, List.of(
         new LinkCommand(bus, () -> settings),
         new UnlinkCommand(bus),
-        new ProfileCommand(bus),
+        new ProfileCommand(bus, () -> publicBaseUrl),
         new SyncCommand(bus),
-        new TopCommand(bus)));
+        new TopCommand(bus),
+        new PrivacyCommand(bus)));
     List<Object> listeners = List.of(
         new MessageXpListener(guildId, context, messageXp::onMessage),
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
@@ -259,6 +263,7 @@ public final class DiscordBotVerticle extends VerticleBase {
     DiscordSettings next = message.body().discord();
     rules = message.body().gameRules();
     managedRoles = managedRoles(message.body());
+    publicBaseUrl = message.body().web().publicBaseUrl();
     boolean newVoiceUnit = next.voiceMinIntervalSeconds() != settings.voiceMinIntervalSeconds();
     if (memberAnnouncer != null) {
       memberAnnouncer.settingsChanged(settings, next);

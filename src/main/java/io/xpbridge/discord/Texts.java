@@ -56,6 +56,16 @@ final class Texts {
       "Which standings: this season (default) or all time");
   static final Phrase TOP_PERIOD_SEASON = new Phrase("Этот сезон", "This season");
   static final Phrase TOP_PERIOD_ALL = new Phrase("За всё время", "All time");
+  static final Phrase PRIVACY = new Phrase("приватность", "privacy");
+  static final Phrase PRIVACY_DESCRIPTION = new Phrase(
+      "Показываться ли в публичных таблицах лидеров (топ, сайт)",
+      "Whether you appear on the public leaderboards (top, web page)");
+  static final Phrase PRIVACY_LEADERBOARD = new Phrase("таблица", "leaderboard");
+  static final Phrase PRIVACY_LEADERBOARD_DESCRIPTION = new Phrase(
+      "Скрыть себя из таблиц лидеров или снова показать (пусто: узнать, как сейчас)",
+      "Hide yourself from the leaderboards or show yourself again (empty: see how it is now)");
+  static final Phrase PRIVACY_HIDE = new Phrase("Скрыть меня", "Hide me");
+  static final Phrase PRIVACY_SHOW = new Phrase("Показывать меня", "Show me");
 
   /** A command of this bot as the caller sees it in their client, e.g. "/привязать". */
   private static String command(Lang lang, Phrase name) {
@@ -216,6 +226,44 @@ final class Texts {
         + t(lang, " до ", " until ") + boost.until();
   }
 
+  static String profileLink(Lang lang) {
+    return t(lang, "Страница игрока", "Player page");
+  }
+
+  static String hiddenFromStandings(Lang lang) {
+    return t(lang, "Скрыт из публичных таблиц (" + command(lang, PRIVACY) + ")",
+        "Hidden from public standings (" + command(lang, PRIVACY) + ")");
+  }
+
+  // ---- /privacy ----
+
+  /** The caller's visibility now; {@code asked} when this command tried to change it. */
+  static String privacy(Lang lang, Players.Visibility now, boolean asked) {
+    String change = command(lang, PRIVACY) + " " + PRIVACY_LEADERBOARD.in(lang) + ":";
+    String state;
+    if (now.hidden()) {
+      state = asked && now.changed()
+          ? t(lang, "Готово: вас больше нет в публичных таблицах лидеров.",
+              "Done: you are no longer on the public leaderboards.")
+          : t(lang, "Вы скрыты из публичных таблиц лидеров.", "You are hidden from the public leaderboards.");
+      return state + t(lang,
+          " Вас нет в " + command(lang, TOP) + " здесь и в Telegram, на сайте и в итогах сезона (без места нет и"
+              + " награды за сезон); опыт и звание сохраняются, " + command(lang, PROFILE) + " работает. Показать снова: "
+              + change + PRIVACY_SHOW.ru(),
+          " You are left out of " + command(lang, TOP) + " here and in Telegram, the web leaderboard and season"
+              + " results (no place means no season reward); your XP and rank stay, " + command(lang, PROFILE)
+              + " works. To appear again: " + change + PRIVACY_SHOW.en());
+    }
+    state = asked && now.changed()
+        ? t(lang, "Готово: вы снова в публичных таблицах лидеров.", "Done: you are on the public leaderboards again.")
+        : t(lang, "Вы видны в публичных таблицах лидеров.", "You are shown on the public leaderboards.");
+    return state + t(lang,
+        " Вас видно в " + command(lang, TOP) + " здесь и в Telegram, на сайте и в итогах сезона. Скрыться: "
+            + change + PRIVACY_HIDE.ru(),
+        " You appear in " + command(lang, TOP) + " here and in Telegram, on the web leaderboard and in season"
+            + " results. To hide: " + change + PRIVACY_HIDE.en());
+  }
+
   // ---- /top ----
 
   static String topTitle(Lang lang, Players.Top top) {
@@ -244,7 +292,10 @@ final class Texts {
 
   /** The caller's place, or that they have none, and where the other standings are; null when unknown. */
   static String topFooter(Lang lang, Players.Top top) {
-    String place = top.caller() != null
+    String place = top.callerHidden()
+        ? t(lang, "Вы скрыты из таблиц: " + command(lang, PRIVACY), "You are hidden from the standings: "
+            + command(lang, PRIVACY))
+        : top.caller() != null
         ? t(lang, "Ваше место: #" + top.caller().place() + ", " + top.caller().xp() + " опыта",
             "Your place: #" + top.caller().place() + " with " + top.caller().xp() + " XP")
         : top.allTime() ? t(lang, "У вас пока нет места: заработайте опыт", "You have no place yet: earn some XP")

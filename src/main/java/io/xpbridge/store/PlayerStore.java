@@ -3,6 +3,7 @@ package io.xpbridge.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.xpbridge.domain.PlayerRef;
 import java.time.LocalDate;
@@ -28,11 +29,20 @@ public final class PlayerStore {
   static final String NAME_PLAYER = "UPDATE players SET display_name = $2 WHERE id = $1 AND display_name IS NULL";
   static final String PROFILE = """
       SELECT p.id, p.xp, p.balance, p.daily_streak, p.last_daily_day, p.display_name, p.merged_into,
-             t.telegram_id, t.language_code, d.discord_id
+             p.public_id, p.hidden, t.telegram_id, t.language_code, d.discord_id
         FROM players p
         LEFT JOIN telegram_identities t ON t.player_id = p.id
         LEFT JOIN discord_identities d ON d.player_id = p.id
        WHERE p.id = $1""";
+  /**
+   * $1 the player, $2 hidden or not. Changes the row only when the state differs, so a repeat writes
+   * nothing; {@code hidden} is in no index, so the update stays HOT like the ledger's.
+   */
+  static final String SET_HIDDEN = """
+      WITH changed AS (UPDATE players SET hidden = $2 WHERE id = $1 AND hidden <> $2 RETURNING id)
+      SELECT p.public_id, $2::boolean AS hidden, EXISTS (SELECT 1 FROM changed) AS changed
+        FROM players p WHERE p.id = $1""";
+  static final String VISIBILITY = "SELECT public_id, hidden, false AS changed FROM players WHERE id = $1";
   static final String ACHIEVEMENTS = "SELECT code, unlocked_at FROM player_achievements WHERE player_id = $1 ORDER BY unlocked_at, code";
   private final Pool pool;
 
@@ -41,7 +51,11 @@ public final class PlayerStore {
   }
 
   public record Profile(long playerId, long xp, long balance, int dailyStreak, LocalDate lastDailyDay,
-      String displayName, Long telegramId, String languageCode, Long discordId, List<Unlocked> achievements) {}
+      String displayName, Long telegramId, String languageCode, Long discordId, List<Unlocked> achievements,
+      String publicId, boolean hidden) {}
+
+  /** Whether a player is hidden from public standings, and whether the last call changed it. */
+  public record Visibility(long playerId, String publicId, boolean hidden, boolean changed) {}
 
   public record Unlocked(String code, OffsetDateTime at) {}
 
@@ -106,8 +120,27 @@ public final class PlayerStore {
         }
         return Optional.of(new Profile(row.getLong("id"), row.getLong("xp"), row.getLong("balance"),
             row.getInteger("daily_streak"), row.getLocalDate("last_daily_day"), row.getString("display_name"),
-            row.getLong("telegram_id"), row.getString("language_code"), row.getLong("discord_id"), unlocked));
+            row.getLong("telegram_id"), row.getString("language_code"), row.getLong("discord_id"), unlocked,
+            row.getString("public_id"), row.getBoolean("hidden")));
       });
+    });
+  }
+
+  /**
+   * Hides the player from (true) or shows them on (false) every public standing; null only reads. An
+   * UPDATE by player id that changes nothing when the state is already so: safe to repeat.
+   */
+  public Future<Optional<Visibility>> visibility(long playerId, Boolean hidden) {
+    Future<RowSet<Row>> rows = hidden == null
+        ? pool.preparedQuery(VISIBILITY).execute(Tuple.of(playerId))
+        : pool.preparedQuery(SET_HIDDEN).execute(Tuple.of(playerId, hidden));
+    return rows.map(found -> {
+      if (found.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = found.iterator().next();
+      return Optional.of(new Visibility(playerId, row.getString("public_id"), row.getBoolean("hidden"),
+          row.getBoolean("changed")));
     });
   }
 }

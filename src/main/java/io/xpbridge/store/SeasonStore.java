@@ -47,8 +47,8 @@ public final class SeasonStore {
    * The final standings, best first. After the flip no write adds to the ended season, and a player
    * moved into the new season since carries the old figure in last_season_xp, so every row read
    * here is final. Read through a cursor and written in chunks ({@link #WRITE_STANDINGS}). A member who
-   * has left the Discord guild when the season is archived is left out, as in the live standings: the
-   * archive (and its rewards) is what the standings showed at the end.
+   * has left the Discord guild or chose to be hidden (/privacy) when the season is archived is left
+   * out, as in the live standings: the archive (and its rewards) is what the standings showed at the end.
    */
   static final String FINAL_STANDINGS = """
       SELECT id, rank() OVER (ORDER BY xp DESC) AS place, xp, name
@@ -60,7 +60,7 @@ public final class SeasonStore {
                 LEFT JOIN discord_identities d ON d.player_id = p.id
                WHERE p.merged_into IS NULL AND (p.season = $1 OR p.last_season = $1) AND %s) s
        WHERE xp > 0
-       ORDER BY place, id""".formatted(StandingsStore.displayName("p.id"), StandingsStore.inGuild("p.id"));
+       ORDER BY place, id""".formatted(StandingsStore.displayName("p.id"), StandingsStore.shown("p"));
   /** A chunk of standings. Plain INSERT: the season's row is locked and still 'archiving', so none exists yet. */
   static final String WRITE_STANDINGS = """
       INSERT INTO season_standings (season_id, player_id, place, xp, name)

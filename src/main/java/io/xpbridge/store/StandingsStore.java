@@ -27,12 +27,12 @@ public final class StandingsStore {
   static final String SEASON_PAGE = livePage("""
       SELECT id, CASE WHEN season = $1 THEN season_xp ELSE 0 END AS xp, xp AS lifetime_xp
         FROM players
-       WHERE merged_into IS NULL AND season = $1 AND season_xp > 0 AND %s""".formatted(inGuild("players.id")), 2);
+       WHERE merged_into IS NULL AND season = $1 AND season_xp > 0 AND %s""".formatted(shown("players")), 2);
 
   static final String LIFETIME_PAGE = livePage("""
       SELECT id, xp, xp AS lifetime_xp
         FROM players
-       WHERE merged_into IS NULL AND xp > 0 AND %s""".formatted(inGuild("players.id")), 1);
+       WHERE merged_into IS NULL AND xp > 0 AND %s""".formatted(shown("players")), 1);
 
   /**
    * $1 an ended season. Places and names as they were archived; the rank shown is the player's lifetime
@@ -55,16 +55,28 @@ public final class StandingsStore {
    */
   static final String SEASON_PLACE = """
       SELECT me.xp, CASE WHEN me.xp > 0 AND me.shown THEN 1 + (SELECT count(*) FROM players
-                     WHERE merged_into IS NULL AND season = $2 AND season_xp > me.xp AND %s) END
-        FROM (SELECT CASE WHEN season = $2 THEN season_xp ELSE 0 END AS xp, %s AS shown
-                FROM players WHERE id = $1) me""".formatted(inGuild("players.id"), inGuild("players.id"));
+                     WHERE merged_into IS NULL AND season = $2 AND season_xp > me.xp AND %s) END,
+             me.hidden
+        FROM (SELECT CASE WHEN season = $2 THEN season_xp ELSE 0 END AS xp, %s AS shown, hidden
+                FROM players WHERE id = $1) me""".formatted(shown("players"), shown("players"));
 
   /** $1 the player: their lifetime XP and, when they have some and are shown, their place. */
   static final String LIFETIME_PLACE = """
       SELECT me.xp, CASE WHEN me.xp > 0 AND me.shown THEN 1 + (SELECT count(*) FROM players
-                     WHERE merged_into IS NULL AND xp > me.xp AND %s) END
-        FROM (SELECT xp, %s AS shown FROM players WHERE id = $1) me""".formatted(inGuild("players.id"),
-      inGuild("players.id"));
+                     WHERE merged_into IS NULL AND xp > me.xp AND %s) END,
+             me.hidden
+        FROM (SELECT xp, %s AS shown, hidden FROM players WHERE id = $1) me""".formatted(shown("players"),
+      shown("players"));
+
+  /**
+   * The player row {@code players} (a table or alias of {@code players}) is on the standings: not hidden
+   * by their own choice ({@code players.hidden}, set by /privacy) and still in the Discord guild
+   * ({@link #inGuild}). Both leave the player out of every standing and shift the places of those
+   * below; their XP is kept.
+   */
+  static String shown(String players) {
+    return "NOT " + players + ".hidden AND " + inGuild(players + ".id");
+  }
 
   /**
    * The player of {@code idColumn} is not hidden for having left the Discord guild: true without a
@@ -131,8 +143,11 @@ public final class StandingsStore {
     }
   }
 
-  /** A player in a standing: their XP in it and their place, null when they have no XP in it. */
-  public record Placed(long xp, Long place) {}
+  /**
+   * A player in a standing: their XP in it and their place, null when they have no XP in it or are not
+   * shown; {@code hidden} when they chose not to be on public standings.
+   */
+  public record Placed(long xp, Long place, boolean hidden) {}
 
   public Future<Optional<SeasonStore.Season>> running() {
     return seasons.running();
@@ -215,6 +230,6 @@ public final class StandingsStore {
       return Optional.empty();
     }
     Row row = rows.iterator().next();
-    return Optional.of(new Placed(row.getLong(0), row.getLong(1)));
+    return Optional.of(new Placed(row.getLong(0), row.getLong(1), row.getBoolean(2)));
   }
 }

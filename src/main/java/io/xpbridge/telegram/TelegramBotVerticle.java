@@ -53,10 +53,14 @@ public class TelegramBotVerticle extends VerticleBase {
   private SendQueue queue;
   private UpdatePoller poller;
   private boolean stopping;
+  /** {@code web.publicBaseUrl}: /profile links to the player's page when set. */
+  private volatile String publicBaseUrl;
 
   @Override
   public Future<?> start() {
-    settings = AppConfig.parse(config()).telegram();
+    AppConfig parsed = AppConfig.parse(config());
+    settings = parsed.telegram();
+    publicBaseUrl = parsed.web().publicBaseUrl();
     if (!settings.hasToken()) {
       return Future.failedFuture("Telegram bot not started: telegram.token is empty; set TELEGRAM_BOT_TOKEN");
     }
@@ -99,17 +103,18 @@ public class TelegramBotVerticle extends VerticleBase {
 
   private Map<String, CommandHandler> handlers(CommandServices services) {
     CommandHandler dice = new DiceGameCommand(vertx, services);
-    return Map.of(
-        "start", new StartCommand(services),
-        "help", new HelpCommand(services.replies()),
-        "profile", new ProfileCommand(services),
-        "daily", new DailyCommand(services),
-        "link", new LinkCommand(services),
-        "unlink", new UnlinkCommand(services),
-        "top", new TopCommand(services),
-        "sync", new SyncCommand(services),
-        "play", dice,
-        "dice", dice);
+    return Map.ofEntries(
+        Map.entry("start", new StartCommand(services)),
+        Map.entry("help", new HelpCommand(services.replies())),
+        Map.entry("profile", new ProfileCommand(services, () -> publicBaseUrl)),
+        Map.entry("daily", new DailyCommand(services)),
+        Map.entry("link", new LinkCommand(services)),
+        Map.entry("unlink", new UnlinkCommand(services)),
+        Map.entry("top", new TopCommand(services)),
+        Map.entry("sync", new SyncCommand(services)),
+        Map.entry("privacy", new PrivacyCommand(services)),
+        Map.entry("play", dice),
+        Map.entry("dice", dice));
   }
 
   /** The first Update mapping costs about a second of class loading: pay it off the event loop. */
@@ -213,6 +218,7 @@ public class TelegramBotVerticle extends VerticleBase {
   private void applyConfig(Message<AppConfig> message) {
     TelegramSettings next = message.body().telegram();
     settings = next;
+    publicBaseUrl = message.body().web().publicBaseUrl();
     queue.updateLimits(next.sendRatePerSecond(), next.perChatIntervalMs());
     if (next.botUsername() != null && botUsername == null) {
       botUsername = next.botUsername();

@@ -45,6 +45,7 @@ final class Texts {
     menu.put("link", t(lang, "Связать с Discord", "Link with Discord"));
     menu.put("unlink", t(lang, "Отвязать Discord", "Unlink Discord"));
     menu.put("sync", t(lang, "Сверить профиль с Discord", "Check your profile against Discord"));
+    menu.put("privacy", t(lang, "Показываться ли в таблицах лидеров", "Whether you appear on the leaderboards"));
     menu.put("help", t(lang, "Справка", "Help"));
     menu.put("start", t(lang, "Начать", "Start"));
     return menu;
@@ -69,6 +70,7 @@ final class Texts {
         /link — связать с Discord (или /link КОД)
         /unlink — отвязать Discord
         /sync — сверить профиль с Discord
+        /privacy — видно ли вас в таблицах лидеров (/privacy скрыть|показать)
         /help — эта справка""",
         """
         Commands:
@@ -80,6 +82,7 @@ final class Texts {
         /link — link with Discord (or /link CODE)
         /unlink — unlink Discord
         /sync — check your profile against Discord
+        /privacy — whether you appear on the leaderboards (/privacy hide|show)
         /help — this help""");
   }
 
@@ -100,6 +103,11 @@ final class Texts {
   // ---- /profile ----
 
   static String profile(Lang lang, Players.Profile p) {
+    return profile(lang, p, null);
+  }
+
+  /** {@code pageUrl}: the player's public page, null for none. */
+  static String profile(Lang lang, Players.Profile p, String pageUrl) {
     StringBuilder text = new StringBuilder();
     text.append(t(lang, "👤 Ваш профиль\n", "👤 Your profile\n"));
     text.append(t(lang, "Звание: ", "Rank: ")).append(name(p.rank() == null ? null : p.rank().name()))
@@ -116,7 +124,10 @@ final class Texts {
     text.append('\n');
     if (p.seasonName() != null) {
       String season = name(p.seasonName());
-      text.append(p.seasonPlace() == null
+      text.append(p.hidden()
+          ? t(lang, "Сезон «" + season + "»: " + p.seasonXp() + " опыта, вы скрыты из таблиц (/privacy)",
+              "Season \"" + season + "\": " + p.seasonXp() + " XP, you are hidden from the standings (/privacy)")
+          : p.seasonPlace() == null
           ? t(lang, "Сезон «" + season + "»: опыта пока нет", "Season \"" + season + "\": no XP yet")
           : t(lang, "Сезон «" + season + "»: " + p.seasonXp() + " опыта, место " + p.seasonPlace(),
               "Season \"" + season + "\": " + p.seasonXp() + " XP, place " + p.seasonPlace())).append('\n');
@@ -136,6 +147,9 @@ final class Texts {
     text.append(p.discordLinked()
         ? t(lang, "Discord: связан ✅", "Discord: linked ✅")
         : t(lang, "Discord: не связан — /link", "Discord: not linked — /link"));
+    if (pageUrl != null) {
+      text.append(t(lang, "\nСтраница игрока: ", "\nPlayer page: ")).append(pageUrl);
+    }
     return text.toString();
   }
 
@@ -260,6 +274,33 @@ final class Texts {
         : t(lang, "Discord и так не связан. Связать: /link", "Discord is not linked. Link it with /link");
   }
 
+  // ---- /privacy ----
+
+  /** The player's visibility now; {@code asked} when this command tried to change it. */
+  static String privacy(Lang lang, Players.Visibility now, boolean asked) {
+    if (now.hidden()) {
+      String state = asked && now.changed()
+          ? t(lang, "🙈 Готово: вас больше нет в публичных таблицах лидеров.",
+              "🙈 Done: you are no longer on the public leaderboards.")
+          : t(lang, "🙈 Вы скрыты из публичных таблиц лидеров.", "🙈 You are hidden from the public leaderboards.");
+      return state + t(lang,
+          "\nВас нет в /top здесь и в Discord, на сайте и в итогах сезона (без места нет и награды за сезон);"
+              + " опыт и звание сохраняются, /profile работает.\nПоказать снова: /privacy показать",
+          "\nYou are left out of /top here and in Discord, the web leaderboard and season results (no place"
+              + " means no season reward); your XP and rank stay, /profile works.\nTo appear again: /privacy show");
+    }
+    String state = asked && now.changed()
+        ? t(lang, "👀 Готово: вы снова в публичных таблицах лидеров.", "👀 Done: you are on the public leaderboards again.")
+        : t(lang, "👀 Вы видны в публичных таблицах лидеров.", "👀 You are shown on the public leaderboards.");
+    return state + t(lang, "\nВас видно в /top здесь и в Discord, на сайте и в итогах сезона.\nСкрыться: /privacy скрыть",
+        "\nYou appear in /top here and in Discord, on the web leaderboard and in season results.\nTo hide: /privacy hide");
+  }
+
+  static String privacyUsage(Lang lang) {
+    return t(lang, "/privacy — видно ли вас в таблицах лидеров; /privacy скрыть или /privacy показать — изменить.",
+        "/privacy — whether you appear on the leaderboards; /privacy hide or /privacy show — change it.");
+  }
+
   // ---- /top ----
 
   static String top(Lang lang, Players.Top top) {
@@ -280,7 +321,9 @@ final class Texts {
       }
       text.append('\n');
     }
-    if (top.caller() != null) {
+    if (top.callerHidden()) {
+      text.append(t(lang, "\nВы скрыты из таблиц лидеров: /privacy", "\nYou are hidden from the leaderboards: /privacy"));
+    } else if (top.caller() != null) {
       text.append(t(lang, "\nВаше место: ", "\nYour place: ")).append(top.caller().place())
           .append(" (").append(top.caller().xp()).append(t(lang, " опыта)", " XP)"));
     } else if (top.allTime()) {
