@@ -90,7 +90,8 @@ public final class DiscordBotVerticle extends VerticleBase {
         new UnlinkCommand(bus),
         new ProfileCommand(bus),
         new SyncCommand(bus),
-        new TopCommand(bus)));
+        new TopCommand(bus),
+        new RankCommand(bus)));
     List<Object> listeners = List.of(
         new MessageXpListener(guildId, context, messageXp::onMessage),
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),
