@@ -99,17 +99,18 @@ public class TelegramBotVerticle extends VerticleBase {
 
   private Map<String, CommandHandler> handlers(CommandServices services) {
     CommandHandler dice = new DiceGameCommand(vertx, services);
-    return Map.of(
-        "start", new StartCommand(services),
-        "help", new HelpCommand(services.replies()),
-        "profile", new ProfileCommand(services),
-        "daily", new DailyCommand(services),
-        "link", new LinkCommand(services),
-        "unlink", new UnlinkCommand(services),
-        "top", new TopCommand(services),
-        "sync", new SyncCommand(services),
-        "play", dice,
-        "dice", dice);
+    return Map.ofEntries(
+        Map.entry("start", new StartCommand(services)),
+        Map.entry("help", new HelpCommand(services.replies())),
+        Map.entry("profile", new ProfileCommand(services)),
+        Map.entry("rank", new RankCommand(services)),
+        Map.entry("daily", new DailyCommand(services)),
+        Map.entry("link", new LinkCommand(services)),
+        Map.entry("unlink", new UnlinkCommand(services)),
+        Map.entry("top", new TopCommand(services)),
+        Map.entry("sync", new SyncCommand(services)),
+        Map.entry("play", dice),
+        Map.entry("dice", dice));
   }
 
   /** The first Update mapping costs about a second of class loading: pay it off the event loop. */
