@@ -88,7 +88,7 @@ public final class CardRoutes {
 
   private static void error(RoutingContext ctx, Throwable failure) {
     int code = BusClient.failureCode(failure);
-    boolean timeout = failure instanceof ReplyException reply && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
+    boolean timeout = failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT;
     int status = code == 404 || code == 400 ? code : 503;
     String message = code == 404 ? "no such player" : code == 400 ? failure.getMessage()
         : "service unavailable" + (timeout ? ": no answer in time" : "");
