@@ -12,13 +12,14 @@ import java.util.HexFormat;
  * change the picture too (a rename must not keep serving the old name).
  */
 record CardKey(String publicId, long lifetimeXp, int rankNumber, Integer seasonId, long seasonXp, Long seasonPlace,
-    Long lifetimePlace, String language, String name, String avatarUrl, String rankName, String nextRankName) {
+    Long lifetimePlace, String language, String name, String avatarUrl, String rankName, String nextRankName,
+    String seasonName) {
 
   static CardKey of(Web.Player player, String language) {
     Web.RankProgress rank = player.rank();
     return new CardKey(player.publicId(), rank.lifetimeXp(), rank.number(), player.seasonId(), player.seasonXp(),
         player.seasonPlace(), player.lifetimePlace(), language, player.name(), player.avatarUrl(), rank.name(),
-        rank.nextName() + "|" + player.seasonName());
+        rank.nextName(), player.seasonName());
   }
 
   /** A strong ETag: the same key always gives the same bytes (the renderer is deterministic). */
