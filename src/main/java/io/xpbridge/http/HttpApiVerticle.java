@@ -82,7 +82,9 @@ public class HttpApiVerticle extends VerticleBase {
         () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));
     SeasonRoutes.register(router, bus);
     LeaderboardRoutes.mount(router, bus);
-    io.xpbridge.web.CardRoutes.mount(vertx, router, bus);
+    // RANK_CARD serves the bots' /rank whatever web.enabled says; only the public route depends on it.
+    io.xpbridge.web.CardRoutes cards = io.xpbridge.web.CardRoutes.start(vertx, bus);
+    cards.mount(router);
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));
     router.route().last().handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "

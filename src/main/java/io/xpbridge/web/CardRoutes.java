@@ -31,12 +31,20 @@ public final class CardRoutes {
     this.cards = cards;
   }
 
-  /** Mounts the card route on {@code router} and answers {@link Bus#RANK_CARD}; call once per HTTP verticle. */
-  public static RankCards mount(Vertx vertx, Router router, BusClient bus) {
-    RankCards cards = new RankCards(vertx, new AvatarFetcher(vertx));
-    CardRoutes routes = new CardRoutes(bus, cards);
-    router.getWithRegex(PATH).handler(routes::card);
+  /**
+   * Starts the card cache and answers {@link Bus#RANK_CARD}, which the bots' {@code /rank} needs even
+   * with the web pages off ({@code web.enabled} false); {@link #mount} adds the public route. Once per
+   * HTTP verticle, on its context.
+   */
+  public static CardRoutes start(Vertx vertx, BusClient bus) {
+    CardRoutes routes = new CardRoutes(bus, new RankCards(vertx, new AvatarFetcher(vertx)));
     BusServer.serve(vertx.eventBus(), Bus.RANK_CARD, Web.PlayerQuery.class, routes::busCard);
+    return routes;
+  }
+
+  /** Mounts {@code GET /cards/{publicId}.png}; returns the cache it serves from. */
+  public RankCards mount(Router router) {
+    router.getWithRegex(PATH).handler(this::card);
     return cards;
   }
 

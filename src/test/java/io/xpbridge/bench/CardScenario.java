@@ -45,7 +45,7 @@ final class CardScenario {
         @Override
         public Future<?> start() {
           Router router = Router.router(vertx);
-          CardRoutes.mount(vertx, router, new BusClient(vertx.eventBus()));
+          CardRoutes.start(vertx, new BusClient(vertx.eventBus())).mount(router);
           return vertx.createHttpServer().requestHandler(router).listen(0).map(HttpServer::actualPort)
               .onSuccess(p -> port[0] = p);
         }

@@ -62,7 +62,7 @@ class CardRoutesTest {
       @Override
       public Future<?> start() {
         Router router = Router.router(vertx);
-        cards = CardRoutes.mount(vertx, router, new BusClient(vertx.eventBus()));
+        cards = CardRoutes.start(vertx, new BusClient(vertx.eventBus())).mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(0).map(HttpServer::actualPort)
             .onSuccess(p -> port = p);
       }
