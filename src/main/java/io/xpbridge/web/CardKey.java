@@ -25,7 +25,9 @@ record CardKey(String publicId, long lifetimeXp, int rankNumber, Integer seasonI
   /** A strong ETag: the same key always gives the same bytes (the renderer is deterministic). */
   String etag() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
+      // The layout's version too: a new release that draws differently must not match a cached old card.
+      String tagged = RankCardRenderer.LAYOUT_VERSION + ":" + this;
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(tagged.getBytes(StandardCharsets.UTF_8));
       return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

@@ -24,6 +24,8 @@ import javax.imageio.ImageIO;
 public final class RankCardRenderer {
   public static final int WIDTH = 934;
   public static final int HEIGHT = 282;
+  /** Bump when the drawing changes, so browsers holding an old card's ETag get the new one. */
+  static final int LAYOUT_VERSION = 1;
 
   static {
     // A server has no display; without this the first Graphics2D may try to reach one.
