@@ -94,7 +94,8 @@ public final class DiscordBotVerticle extends VerticleBase {
         new ProfileCommand(bus, () -> publicBaseUrl),
         new SyncCommand(bus),
         new TopCommand(bus),
-        new PrivacyCommand(bus)));
+        new PrivacyCommand(bus),
+        new RankCommand(bus)));
     List<Object> listeners = List.of(
         new MessageXpListener(guildId, context, messageXp::onMessage),
         new VoiceListener(guildId, context, snapshot -> voice.update(snapshot, System.currentTimeMillis())),

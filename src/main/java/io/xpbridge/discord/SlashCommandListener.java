@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,10 @@ final class SlashCommandListener extends ListenerAdapter {
 
   private void answer(InteractionHook hook, SlashCommand command, CommandReply reply) {
     MessageEditBuilder edit = new MessageEditBuilder().setContent(reply.content()).setEmbeds(reply.embeds());
+    if (reply.file() != null) {
+      // Editing the deferred answer with a file makes JDA send multipart (payload_json + files[0]).
+      edit.setFiles(FileUpload.fromData(reply.file().bytes(), reply.file().name()));
+    }
     hook.editOriginal(edit.build()).submit().exceptionally(e -> {
       log.warn("Could not show the answer to /{}: {}", command.name(), e.toString());
       return null;

@@ -48,6 +48,9 @@ final class Texts {
   static final Phrase SYNC = new Phrase("синхронизировать", "sync");
   static final Phrase SYNC_DESCRIPTION = new Phrase("Перепроверить роли званий и достижений прямо сейчас",
       "Re-check your rank and achievement roles now");
+  static final Phrase RANK = new Phrase("ранг", "rank");
+  static final Phrase RANK_DESCRIPTION = new Phrase("Показать вашу карточку: звание, опыт и место",
+      "Show your rank card: rank, XP and place");
   static final Phrase TOP = new Phrase("топ", "top");
   static final Phrase TOP_DESCRIPTION = new Phrase("Показать таблицу лидеров", "Show the leaderboard");
   static final Phrase TOP_PERIOD = new Phrase("период", "period");
@@ -89,6 +92,14 @@ final class Texts {
             + "или перенесите профиль из Telegram командой " + command(lang, LINK) + ".",
         "You have no profile yet. Write in the server or join a voice channel to earn XP, "
             + "or use " + command(lang, LINK) + " to bring your Telegram profile over.");
+  }
+
+  /** /rank for someone with no card: no profile yet, or hidden from the public leaderboard. */
+  static String noRankCard(Lang lang) {
+    return t(lang, "Карточки пока нет: у вас ещё нет профиля или он скрыт из публичной таблицы. "
+            + "Пишите на сервере или зайдите в голосовой канал, чтобы получать опыт.",
+        "No rank card yet: you have no profile, or it is hidden from the public leaderboard. "
+            + "Write in the server or join a voice channel to earn XP.");
   }
 
   /** Each refusal in words. Commands of the Telegram bot keep their Telegram names. */

@@ -82,8 +82,11 @@ public class HttpApiVerticle extends VerticleBase {
         () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));
     SeasonRoutes.register(router, bus);
     LeaderboardRoutes.mount(router, bus);
+    // RANK_CARD serves the bots' /rank whatever web.enabled says; only the public routes depend on it.
+    io.xpbridge.web.CardRoutes cards = io.xpbridge.web.CardRoutes.start(vertx, bus);
     if (config.web().enabled()) {
       io.xpbridge.web.PublicApiRoutes.mount(vertx, router, bus, config);
+      cards.mount(router);
     }
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));

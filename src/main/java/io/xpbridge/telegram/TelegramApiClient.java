@@ -11,7 +11,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.multipart.MultipartForm;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
@@ -66,6 +71,9 @@ final class TelegramApiClient {
 
   /** Posts {@code method} and returns the HTTP status and body, failing only when there is no answer. */
   Future<RawAnswer> post(PartialBotApiMethod<?> method, long timeoutMs) {
+    if (method instanceof SendPhoto photo && photo.getPhoto() != null && photo.getPhoto().isNew()) {
+      return postPhoto(photo, timeoutMs);
+    }
     Buffer body;
     try {
       method.validate();
@@ -81,6 +89,38 @@ final class TelegramApiClient {
         .<RawAnswer>map(response -> new RawAnswer(response.statusCode(), bodyOf(response)))
         .recover(error -> Future.failedFuture(
             TelegramCallException.transientFailure(method.getMethod(), "no answer: " + redact(error), null)));
+  }
+
+  /**
+   * A photo of our own (the rank card) cannot travel as JSON: Telegram takes it as a multipart upload
+   * with the other parameters as form fields. Only in-memory streams are sent (read without blocking,
+   * and rewound so a retried send uploads the same bytes).
+   */
+  private Future<RawAnswer> postPhoto(SendPhoto photo, long timeoutMs) {
+    Buffer png;
+    try {
+      photo.validate();
+      InputStream in = photo.getPhoto().getNewMediaStream();
+      if (!(in instanceof ByteArrayInputStream)) {
+        throw new TelegramApiValidationException("only in-memory photos can be uploaded", photo);
+      }
+      in.reset();
+      png = Buffer.buffer(in.readAllBytes());
+    } catch (TelegramApiValidationException | IOException e) {
+      return Future.failedFuture(new TelegramCallException(TelegramCallException.Kind.REJECTED,
+          photo.getMethod(), 0, 0, "request not sent, it is invalid: " + e.getMessage(), e));
+    }
+    MultipartForm form = MultipartForm.create().attribute("chat_id", photo.getChatId());
+    if (photo.getCaption() != null) {
+      form.attribute("caption", photo.getCaption());
+    }
+    form.binaryFileUpload("photo", photo.getPhoto().getMediaName(), png, "image/png");
+    return web.postAbs(botUrl + photo.getMethod())
+        .timeout(timeoutMs)
+        .sendMultipartForm(form)
+        .<RawAnswer>map(response -> new RawAnswer(response.statusCode(), bodyOf(response)))
+        .recover(error -> Future.failedFuture(
+            TelegramCallException.transientFailure(photo.getMethod(), "no answer: " + redact(error), null)));
   }
 
   /** Turns a raw answer into the method's result or a classified failure. */

@@ -107,6 +107,7 @@ public class TelegramBotVerticle extends VerticleBase {
         Map.entry("start", new StartCommand(services)),
         Map.entry("help", new HelpCommand(services.replies())),
         Map.entry("profile", new ProfileCommand(services, () -> publicBaseUrl)),
+        Map.entry("rank", new RankCommand(services)),
         Map.entry("daily", new DailyCommand(services)),
         Map.entry("link", new LinkCommand(services)),
         Map.entry("unlink", new UnlinkCommand(services)),

@@ -38,6 +38,7 @@ final class Texts {
   static Map<String, String> commandMenu(Lang lang) {
     Map<String, String> menu = new LinkedHashMap<>();
     menu.put("profile", t(lang, "Опыт, звание, баланс, достижения", "XP, rank, balance, achievements"));
+    menu.put("rank", t(lang, "Карточка звания", "Your rank card"));
     menu.put("daily", t(lang, "Ежедневная награда", "Daily reward"));
     menu.put("play", t(lang, "Сыграть на опыт и монеты", "Play for XP and coins"));
     menu.put("top", t(lang, "Лучшие игроки сезона (/top all — за всё время)",
@@ -63,6 +64,7 @@ final class Texts {
         """
         Команды:
         /profile — опыт, звание, баланс, достижения
+        /rank — карточка звания
         /daily — ежедневная награда
         /play [🎲🎯🏀⚽🎳🎰] — сыграть на опыт и монеты
         /top — десятка лучших сезона и ваше место
@@ -75,6 +77,7 @@ final class Texts {
         """
         Commands:
         /profile — XP, rank, balance, achievements
+        /rank — your rank card
         /daily — daily reward
         /play [🎲🎯🏀⚽🎳🎰] — play for XP and coins
         /top — the season's top 10 and your place
@@ -98,6 +101,14 @@ final class Texts {
   static String privateOnly(Lang lang, String botUsername) {
     String where = botUsername == null ? "" : " https://t.me/" + botUsername;
     return t(lang, "Давайте поговорим в личных сообщениях:" + where, "Let's talk in a private chat:" + where);
+  }
+
+  // ---- /rank ----
+
+  /** /rank for someone with no card: no XP yet, or hidden from the public leaderboard. */
+  static String noRankCard(Lang lang) {
+    return t(lang, "Карточки пока нет: у вас ещё нет опыта или профиль скрыт из публичной таблицы. Сыграйте: /play",
+        "No rank card yet: you have no XP yet, or your profile is hidden from the public leaderboard. Play: /play");
   }
 
   // ---- /profile ----

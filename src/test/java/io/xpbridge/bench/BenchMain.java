@@ -34,7 +34,7 @@ import java.util.function.Function;
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
-      "http", "reconcile", "rollover");
+      "http", "reconcile", "rollover", "cards");
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
@@ -157,6 +157,10 @@ public final class BenchMain {
         latency.add(log("latency", rep, LatencyScenario.run(databases, rate, seconds, quick() ? 2 : 5, adjust)));
       }
       int httpEvents = intOption("http-events", 40_000, 10_000);
+      if (only.contains("cards")) {
+        report.put("cards", log("cards", 1, CardScenario.run(intOption("card-renders", 200, 50),
+            intOption("card-requests", 2_000, 500))));
+      }
       for (int rep = 1; rep <= reps && only.contains("http"); rep++) {
         // The reference points: one event per request from 32 and from 400 clients; then batches.
         JsonObject run = new JsonObject()

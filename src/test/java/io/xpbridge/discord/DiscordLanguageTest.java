@@ -104,7 +104,7 @@ class DiscordLanguageTest extends DiscordEndToEndBase {
     List<RestCall> registrations = fake.restCalls(call -> call.is("PUT", "/commands"));
     assertFalse(registrations.isEmpty(), "no command registration");
     JsonArray commands = new JsonArray(registrations.get(registrations.size() - 1).body());
-    assertEquals(List.of("link", "privacy", "profile", "sync", "top", "unlink"),
+    assertEquals(List.of("link", "privacy", "profile", "rank", "sync", "top", "unlink"),
         commands.stream().map(c -> ((JsonObject) c).getString("name")).sorted().toList());
 
     for (Object c : commands) {
@@ -122,6 +122,7 @@ class DiscordLanguageTest extends DiscordEndToEndBase {
       }
     }
     assertEquals("топ", ruName(commands, "top"));
+    assertEquals("ранг", ruName(commands, "rank"));
     assertEquals("привязать", ruName(commands, "link"));
     assertEquals("профиль", ruName(commands, "profile"));
     assertEquals("приватность", ruName(commands, "privacy"));

@@ -43,7 +43,7 @@ public final class EngineDouble {
   /** Every address a bot sends to. */
   public static final List<String> BOT_ADDRESSES = List.of(Bus.PLAYERS_REGISTER, Bus.PLAYERS_PROFILE,
       Bus.PLAYERS_TOP, Bus.LINK_ISSUE, Bus.LINK_REDEEM, Bus.LINK_UNLINK, Bus.DAILY_CLAIM, Bus.RECONCILE_RUN_NOW,
-      Bus.EVENTS_SUBMIT);
+      Bus.EVENTS_SUBMIT, Bus.RANK_CARD);
 
   private final Vertx vertx;
   private final Map<String, List<JsonObject>> requests = new ConcurrentHashMap<>();

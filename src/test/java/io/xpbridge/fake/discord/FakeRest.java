@@ -24,7 +24,9 @@ final class FakeRest {
 
   Router router(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create());
+    // Uploads (a /rank card) go to target/ and are read back into the recorded payload, see payload().
+    router.route().handler(BodyHandler.create().setUploadsDirectory("target/fake-discord-uploads")
+        .setDeleteUploadedFilesOnEnd(true));
     router.route().handler(this::record);
     router.route().handler(this::authorize);
     router.get(API + "/users/@me").handler(ctx -> json(ctx, 200, fake.botUserJson()));
@@ -192,11 +194,24 @@ final class FakeRest {
     }
   }
 
-  /** Interaction answers come as JSON, or as multipart with a payload_json part when files are attached. */
+  /**
+   * Interaction answers come as JSON, or as multipart with a payload_json part when files are attached.
+   * Attached files are kept in the payload under {@link InteractionReply#UPLOADS} (file name to base64 bytes),
+   * a key Discord does not use, so a test can read back exactly what the bot uploaded.
+   */
   private static JsonObject payload(RoutingContext ctx) {
     String form = ctx.request().getFormAttribute("payload_json");
     if (form != null) {
-      return new JsonObject(form);
+      JsonObject payload = new JsonObject(form);
+      if (!ctx.fileUploads().isEmpty()) {
+        JsonObject uploads = new JsonObject();
+        for (io.vertx.ext.web.FileUpload upload : ctx.fileUploads()) {
+          // A fake's small test files: reading them blocking keeps the handler simple.
+          uploads.put(upload.fileName(), ctx.vertx().fileSystem().readFileBlocking(upload.uploadedFileName()).getBytes());
+        }
+        payload.put(InteractionReply.UPLOADS, uploads);
+      }
+      return payload;
     }
     Buffer body = ctx.body().buffer();
     return body == null || body.length() == 0 ? new JsonObject() : body.toJsonObject();

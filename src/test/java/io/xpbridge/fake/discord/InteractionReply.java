@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
  */
 public record InteractionReply(JsonObject callback, JsonObject message) {
   private static final int EPHEMERAL = 1 << 6;
+  /** Where the fake keeps the files attached to an answer (file name to bytes). */
+  public static final String UPLOADS = "_uploads";
 
   public int callbackType() {
     return callback.getInteger("type", 0);
@@ -28,6 +30,18 @@ public record InteractionReply(JsonObject callback, JsonObject message) {
     JsonObject data = callback.getJsonObject("data");
     int flags = data == null ? 0 : data.getInteger("flags", 0);
     return (flags & EPHEMERAL) != 0;
+  }
+
+  /** The bytes of the file the answer attached under {@code fileName}, or null. */
+  public byte[] file(String fileName) {
+    JsonObject uploads = data().getJsonObject(UPLOADS);
+    return uploads == null ? null : uploads.getBinary(fileName);
+  }
+
+  /** What Discord would show as attachments: the file names the answer declared. */
+  public JsonArray attachments() {
+    JsonArray attachments = data().getJsonArray("attachments");
+    return attachments == null ? new JsonArray() : attachments;
   }
 
   public String content() {

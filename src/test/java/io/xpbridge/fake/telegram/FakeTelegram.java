@@ -71,6 +71,11 @@ public final class FakeTelegram {
     public Integer diceValue() {
       return dice == null ? null : dice.getInteger("value");
     }
+
+    /** The uploaded bytes of a sendPhoto, or null. */
+    public byte[] photo() {
+      return "sendphoto".equals(method) && request.getMap().get("photo") instanceof byte[] bytes ? bytes : null;
+    }
   }
 
   /** Any call that reached the fake, answered or not. */
@@ -324,11 +329,49 @@ public final class FakeTelegram {
   // ---- HTTP ----
 
   private void onRequest(HttpServerRequest request) {
+    String type = request.getHeader("Content-Type");
+    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      onMultipart(request);
+      return;
+    }
     request.body().onSuccess(body -> dispatch(request, body))
         .onFailure(error -> request.response().setStatusCode(400).end());
   }
 
+  /** sendPhoto with an upload, as telegrambots sends it: form fields, the file as a part named "photo". */
+  private void onMultipart(HttpServerRequest request) {
+    request.setExpectMultipart(true);
+    Map<String, Buffer> files = new LinkedHashMap<>();
+    request.uploadHandler(upload -> {
+      Buffer data = Buffer.buffer();
+      synchronized (files) {
+        files.put(upload.name(), data);
+      }
+      upload.handler(data::appendBuffer);
+    });
+    request.endHandler(v -> {
+      JsonObject params = new JsonObject();
+      request.formAttributes().forEach((k, value) -> params.put(k, value));
+      synchronized (files) {
+        files.forEach((name, data) -> params.put(name, data.getBytes()));
+      }
+      dispatch(request, params);
+    });
+    request.exceptionHandler(error -> request.response().setStatusCode(400).end());
+  }
+
   private void dispatch(HttpServerRequest request, Buffer body) {
+    JsonObject params;
+    try {
+      params = body.length() == 0 ? new JsonObject() : body.toJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      params = null;
+    }
+    dispatch(request, params);
+  }
+
+  /** {@code params} null: a body that is not JSON. */
+  private void dispatch(HttpServerRequest request, JsonObject parsed) {
     String path = request.path();
     String prefix = "/bot" + token + "/";
     if (!path.startsWith("/bot")) {
@@ -340,13 +383,11 @@ public final class FakeTelegram {
       return;
     }
     String method = normalize(path.substring(prefix.length()));
-    JsonObject params;
-    try {
-      params = body.length() == 0 ? new JsonObject() : body.toJsonObject();
-    } catch (DecodeException | ClassCastException e) {
+    if (parsed == null) {
       answer(request.response(), method, new JsonObject(), 400, error(400, "Bad Request: can't parse JSON"));
       return;
     }
+    JsonObject params = parsed;
     request.params().forEach((k, v) -> params.put(k, params.getValue(k, v)));
 
     Fault fault = takeFault(method);
@@ -366,6 +407,7 @@ public final class FakeTelegram {
       case "getupdates" -> getUpdates(request.response(), params);
       case "sendmessage" -> sendMessage(request.response(), method, params);
       case "senddice" -> sendDice(request.response(), method, params);
+      case "sendphoto" -> sendPhoto(request.response(), method, params);
       case "getme" -> answer(request.response(), method, params, 200, ok(botUser()));
       case "deletewebhook" -> answer(request.response(), method, params, 200, ok(true));
       case "setmycommands" -> setMyCommands(request.response(), method, params);
@@ -459,6 +501,28 @@ public final class FakeTelegram {
     } else {
       JsonObject message = botMessage(chatId).put("text", text);
       sent.add(new SentMessage(method, chatId, text, null, message.getInteger("message_id"), System.nanoTime(), params));
+      answer(response, method, params, 200, ok(message));
+    }
+  }
+
+  /** A photo must be an upload (the bot never sends a file_id or URL); recorded with its bytes. */
+  private synchronized void sendPhoto(HttpServerResponse response, String method, JsonObject params) {
+    Long chatId = chatId(params);
+    // getValue would hand back a byte[] as base64 text; the raw map keeps what the upload was.
+    Object photo = params.getMap().get("photo");
+    if (chatId == null) {
+      answer(response, method, params, 400, error(400, "Bad Request: chat_id is empty"));
+    } else if (!(photo instanceof byte[]) || ((byte[]) photo).length == 0) {
+      answer(response, method, params, 400, error(400, "Bad Request: there is no photo in the request"));
+    } else if (blockedChats.containsKey(chatId)) {
+      answer(response, method, params, 403, error(403, blockedChats.get(chatId)));
+    } else {
+      JsonObject message = botMessage(chatId).put("photo", new JsonArray().add(new JsonObject()
+          .put("file_id", "photo" + nextMessageId).put("file_unique_id", "u" + nextMessageId)
+          .put("width", 934).put("height", 282)));
+      String caption = params.getString("caption");
+      sent.add(new SentMessage(method, chatId, caption == null ? "" : caption, null, message.getInteger("message_id"),
+          System.nanoTime(), params));
       answer(response, method, params, 200, ok(message));
     }
   }
