@@ -25,7 +25,7 @@ class DiscordBotStartTest {
       assertEquals(1, guild.fake.identifyCount());
       List<String> names = guild.fake.registeredCommands().stream()
           .map(c -> ((JsonObject) c).getString("name")).sorted().toList();
-      assertEquals(List.of("link", "profile", "rank", "sync", "top", "unlink"), names);
+      assertEquals(List.of("link", "privacy", "profile", "rank", "sync", "top", "unlink"), names);
       TestGuild.await("PLATFORM_READY", java.time.Duration.ofSeconds(5), () -> !ready.isEmpty());
       assertEquals("discord", ready.get(0).getString("platform"));
     } finally {
