@@ -82,6 +82,9 @@ public class HttpApiVerticle extends VerticleBase {
         () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));
     SeasonRoutes.register(router, bus);
     LeaderboardRoutes.mount(router, bus);
+    // Issue 15: web.enabled / web.title (W1's WebSettings) read raw until AppConfig carries them.
+    io.xpbridge.web.PageRoutes.mount(router, bus, config().getJsonObject("web", new JsonObject()).getBoolean("enabled", true),
+        config().getJsonObject("web", new JsonObject()).getString("title", "xpbridge"));
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));
     router.route().last().handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
