@@ -36,7 +36,9 @@ public final class Pages {
   public String leaderboard(Web.Standings standings, View view) {
     PageTexts t = view.texts();
     StringBuilder body = new StringBuilder(16 * 1024);
-    body.append("<h1>").append(t.html("leaderboard")).append("</h1>\n");
+    String heading = standings.seasonName() != null ? standings.seasonName() : plain(t, "season.all");
+    body.append("<main class=\"page\">\n<h1>").append(t.html("leaderboard")).append(" <span class=\"scope\">")
+        .append(Html.escape(heading)).append("</span></h1>\n");
     seasonSwitch(body, standings, view);
     body.append("<p class=\"total\">").append(t.html("players.total", number(standings.total(), t)))
         .append("</p>\n");
@@ -49,7 +51,7 @@ public final class Pages {
     }
     body.append("</ol>\n");
     pagination(body, standings, view);
-    String heading = standings.seasonName() != null ? standings.seasonName() : plain(t, "season.all");
+    body.append("</main>\n");
     return layout(t, heading + " · " + plain(t, "leaderboard"), body, languageLink("/leaderboard", view,
         standings.page()));
   }
@@ -85,7 +87,8 @@ public final class Pages {
 
   private void row(StringBuilder body, Web.Entry entry, PageTexts t) {
     Web.RankProgress rank = entry.rank();
-    body.append("<li class=\"player-row\">")
+    // Medal colours follow the place, not the row: page 2 starts at 51.
+    body.append(entry.place() <= 3 ? "<li class=\"player-row podium\">" : "<li class=\"player-row\">")
         .append("<span class=\"place\">").append(entry.place()).append("</span>");
     avatar(body, entry.publicId(), entry.name(), entry.avatarUrl(), t, 40);
     body.append("<span class=\"who\"><a class=\"name\" href=\"").append(Html.escape(playerUrl(entry.publicId())))

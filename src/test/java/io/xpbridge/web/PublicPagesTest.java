@@ -135,7 +135,7 @@ class PublicPagesTest {
       assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
       assertTrue(page.body().contains("<meta charset=\"utf-8\">"));
       assertTrue(page.body().contains("name=\"viewport\""));
-      assertEquals(3, all(page.body(), "<li class=\"(player-row)\"").size(), page.body());
+      assertEquals(3, all(page.body(), "<li class=\"(player-row)[ \"]").size(), page.body());
       assertEquals(List.of("1", "2", "3"), all(page.body(), "<span class=\"place\">(\\d+)</span>"));
       assertEquals(List.of("/players/pub1", "/players/pub2", "/players/pub3"),
           all(page.body(), "<a class=\"name\" href=\"([^\"]+)\""));
@@ -189,6 +189,7 @@ class PublicPagesTest {
   void pagingLinksKeepTheSeasonAndSayWhichPage() throws Exception {
     standings.set(query -> standings(query, 50, query.getInteger("page"), 3));
     String first = get("/leaderboard?season=all").body();
+    assertTrue(first.contains("<h1>Таблица лидеров <span class=\"scope\">За всё время</span></h1>"), first);
     assertEquals(List.of(), all(first, "rel=\"(prev)\""));
     assertEquals(List.of("/leaderboard?season=all&amp;page=2"), all(first, "rel=\"next\" href=\"([^\"]+)\""));
     assertTrue(first.contains("id=\"page-status\">Страница 1 из 3<"), first);
@@ -196,6 +197,8 @@ class PublicPagesTest {
     assertEquals(List.of("/leaderboard?season=all"), all(second, "rel=\"prev\" href=\"([^\"]+)\""));
     assertEquals(List.of("/leaderboard?season=all&amp;page=3"), all(second, "rel=\"next\" href=\"([^\"]+)\""));
     assertEquals("51", all(second, "<span class=\"place\">(\\d+)</span>").get(0));
+    assertEquals(3, all(first, "class=\"player-row (podium)\"").size(), "places 1 to 3 get medal colours");
+    assertEquals(List.of(), all(second, "class=\"player-row (podium)\""), "by place, not by row");
     String last = get("/leaderboard?season=all&page=3").body();
     assertEquals(List.of(), all(last, "rel=\"(next)\""));
     assertEquals(2, asked.get(1).getInteger("page"));
