@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.Players;
 import io.xpbridge.bus.Web;
@@ -64,7 +68,7 @@ class PublicPagesTest {
     port = (Integer) vertx.sharedData().getLocalMap("xpbridge").get(HttpApiVerticle.PORT_KEY);
   }
 
-  private static void answer(io.vertx.core.eventbus.Message<JsonObject> msg, Function<JsonObject, Object> how) {
+  private static void answer(Message<JsonObject> msg, Function<JsonObject, Object> how) {
     asked.add(msg.body());
     Object reply = how.apply(msg.body());
     if (reply instanceof Fail fail) {
@@ -330,5 +334,22 @@ class PublicPagesTest {
     assertNotNull(css.headers().firstValue("ETag").orElse(css.headers().firstValue("Last-Modified").orElse(null)));
     assertTrue(get("/leaderboard").body().contains("<link rel=\"stylesheet\" href=\"" + Pages.STYLESHEET + "\">"));
     assertEquals(404, get("/static/../conf/config.json").statusCode());
+  }
+
+  @Test
+  void withWebDisabledNoPageIsMounted() throws Exception {
+    Router router = Router.router(vertx);
+    PageRoutes.mount(router, new BusClient(vertx.eventBus()), false, "xpbridge");
+    HttpServer server = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    try {
+      for (String path : List.of("/", "/leaderboard", "/players/pub1", Pages.STYLESHEET)) {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, answer.statusCode(), path);
+      }
+      assertEquals(List.of(), asked);
+    } finally {
+      Await.result(server.close());
+    }
   }
 }
