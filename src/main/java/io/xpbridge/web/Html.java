@@ -12,6 +12,9 @@ public final class Html {
     if (text == null) {
       return "";
     }
+    if (!needsEscaping(text)) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -25,5 +28,15 @@ public final class Html {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsEscaping(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\'') {
+        return true;
+      }
+    }
+    return false;
   }
 }
