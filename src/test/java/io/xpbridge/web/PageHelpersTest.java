@@ -46,6 +46,9 @@ class PageHelpersTest {
     assertFalse(Avatar.usable("javascript:alert(1)"));
     assertFalse(Avatar.usable("http://example.com/a.png"));
     assertFalse(Avatar.usable(null));
+    assertFalse(Avatar.usable("https://cdn.discordapp.com/avatars/412345678901234567/a1b2c3.png?size=128"),
+        "a custom avatar's address names the user id");
+    assertTrue(Avatar.usable("https://cdn.discordapp.com/embed/avatars/3.png"), "a default avatar does not");
     assertEquals(Avatar.colourClass("a1b2c3d4e5f60718"), Avatar.colourClass("a1b2c3d4e5f60718"));
     assertTrue(Avatar.colourClass("x").matches("avatar-c([0-9]|1[01])"));
   }

@@ -174,6 +174,11 @@ class PublicPagesTest {
     String player = get("/players/pubX").body();
     assertFalse(player.contains("javascript:"), "only https avatars are images");
     assertTrue(player.contains(">АП</span>"), player);
+    String custom = "https://cdn.discordapp.com/avatars/412345678901234567/a1b2c3.png";
+    players.set(query -> player("pubY", "Анна Петрова", custom));
+    String withId = get("/players/pubY").body();
+    assertFalse(withId.contains("412345678901234567"), "a custom avatar's address would show the Discord id");
+    assertTrue(withId.contains(">АП</span>"), withId);
   }
 
   @Test
