@@ -33,6 +33,8 @@ public class HttpApiVerticle extends VerticleBase {
   private volatile String adminToken;
   private volatile String metricsToken;
   private volatile int botDisconnectGraceSeconds;
+  /** {@code web.title}, applied live to the pages. */
+  private volatile String webTitle;
   private HttpServer server;
 
   @Override
@@ -42,7 +44,9 @@ public class HttpApiVerticle extends VerticleBase {
     adminToken = settings.adminToken();
     metricsToken = settings.metricsToken();
     botDisconnectGraceSeconds = settings.botDisconnectGraceSeconds();
+    webTitle = config.web().title();
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+      webTitle = msg.body().web().title();
       adminToken = msg.body().http().adminToken();
       metricsToken = msg.body().http().metricsToken();
       botDisconnectGraceSeconds = msg.body().http().botDisconnectGraceSeconds();
@@ -87,6 +91,7 @@ public class HttpApiVerticle extends VerticleBase {
     if (config.web().enabled()) {
       io.xpbridge.web.PublicApiRoutes.mount(vertx, router, bus, config);
       cards.mount(router);
+      io.xpbridge.web.PageRoutes.mount(router, bus, () -> webTitle);
     }
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));
