@@ -92,6 +92,7 @@ public class HttpApiVerticle extends VerticleBase {
       io.xpbridge.web.PublicApiRoutes.mount(vertx, router, bus, config);
       cards.mount(router);
       io.xpbridge.web.PageRoutes.mount(router, bus, () -> webTitle);
+      io.xpbridge.web.AvatarRoutes.mount(vertx, router, bus);
     }
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));

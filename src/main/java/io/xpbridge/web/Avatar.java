@@ -1,7 +1,6 @@
 package io.xpbridge.web;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What stands for a player's face: the Discord avatar when it is an https URL (anything else —
@@ -12,22 +11,22 @@ import java.util.regex.Pattern;
  *
  * <p>A custom Discord avatar's address carries the member's user id
  * ({@code cdn.discordapp.com/avatars/<user id>/<hash>.png}), and no platform id may appear in a public
- * page: an address with a snowflake in it (a run of {@value #SNOWFLAKE_DIGITS}+ digits) is not shown,
- * the initials are. Showing those avatars needs a proxy that serves them under the public id
- * ({@code /avatars/<publicId>.png}, next to the rank card's own avatar fetch); {@link #usable} is the
- * one place to switch then.
+ * page: the page shows {@code /avatars/<publicId>.png} instead, which {@link AvatarRoutes} serves from
+ * Discord's CDN. Only avatars on that CDN are shown; anything else gets the initials.
  */
 public final class Avatar {
   public static final int COLOURS = 12;
-  /** Discord snowflakes have 17 to 20 digits; nothing else in a CDN address has 15 in a row. */
-  static final int SNOWFLAKE_DIGITS = 15;
-  private static final Pattern SNOWFLAKE = Pattern.compile("[0-9]{" + SNOWFLAKE_DIGITS + ",}");
 
   private Avatar() {}
 
+  /** A Discord avatar the avatar route can serve. */
   public static boolean usable(String avatarUrl) {
-    return avatarUrl != null && avatarUrl.startsWith("https://") && avatarUrl.length() <= 2048
-        && !SNOWFLAKE.matcher(avatarUrl).find();
+    return avatarUrl != null && avatarUrl.length() <= 2048 && AvatarFetcher.onDiscordsCdn(avatarUrl) != null;
+  }
+
+  /** Where the page finds a player's avatar: under the public id, never the CDN address. */
+  public static String path(String publicId) {
+    return "/avatars/" + publicId + ".png";
   }
 
   /** First letters of the first two words, upper case; "?" for a name without letters or digits. */

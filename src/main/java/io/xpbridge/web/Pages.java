@@ -199,7 +199,8 @@ public final class Pages {
       int size) {
     String alt = t.html("avatar.alt", displayName(name));
     if (Avatar.usable(avatarUrl)) {
-      body.append("<img class=\"avatar\" src=\"").append(Html.escape(avatarUrl)).append("\" width=\"").append(size)
+      body.append("<img class=\"avatar\" src=\"").append(Html.escape(Avatar.path(publicId))).append("\" width=\"")
+          .append(size)
           .append("\" height=\"").append(size).append("\" alt=\"").append(alt)
           .append("\" loading=\"lazy\" referrerpolicy=\"no-referrer\">");
     } else {

@@ -82,7 +82,7 @@ public final class PublicApiRoutes {
             .putHeader("Content-Type", "application/json; charset=utf-8")
             .putHeader("Vary", "Accept-Language")
             .putHeader("Cache-Control", "public, max-age=1")
-            .end(BusJson.encode(standings).encode()))
+            .end(BusJson.encode(withPublicAvatars(standings, settings.publicBaseUrl())).encode()))
         .onFailure(failure -> {
           int code = BusClient.failureCode(failure);
           // The bus names the field as the engine calls it; the public parameter is "lang".
@@ -90,6 +90,19 @@ public final class PublicApiRoutes {
           error(ctx, code == 400 || code == 404 ? code : 503, code == 400 || code == 404 ? text
               : "the leaderboard is not available right now; try again shortly");
         });
+  }
+
+  /**
+   * Avatars as {@code /avatars/<publicId>.png} ({@link AvatarRoutes}; absolute under web.publicBaseUrl
+   * when set): a custom avatar's CDN address holds the member's Discord id, which is never published.
+   */
+  static Web.Standings withPublicAvatars(Web.Standings standings, String publicBaseUrl) {
+    String base = publicBaseUrl == null ? "" : publicBaseUrl;
+    List<Web.Entry> players = standings.players().stream().map(entry -> new Web.Entry(entry.place(),
+        entry.publicId(), entry.name(), Avatar.usable(entry.avatarUrl()) ? base + Avatar.path(entry.publicId()) : null,
+        entry.xp(), entry.rank())).toList();
+    return new Web.Standings(standings.scope(), standings.seasonId(), standings.seasonName(), standings.page(),
+        standings.pageSize(), standings.total(), standings.pages(), players, standings.seasons());
   }
 
   private static Integer page(RoutingContext ctx) {

@@ -17,13 +17,13 @@ class AvatarTest {
 
   @Test
   void onlyDiscordsCdnOverHttpsIsAsked() {
-    assertNotNull(AvatarFetcher.allowed("https://cdn.discordapp.com/avatars/1/abc.png"));
-    assertNotNull(AvatarFetcher.allowed("https://media.discordapp.net/avatars/1/abc.png"));
-    assertNull(AvatarFetcher.allowed("http://cdn.discordapp.com/avatars/1/abc.png"), "not over plain HTTP");
-    assertNull(AvatarFetcher.allowed("https://169.254.169.254/latest/meta-data"), "no other host");
-    assertNull(AvatarFetcher.allowed("https://cdn.discordapp.com.evil.example/a.png"));
-    assertNull(AvatarFetcher.allowed("not a url at all"));
-    assertNull(AvatarFetcher.allowed(null));
+    assertNotNull(AvatarFetcher.onDiscordsCdn("https://cdn.discordapp.com/avatars/1/abc.png"));
+    assertNotNull(AvatarFetcher.onDiscordsCdn("https://media.discordapp.net/avatars/1/abc.png"));
+    assertNull(AvatarFetcher.onDiscordsCdn("http://cdn.discordapp.com/avatars/1/abc.png"), "not over plain HTTP");
+    assertNull(AvatarFetcher.onDiscordsCdn("https://169.254.169.254/latest/meta-data"), "no other host");
+    assertNull(AvatarFetcher.onDiscordsCdn("https://cdn.discordapp.com.evil.example/a.png"));
+    assertNull(AvatarFetcher.onDiscordsCdn("not a url at all"));
+    assertNull(AvatarFetcher.onDiscordsCdn(null));
   }
 
   @Test

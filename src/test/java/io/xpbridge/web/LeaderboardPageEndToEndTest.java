@@ -99,15 +99,20 @@ class LeaderboardPageEndToEndTest {
         + "WHERE t.telegram_id = ?", telegramId);
   }
 
+  static String publicIdOfDiscord(long discordId) {
+    return service.sql.queryString("SELECT p.public_id FROM players p JOIN discord_identities d ON d.player_id = p.id "
+        + "WHERE d.discord_id = ?", discordId);
+  }
+
   @Test
   void allTimeRanksVisiblePlayersByLifetimeXpWithoutHiddenOrLeavers() throws Exception {
     HttpResponse<String> page = get("/leaderboard?season=all");
     assertEquals(200, page.statusCode(), page.body());
     assertEquals(List.of("Alice", "Анна Петрова", "Diana", "&lt;script&gt;alert(1)&lt;/script&gt;"), names(page.body()));
     assertFalse(page.body().contains("Hidden Harry") || page.body().contains("Leaving Larry"));
-    // Her custom avatar's address names her Discord id: the page shows her initial instead (web.Avatar).
+    // Her custom avatar's address names her Discord id: the page shows it under her public id (web.AvatarRoutes).
     assertFalse(page.body().contains(AVATAR));
-    assertTrue(page.body().contains("aria-label=\"Аватар: Diana\">D</span>"), page.body());
+    assertTrue(page.body().contains("src=\"/avatars/" + publicIdOfDiscord(DIANA) + ".png\""), page.body());
     assertFalse(page.body().contains("<script>"));
   }
 

@@ -41,14 +41,14 @@ class PageHelpersTest {
   }
 
   @Test
-  void onlyHttpsAvatarsAreImagesAndTheColourIsStablePerPlayer() {
-    assertTrue(Avatar.usable("https://cdn.discordapp.com/avatars/1/a.png"));
+  void onlyAvatarsOnDiscordsCdnAreImagesServedUnderThePublicIdAndTheColourIsStablePerPlayer() {
+    assertTrue(Avatar.usable("https://cdn.discordapp.com/avatars/412345678901234567/a1b2c3.png"));
+    assertTrue(Avatar.usable("https://cdn.discordapp.com/embed/avatars/3.png"));
     assertFalse(Avatar.usable("javascript:alert(1)"));
-    assertFalse(Avatar.usable("http://example.com/a.png"));
+    assertFalse(Avatar.usable("http://cdn.discordapp.com/avatars/1/a.png"), "not over plain HTTP");
+    assertFalse(Avatar.usable("https://example.com/a.png"), "not from elsewhere");
     assertFalse(Avatar.usable(null));
-    assertFalse(Avatar.usable("https://cdn.discordapp.com/avatars/412345678901234567/a1b2c3.png?size=128"),
-        "a custom avatar's address names the user id");
-    assertTrue(Avatar.usable("https://cdn.discordapp.com/embed/avatars/3.png"), "a default avatar does not");
+    assertEquals("/avatars/a1b2c3d4e5f60718.png", Avatar.path("a1b2c3d4e5f60718"));
     assertEquals(Avatar.colourClass("a1b2c3d4e5f60718"), Avatar.colourClass("a1b2c3d4e5f60718"));
     assertTrue(Avatar.colourClass("x").matches("avatar-c([0-9]|1[01])"));
   }

@@ -36,8 +36,8 @@ class PublicApiRoutesTest {
         + "VALUES (1000, 1, 40, '<script>alert(1)</script>') RETURNING id");
     service.sql.update("INSERT INTO telegram_identities (telegram_id, player_id, username) VALUES (?, ?, 'ann')",
         TELEGRAM_ID, ann);
-    service.sql.update("INSERT INTO discord_identities (discord_id, player_id, username) VALUES (?, ?, 'ann')",
-        DISCORD_ID, ann);
+    service.sql.update("INSERT INTO discord_identities (discord_id, player_id, username, avatar_url) "
+        + "VALUES (?, ?, 'ann', ?)", DISCORD_ID, ann, "https://cdn.discordapp.com/avatars/" + DISCORD_ID + "/a1.png");
     limited = ServiceFixture.start(PublicApiRoutesTest.class, config -> config.put("web",
         new JsonObject().put("publicApiBurst", 3).put("publicApiRatePerSecond", 0.01)));
     disabled = ServiceFixture.start(PublicApiRoutesTest.class,
@@ -88,6 +88,10 @@ class PublicApiRoutesTest {
     assertFalse(body.contains(Long.toString(TELEGRAM_ID)), body);
     assertFalse(body.contains(Long.toString(DISCORD_ID)), body);
     assertFalse(body.contains("playerId") || body.contains("telegramId") || body.contains("discordId"), body);
+    String publicId = service.sql.queryString("SELECT public_id FROM players WHERE display_name LIKE '<script>%'");
+    assertEquals("/avatars/" + publicId + ".png",
+        new JsonObject(body).getJsonArray("players").getJsonObject(0).getString("avatarUrl"),
+        "the custom avatar under the public id, not its CDN address");
   }
 
   @Test

@@ -161,10 +161,11 @@ class PublicPagesTest {
   }
 
   @Test
-  void theAvatarIsAnImageWhenLinkedElseInitialsInAColourOfThePublicId() throws Exception {
+  void theAvatarIsAnImageUnderThePublicIdWhenLinkedElseInitialsInAColourOfThePublicId() throws Exception {
     String html = get("/leaderboard").body();
-    assertTrue(html.contains("<img class=\"avatar\" src=\"https://cdn.discordapp.com/avatars/123/abc.png\" "
+    assertTrue(html.contains("<img class=\"avatar\" src=\"/avatars/pub2.png\" "
         + "width=\"40\" height=\"40\" alt=\"Аватар: Анна Петрова\""), html);
+    assertFalse(html.contains("cdn.discordapp.com"), "the CDN address is never in the page");
     assertTrue(html.contains("<span class=\"avatar initials " + Avatar.colourClass("pub3") + " size-40\""), html);
     assertTrue(html.contains(">B</span>"), "bob's initial");
     players.set(query -> player("pubX", "Анна Петрова", "javascript:alert(1)"));
@@ -175,7 +176,9 @@ class PublicPagesTest {
     players.set(query -> player("pubY", "Анна Петрова", custom));
     String withId = get("/players/pubY").body();
     assertFalse(withId.contains("412345678901234567"), "a custom avatar's address would show the Discord id");
-    assertTrue(withId.contains(">АП</span>"), withId);
+    assertTrue(withId.contains("<img class=\"avatar\" src=\"/avatars/pubY.png\""), withId);
+    players.set(query -> player("pubZ", "Анна Петрова", "https://elsewhere.example/a.png"));
+    assertTrue(get("/players/pubZ").body().contains(">АП</span>"), "only Discord's CDN is shown");
   }
 
   @Test
