@@ -5,9 +5,14 @@ import java.util.Locale;
 
 /** The stand-in for a missing avatar: up to two initials on a colour fixed per player. */
 final class Initials {
+  /**
+   * The pages' colours ({@code .avatar-c0} .. {@code .avatar-c11} in web/static/site.css, picked the
+   * same way by {@link Avatar#colourClass}), so a player's initials look the same on the page and card.
+   */
   private static final Color[] PALETTE = {
-      new Color(0x58, 0x65, 0xF2), new Color(0x3B, 0xA5, 0x5D), new Color(0xED, 0x42, 0x45),
-      new Color(0xFE, 0xA7, 0x3E), new Color(0xEB, 0x45, 0x9E), new Color(0x1A, 0xBC, 0x9C)};
+      new Color(0xC0392B), new Color(0xD35400), new Color(0xB7950B), new Color(0x27AE60),
+      new Color(0x16A085), new Color(0x2980B9), new Color(0x3154C9), new Color(0x8E44AD),
+      new Color(0xC2185B), new Color(0x5D6D7E), new Color(0x00838F), new Color(0x6D4C41)};
 
   private Initials() {}
 

@@ -62,9 +62,9 @@ public final class RankCardRenderer {
       g.setColor(PANEL);
       g.fill(new RoundRectangle2D.Double(16, 16, WIDTH - 32, HEIGHT - 32, 28, 28));
       drawAvatar(g, player, avatar);
-      int placeLeft = drawPlace(g, player, language);
-      drawName(g, player.name(), placeLeft - 24);
-      drawRankAndXp(g, player, language);
+      PlaceEdges place = drawPlace(g, player, language);
+      drawName(g, player.name(), place.numberLeft() - 24);
+      drawRankAndXp(g, player, language, place.labelsLeft() - 24);
       drawBar(g, player.rank().progress());
     } finally {
       g.dispose();
@@ -95,8 +95,11 @@ public final class RankCardRenderer {
     g.draw(circle);
   }
 
-  /** The place at the top right; returns where it starts so the name stops short of it. */
-  private static int drawPlace(Graphics2D g, Web.Player player, String language) {
+  /** Where the place's big number (beside the name) and its labels (beside the rank line) start. */
+  private record PlaceEdges(int numberLeft, int labelsLeft) {}
+
+  /** The place at the top right; returns where its parts start so the name and rank stop short of them. */
+  private static PlaceEdges drawPlace(Graphics2D g, Web.Player player, String language) {
     Long place = player.seasonPlace() != null ? player.seasonPlace() : player.lifetimePlace();
     String label = player.seasonPlace() != null ? CardTexts.seasonPlace(language, player)
         : place != null ? CardTexts.lifetimePlace(language) : CardTexts.noPlace(language);
@@ -112,12 +115,15 @@ public final class RankCardRenderer {
     g.setFont(small);
     g.setColor(MUTED);
     g.drawString(label, RIGHT - labelWidth, 128);
+    int labelsWidth = labelWidth;
     if (player.seasonPlace() != null && player.lifetimePlace() != null) {
       // Both places: the season's is the big one, lifetime a line below, where the rank line leaves room.
       String lifetime = "#" + player.lifetimePlace() + " " + CardTexts.lifetimePlace(language);
-      g.drawString(lifetime, RIGHT - g.getFontMetrics(small).stringWidth(lifetime), 152);
+      int lifetimeWidth = g.getFontMetrics(small).stringWidth(lifetime);
+      g.drawString(lifetime, RIGHT - lifetimeWidth, 152);
+      labelsWidth = Math.max(labelsWidth, lifetimeWidth);
     }
-    return RIGHT - Math.max(numberWidth, labelWidth);
+    return new PlaceEdges(RIGHT - numberWidth, RIGHT - labelsWidth);
   }
 
   private static void drawName(Graphics2D g, String name, int right) {
@@ -127,13 +133,20 @@ public final class RankCardRenderer {
     g.drawString(Fit.cut(name == null ? "" : name, g.getFontMetrics(font), right - TEXT_X), TEXT_X, 100);
   }
 
-  private static void drawRankAndXp(Graphics2D g, Web.Player player, String language) {
+  private static void drawRankAndXp(Graphics2D g, Web.Player player, String language, int rankRight) {
     Web.RankProgress rank = player.rank();
+    String rankLine = CardTexts.rank(language, rank);
+    // Long rank names ("Младший сержант") shrink a little before they are cut.
     Font rankFont = CardFonts.regular(26f);
+    for (float size = 26f; size >= 20f; size -= 2f) {
+      rankFont = CardFonts.regular(size);
+      if (g.getFontMetrics(rankFont).stringWidth(rankLine) <= rankRight - TEXT_X) {
+        break;
+      }
+    }
     g.setFont(rankFont);
     g.setColor(MUTED);
-    g.drawString(Fit.cut(CardTexts.rank(language, rank), g.getFontMetrics(rankFont), RIGHT - TEXT_X - 290),
-        TEXT_X, 138);
+    g.drawString(Fit.cut(rankLine, g.getFontMetrics(rankFont), rankRight - TEXT_X), TEXT_X, 138);
     Font xpFont = CardFonts.regular(22f);
     g.setFont(xpFont);
     FontMetrics metrics = g.getFontMetrics(xpFont);

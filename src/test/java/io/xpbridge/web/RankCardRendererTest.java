@@ -108,4 +108,18 @@ class RankCardRendererTest {
     }
     return pixels;
   }
+
+  @Test
+  void initialsHaveTheSameColourOnTheCardAsOnThePage() throws IOException {
+    String css;
+    try (var in = RankCardRendererTest.class.getResourceAsStream("/web/static/site.css")) {
+      css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (String publicId : List.of("a1b2c3d4e5f60718", "0000000000000000", "ffffffffffffffff", "pub1", "x")) {
+      java.util.regex.Matcher rule = java.util.regex.Pattern.compile("\\." + Avatar.colourClass(publicId)
+          + " \\{ background: #([0-9a-f]{6}); \\}").matcher(css);
+      assertTrue(rule.find(), Avatar.colourClass(publicId));
+      assertEquals(Integer.parseInt(rule.group(1), 16), Initials.color(publicId).getRGB() & 0xFFFFFF, publicId);
+    }
+  }
 }
