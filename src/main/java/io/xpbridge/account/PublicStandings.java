@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * sequential scan of the players: there is no index on XP, on purpose; about 0.1 s for 100,000 players).
  * No visitor waits for that scan once a snapshot exists: the expired one is served while the next is
  * read, so a page is at most about a second and a scan old. Deeper pages and archived seasons (indexed
- * by season) are read as asked. Must be used from one context.
+ * by season) are read as asked. Places on player pages and cards come the same way from everyone's XP
+ * ({@link PublicStandingsStore.ShownXp}), not from a count per request. Must be used from one context.
  */
 final class PublicStandings {
   static final int HEAD_PAGES = 10;
@@ -53,6 +54,8 @@ final class PublicStandings {
   private final Snapshot<Head> currentHead;
   private final Snapshot<PublicStandingsStore.Page> lifetimeHead;
   private final Snapshot<List<SeasonStore.Season>> seasonList;
+  /** Everyone's XP for places on player pages and cards, read like the heads. */
+  private final Snapshot<PublicStandingsStore.ShownXp> shownXp;
   private final LongSupplier clockMs;
   // Access order: the least recently asked deep page is dropped first.
   private final Map<String, Snapshot<Head>> deepPages = new LinkedHashMap<>(64, 0.75f, true) {
@@ -71,6 +74,8 @@ final class PublicStandings {
     this.clockMs = clockMs;
     this.currentHead = new Snapshot<>(() -> current(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
     this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
+    this.shownXp = new Snapshot<>(() -> seasons.running().compose(running ->
+        store.shownXp(running.map(SeasonStore.Season::id).orElse(0))), clockMs, Leaderboard.MAX_AGE_MS, true);
     this.seasonList = new Snapshot<>(() -> seasons.all().map(all -> all.stream()
         .filter(s -> s.running() || s.archived()).toList()), clockMs, Leaderboard.MAX_AGE_MS, true);
   }
@@ -80,6 +85,7 @@ final class PublicStandings {
     currentHead.forget();
     lifetimeHead.forget();
     seasonList.forget();
+    shownXp.forget();
     deepPages.clear();
   }
 
@@ -138,10 +144,9 @@ final class PublicStandings {
   }
 
   private Future<Web.Player> player(PublicStandingsStore.Shown shown, SeasonStore.Season running, String language) {
-    Future<Long> seasonPlace = running == null ? Future.succeededFuture(null)
-        : store.seasonPlace(shown.seasonXp(), running.id());
-    return Future.all(store.achievements(shown.playerId()), seasonPlace, store.lifetimePlace(shown.xp()))
+    return Future.all(store.achievements(shown.playerId()), shownXp.get())
         .map(all -> {
+          PublicStandingsStore.ShownXp places = all.resultAt(1);
           EngineRules now = rules.get();
           List<PlayerStore.Unlocked> unlocked = all.resultAt(0);
           List<Players.AchievementView> achievements = unlocked.stream().map(a -> {
@@ -152,7 +157,7 @@ final class PublicStandings {
           return new Web.Player(shown.publicId(), shown.name(), shown.avatarUrl(), shown.xp(),
               progress(now.ladder(), shown.xp(), language), achievements,
               running == null ? null : running.id(), running == null ? null : running.name(), shown.seasonXp(),
-              all.resultAt(1), all.resultAt(2));
+              running == null ? null : places.seasonPlace(shown.seasonXp()), places.lifetimePlace(shown.xp()));
         });
   }
 
