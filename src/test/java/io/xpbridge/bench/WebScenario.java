@@ -35,6 +35,8 @@ import java.util.function.IntFunction;
  * given a rest the way a closed loop would give it one. Latency is from the send to the last byte.
  */
 final class WebScenario {
+  /** How long a run waits for its last answers before it reports them as unanswered. */
+  private static final long DRAIN_SECONDS = 300;
   static final String[] ROUTES = {"leaderboard", "leaderboardAll", "leaderboardPage200", "player"};
 
   private WebScenario() {}
@@ -127,7 +129,8 @@ final class WebScenario {
 
   /** An open-loop run at {@code rate} requests/s for {@code seconds}; latencies, statuses, achieved rate. */
   static JsonObject load(Vertx vertx, HttpClient http, IntFunction<String> paths, int rate, int seconds) {
-    return Await.result(startLoad(vertx, http, paths, rate, seconds * 1000L).done, Duration.ofSeconds(seconds + 120L));
+    return Await.result(startLoad(vertx, http, paths, rate, seconds * 1000L).done,
+        Duration.ofSeconds(seconds + DRAIN_SECONDS + 60L));
   }
 
   static final class Load {
@@ -198,9 +201,10 @@ final class WebScenario {
       Map<Integer, AtomicLong> statuses, AtomicLong failures, AtomicLong outstanding, String[] lastFailure, int rate,
       Promise<JsonObject> done) {
     double seconds = (System.nanoTime() - start) / 1e9;
-    // Wait (not on a sleep: on the answers) for the requests still in flight.
+    // Wait (on the answers, not a fixed sleep) for the requests still in flight, so a backlog the
+    // server could not keep up with is counted here and not in the next phase's figures.
     vertx.setPeriodic(5, id -> {
-      if (outstanding.get() > 0 && System.nanoTime() - start < (seconds + 30) * 1e9) {
+      if (outstanding.get() > 0 && System.nanoTime() - start < (seconds + DRAIN_SECONDS) * 1e9) {
         return;
       }
       vertx.cancelTimer(id);
@@ -299,7 +303,7 @@ final class WebScenario {
           o.inFlight(), seeds, config, postmasterPid);
       if (load != null) {
         load.stop.complete();
-        measured.put("pagesDuring", Await.result(load.done, Duration.ofMinutes(2)));
+        measured.put("pagesDuring", Await.result(load.done, Duration.ofSeconds(DRAIN_SECONDS + 60)));
       }
       measured.put("pageLoad", loaded);
       runs.add(measured);
