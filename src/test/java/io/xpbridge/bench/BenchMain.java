@@ -32,7 +32,8 @@ import java.util.function.Function;
  * and {@code --warmup-runs N} (throughput runs first, kept apart, until the JIT has settled; 0 events
  * skips them), {@code --label TEXT}; the web scenario (issue 15): {@code --web-players N}, {@code --web-rate N},
  * {@code --web-warmup N} and {@code --web-seconds N} (seconds of page load per route), {@code --web-fresh-cards N},
- * {@code --web-cached-cards N}, {@code --web-events N} (events per engine run, with and without page load).
+ * {@code --web-cached-cards N}, {@code --web-events N} (events per engine run, with and without page load), {@code --web-mix
+ * leaderboard,leaderboardAll,leaderboardPage200,player} (the routes of the mixed load).
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
@@ -169,7 +170,8 @@ public final class BenchMain {
             intOption("web-players", 100_000, 100_000), intOption("web-rate", 200, 200),
             intOption("web-warmup", 10, 3), intOption("web-seconds", 30, 5),
             intOption("web-fresh-cards", 200, 50), intOption("web-cached-cards", 2_000, 500),
-            intOption("web-events", 200_000, 30_000), inFlight), adjust)));
+            intOption("web-events", 200_000, 30_000), inFlight,
+            List.of(options.getOrDefault("web-mix", String.join(",", WebScenario.ROUTES)).split(","))), adjust)));
       }
       for (int rep = 1; rep <= reps && only.contains("http"); rep++) {
         // The issue's reference points: one event per request from 32 and from 400 clients; then batches.

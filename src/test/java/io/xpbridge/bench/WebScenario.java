@@ -42,7 +42,14 @@ final class WebScenario {
   private WebScenario() {}
 
   record Options(int players, int rate, int warmupSeconds, int seconds, int freshCards, int cachedCards,
-      int engineEvents, int inFlight) {}
+      int engineEvents, int inFlight, List<String> mix) {
+    Options {
+      // Checked here: a wrong name found inside the load generator's timer would only stop the load.
+      if (mix.isEmpty() || !List.of(ROUTES).containsAll(mix)) {
+        throw new IllegalArgumentException("--web-mix takes routes of " + List.of(ROUTES) + ", got " + mix);
+      }
+    }
+  }
 
   static JsonObject run(BenchDatabase databases, Options o, Consumer<JsonObject> adjust) {
     DatabaseUrl db = databases.create("web");
@@ -59,12 +66,14 @@ final class WebScenario {
         try {
           HttpClient http = clientVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
               .setDefaultPort(port).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
-          JsonObject result = new JsonObject().put("players", o.players()).put("rate", o.rate())
+          JsonObject result = new JsonObject().put("players", o.players()).put("rate", o.rate()).put("mix", new JsonArray(o.mix()))
               .put("seconds", o.seconds()).put("warmupSeconds", o.warmupSeconds())
               .put("seedSeconds", Stats.round(seedSeconds));
           // Pages: each route alone at the rate, after a warm-up of the mixed load.
           SplittableRandom random = new SplittableRandom(15);
-          IntFunction<String> mixed = i -> path(ROUTES[i % ROUTES.length], shown, random);
+          // The mixed load (warm-up, and beside the engine): the routes of --web-mix in turn.
+          List<String> mix = o.mix();
+          IntFunction<String> mixed = i -> path(mix.get(i % mix.size()), shown, random);
           load(clientVertx, http, mixed, o.rate(), o.warmupSeconds());
           JsonObject pages = new JsonObject();
           for (String route : ROUTES) {
