@@ -30,11 +30,14 @@ import java.util.function.Function;
  * {@code --rollover-after N} (seconds of load around the rollover), {@code --rollover-explain 1} (the
  * archive's statements timed and EXPLAINed first, as they are and as proposed), {@code --warmup-events N}
  * and {@code --warmup-runs N} (throughput runs first, kept apart, until the JIT has settled; 0 events
- * skips them), {@code --label TEXT}.
+ * skips them), {@code --label TEXT}; the web scenario (issue 15): {@code --web-players N}, {@code --web-rate N},
+ * {@code --web-warmup N} and {@code --web-seconds N} (seconds of page load per route), {@code --web-fresh-cards N},
+ * {@code --web-cached-cards N}, {@code --web-events N} (events per engine run, with and without page load), {@code --web-mix
+ * leaderboard,leaderboardAll,leaderboardPage200,player} (the routes of the mixed load).
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
-      "http", "reconcile", "rollover", "cards");
+      "http", "reconcile", "rollover", "cards", "web");
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
@@ -160,6 +163,15 @@ public final class BenchMain {
       if (only.contains("cards")) {
         report.put("cards", log("cards", 1, CardScenario.run(intOption("card-renders", 200, 50),
             intOption("card-requests", 2_000, 500))));
+      }
+      if (only.contains("web")) {
+        // Once, not per repetition: its engine comparison is already interleaved (without, with, without, with).
+        report.put("web", log("web", 1, WebScenario.run(databases, new WebScenario.Options(
+            intOption("web-players", 100_000, 100_000), intOption("web-rate", 200, 200),
+            intOption("web-warmup", 10, 3), intOption("web-seconds", 30, 5),
+            intOption("web-fresh-cards", 200, 50), intOption("web-cached-cards", 2_000, 500),
+            intOption("web-events", 200_000, 30_000), inFlight,
+            List.of(options.getOrDefault("web-mix", String.join(",", WebScenario.ROUTES)).split(","))), adjust)));
       }
       for (int rep = 1; rep <= reps && only.contains("http"); rep++) {
         // The issue's reference points: one event per request from 32 and from 400 clients; then batches.

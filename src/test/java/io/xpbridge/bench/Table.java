@@ -65,6 +65,7 @@ final class Table {
               + " submits in flight during it)", i + 1, num(r.getInteger("players")), num(r.getInteger("rate"))),
           rolloverLine(r), 1, "<= 10 s, no submit > 100 ms", during == null ? null : met);
     }
+    web(t, report.getJsonObject("web"));
     JsonObject footprint = s.getJsonObject("footprint");
     long maxHeap = report.getJsonObject("machine").getLong("maxHeapMb");
     if (footprint != null) {
@@ -86,6 +87,40 @@ final class Table {
         .append(report.getJsonObject("machine").getString("loadAtStart")).append(", at end ")
         .append(report.getString("loadAtEnd")).append(".\n");
     return t.toString();
+  }
+
+  /** Issue 15: pages under open-loop load, cards over HTTP, the engine with and without the page load. */
+  private static void web(StringBuilder t, JsonObject web) {
+    if (web == null) {
+      return;
+    }
+    String at = num(web.getInteger("players")) + " players, " + num(web.getInteger("rate")) + " requests/s open loop";
+    JsonObject pages = web.getJsonObject("pages");
+    for (String route : pages.fieldNames()) {
+      JsonObject r = pages.getJsonObject(route);
+      JsonObject ms = r.getJsonObject("ms");
+      boolean clean = r.getLong("failures") == 0 && r.getJsonObject("statuses").fieldNames().equals(java.util.Set.of("200"));
+      row(t, "Web page " + route + ", " + at, String.format(Locale.ROOT,
+              "p50 %.1f / p95 %.1f / p99 %.1f / max %.1f ms%s", ms.getDouble("p50"), ms.getDouble("p95"),
+              ms.getDouble("p99"), ms.getDouble("max"), clean ? "" : "; statuses " + r.getJsonObject("statuses").encode()
+                  + ", failures " + r.getLong("failures")), 1, "p99 <= 50 ms", clean && ms.getDouble("p99") <= 50);
+    }
+    JsonObject cards = web.getJsonObject("cards");
+    JsonObject fresh = cards.getJsonObject("freshHttpMs");
+    row(t, "Rank card, fresh (first request per player, over HTTP: query + draw + PNG)", String.format(Locale.ROOT,
+        "p50 %.1f / p99 %.1f / max %.1f ms", fresh.getDouble("p50"), fresh.getDouble("p99"), fresh.getDouble("max")), 1,
+        "<= 50 ms", fresh.getDouble("p99") <= 50);
+    JsonObject cached = cards.getJsonObject("cachedHttpMs");
+    row(t, "Rank card, cached (same card again, over HTTP)", String.format(Locale.ROOT, "p50 %.2f / p99 %.2f ms",
+        cached.getDouble("p50"), cached.getDouble("p99")), 1, "<= 2 ms", cached.getDouble("p99") <= 2);
+    JsonObject notModified = cards.getJsonObject("notModifiedHttpMs");
+    row(t, "Rank card, If-None-Match (304)", String.format(Locale.ROOT, "p50 %.2f / p99 %.2f ms",
+        notModified.getDouble("p50"), notModified.getDouble("p99")), 1, "", null);
+    JsonObject engine = web.getJsonObject("engine");
+    double ratio = engine.getDouble("withToWithout");
+    row(t, "Engine throughput with the page load at " + num(web.getInteger("rate")) + " requests/s / without",
+        String.format(Locale.ROOT, "%s / %s events/s = %.2f", num(engine.getDouble("withEventsPerSecond")),
+            num(engine.getDouble("withoutEventsPerSecond")), ratio), 2, ">= 0.90", ratio >= 0.9);
   }
 
   /** One repetition of the rollover scenario in a line. */

@@ -54,28 +54,48 @@ final class ThroughputScenario {
 
   private static JsonObject measure(BenchEngine engine, Sql sql, int events, int players, int maxInFlight,
       long[] seeds, JsonObject config, long postmasterPid) {
+    return measure(engine, sql, KEY_PREFIX, events, players, maxInFlight, seeds, config, postmasterPid);
+  }
+
+  /**
+   * One run with idempotency keys starting {@code prefix}, so several runs can share a database (the
+   * web scenario's runs with and without page load); the harness's consumers are removed afterwards.
+   */
+  static JsonObject measure(BenchEngine engine, Sql sql, String prefix, int events, int players, int maxInFlight,
+      long[] seeds, JsonObject config, long postmasterPid) {
+    List<io.vertx.core.eventbus.MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+    try {
+      return measure(engine, sql, prefix, events, players, maxInFlight, seeds, config, postmasterPid, consumers);
+    } finally {
+      consumers.forEach(c -> Await.result(c.unregister()));
+    }
+  }
+
+  private static JsonObject measure(BenchEngine engine, Sql sql, String prefix, int events, int players,
+      int maxInFlight, long[] seeds, JsonObject config, long postmasterPid,
+      List<io.vertx.core.eventbus.MessageConsumer<JsonObject>> consumers) {
     AtomicLong applied = new AtomicLong();
     AtomicLong effects = new AtomicLong();
     Promise<Long> allApplied = Promise.promise();
     for (Vertx vertx : engine.instances) {
-      vertx.eventBus().<JsonObject>consumer(Bus.EVENTS_APPLIED, msg -> {
+      consumers.add(vertx.eventBus().<JsonObject>consumer(Bus.EVENTS_APPLIED, msg -> {
         long now = System.nanoTime();
         JsonArray list = msg.body().getJsonArray("events");
         int ours = 0;
         for (int i = 0; i < list.size(); i++) {
-          if (list.getJsonObject(i).getString("key").startsWith(KEY_PREFIX)) {
+          if (list.getJsonObject(i).getString("key").startsWith(prefix)) {
             ours++;
           }
         }
         if (applied.addAndGet(ours) >= events) {
           allApplied.tryComplete(now);
         }
-      });
+      }));
       // Rank-ups and achievements reach "Telegram": a bot that answers at once.
-      vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_TELEGRAM, msg -> {
+      consumers.add(vertx.eventBus().<JsonObject>consumer(Bus.EFFECTS_TELEGRAM, msg -> {
         effects.incrementAndGet();
         msg.reply(new JsonObject().put("ok", true));
-      });
+      }));
     }
     String loadBefore = Machine.loadAverage();
     long cpuBefore = Machine.processCpuNanos();
@@ -85,7 +105,7 @@ final class ThroughputScenario {
     int n = engine.instances.size();
     try (Machine.RssSampler rss = new Machine.RssSampler()) {
       for (int k = 0; k < n; k++) {
-        ClosedLoopSender sender = new ClosedLoopSender(engine.instances.get(k), i -> event(i, seeds[i], players),
+        ClosedLoopSender sender = new ClosedLoopSender(engine.instances.get(k), i -> event(prefix, i, seeds[i], players),
             k, n, events, Math.max(1, maxInFlight / n));
         senders.add(sender);
         sent.add(sender.start());
@@ -97,9 +117,9 @@ final class ThroughputScenario {
       long cpu = Machine.processCpuNanos() - cpuBefore;
       long pgCpu = Machine.postgresCpuNanos(postmasterPid) - pgCpuBefore;
       long failures = senders.stream().mapToLong(ClosedLoopSender::failures).sum();
-      long completed = sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE '" + KEY_PREFIX
+      long completed = sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE '" + prefix
           + "%' AND event_type IN ('xp_change', 'balance_change') AND status = 'completed' AND applied_at IS NOT NULL");
-      long audits = sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key LIKE '" + KEY_PREFIX + "%'");
+      long audits = sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key LIKE '" + prefix + "%'");
       JsonObject result = new JsonObject()
           .put("engines", n).put("events", events).put("players", players).put("maxInFlight", maxInFlight)
           .put("syncBatchSize", config.getJsonObject("sync").getInteger("batchSize"))
@@ -126,10 +146,14 @@ final class ThroughputScenario {
 
   /** 80 % xp (1..20), 20 % balance (1..50); half from Telegram, half from Discord; random player. */
   static JsonObject event(int index, long seed, int players) {
+    return event(KEY_PREFIX, index, seed, players);
+  }
+
+  static JsonObject event(String prefix, int index, long seed, int players) {
     long player = 1 + Math.floorMod(seed, players);
     boolean telegram = ((seed >>> 20) & 1) == 0;
     boolean xp = Math.floorMod(seed >>> 21, 10) < 8;
     long amount = xp ? 1 + Math.floorMod(seed >>> 30, 20) : 1 + Math.floorMod(seed >>> 30, 50);
-    return Seed.event(KEY_PREFIX + index, player, telegram, xp, amount);
+    return Seed.event(prefix + index, player, telegram, xp, amount);
   }
 }
