@@ -27,17 +27,24 @@ import java.util.regex.Pattern;
  * {@code Bus.PUBLIC_PLAYER}. Replies carry public ids only, never a platform or internal id.
  *
  * <p>The page is the first thing every visitor loads, so the first {@link #HEAD_PAGES} pages of the
- * live standings are cut from a snapshot read at most once per {@link Leaderboard#MAX_AGE_MS} (a
+ * live standings are cut from a snapshot read at most once per {@link #MAX_AGE_MS} (a
  * sequential scan of the players: there is no index on XP, on purpose; about 0.1 s for 100,000 players).
  * No visitor waits for that scan once a snapshot exists: the expired one is served while the next is
- * read, so a page is at most about a second and a scan old. Deeper pages and archived seasons (indexed
+ * read, so a page is at most about five seconds and a scan old. Deeper pages and archived seasons (indexed
  * by season) are read as asked. Places on player pages and cards come the same way from everyone's XP
  * ({@link PublicStandingsStore.ShownXp}), not from a count per request. Must be used from one context.
  */
 final class PublicStandings {
   static final int HEAD_PAGES = 10;
+  /**
+   * How old a public answer may be. Each read of a head or of everyone's XP scans the players (about
+   * 0.1 s of database CPU at 100,000); at one second, a busy page cost the engine 17 % of its throughput
+   * in the bench (three scans a second on two cores), at five seconds it does not. The bots' /top keeps
+   * its one second ({@link Leaderboard#MAX_AGE_MS}); a hide, show, leave, return or new season is seen at once.
+   */
+  static final long MAX_AGE_MS = 5_000;
   static final int MAX_PAGE = 1_000_000;
-  /** Deeper live pages remembered (each read at most once a second however often it is asked). */
+  /** Deeper live pages remembered (each read at most once per MAX_AGE_MS however often it is asked). */
   static final int DEEP_PAGES = 256;
   static final String CURRENT = Players.CURRENT_SEASON;
   static final String ALL = Players.ALL_TIME;
@@ -56,6 +63,8 @@ final class PublicStandings {
   private final Snapshot<List<SeasonStore.Season>> seasonList;
   /** Everyone's XP for places on player pages and cards, read like the heads. */
   private final Snapshot<PublicStandingsStore.ShownXp> shownXp;
+  /** The running season for player pages and cards: one round trip less per request (a card's ETag asks). */
+  private final Snapshot<Optional<SeasonStore.Season>> runningSeason;
   private final LongSupplier clockMs;
   // Access order: the least recently asked deep page is dropped first.
   private final Map<String, Snapshot<Head>> deepPages = new LinkedHashMap<>(64, 0.75f, true) {
@@ -72,12 +81,13 @@ final class PublicStandings {
     this.players = players;
     this.rules = rules;
     this.clockMs = clockMs;
-    this.currentHead = new Snapshot<>(() -> current(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
-    this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0), clockMs, Leaderboard.MAX_AGE_MS, true);
+    this.currentHead = new Snapshot<>(() -> current(HEAD, 0), clockMs, MAX_AGE_MS, true);
+    this.lifetimeHead = new Snapshot<>(() -> store.lifetimePage(HEAD, 0), clockMs, MAX_AGE_MS, true);
+    this.runningSeason = new Snapshot<>(seasons::running, clockMs, MAX_AGE_MS, true);
     this.shownXp = new Snapshot<>(() -> seasons.running().compose(running ->
-        store.shownXp(running.map(SeasonStore.Season::id).orElse(0))), clockMs, Leaderboard.MAX_AGE_MS, true);
+        store.shownXp(running.map(SeasonStore.Season::id).orElse(0))), clockMs, MAX_AGE_MS, true);
     this.seasonList = new Snapshot<>(() -> seasons.all().map(all -> all.stream()
-        .filter(s -> s.running() || s.archived()).toList()), clockMs, Leaderboard.MAX_AGE_MS, true);
+        .filter(s -> s.running() || s.archived()).toList()), clockMs, MAX_AGE_MS, true);
   }
 
   /** A season started or ended, a member left or came back, someone hid or showed themselves. */
@@ -86,6 +96,7 @@ final class PublicStandings {
     lifetimeHead.forget();
     seasonList.forget();
     shownXp.forget();
+    runningSeason.forget();
     deepPages.clear();
   }
 
@@ -126,7 +137,7 @@ final class PublicStandings {
     if (named != 1) {
       throw new InvalidRequestException("name the player with exactly one of publicId, telegramId or discordId");
     }
-    return seasons.running().compose(running -> {
+    return runningSeason.get().compose(running -> {
       int seasonId = running.map(SeasonStore.Season::id).orElse(0);
       Future<Optional<PublicStandingsStore.Shown>> found;
       if (query.publicId() != null) {
@@ -177,11 +188,11 @@ final class PublicStandings {
   }
 
   /**
-   * A page past the heads, read at most once a second: a scan each, so a page many visitors ask for at
-   * once (a link shared to page 7 of 2,000) costs one scan a second, not one per visitor.
+   * A page past the heads, read at most once per MAX_AGE_MS: a scan each, so a page many visitors ask for at
+   * once (a link shared to page 7 of 2,000) costs one scan per MAX_AGE_MS, not one per visitor.
    */
   private Future<Head> deep(String key, Supplier<Future<Head>> reader) {
-    return deepPages.computeIfAbsent(key, k -> new Snapshot<>(reader, clockMs, Leaderboard.MAX_AGE_MS, true)).get();
+    return deepPages.computeIfAbsent(key, k -> new Snapshot<>(reader, clockMs, MAX_AGE_MS, true)).get();
   }
 
   private Future<Head> current(int limit, int offset) {
