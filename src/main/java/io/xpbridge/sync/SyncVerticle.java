@@ -22,6 +22,11 @@ import io.xpbridge.domain.SubmitRequest;
 import io.xpbridge.store.BoostStore;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.DeliveryStore;
+import io.xpbridge.domain.IdempotencyKeys;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerRef;
+import io.xpbridge.store.AdminPlayersStore;
 import io.xpbridge.store.QueueAdminStore;
 import io.xpbridge.store.SubmitResult;
 import io.xpbridge.store.SubmitStore;
@@ -83,6 +88,32 @@ public class SyncVerticle extends VerticleBase {
     submitConsumer = bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
     BusServer.serve(bus, Bus.EVENTS_PROCESS_NOW, Admin.Empty.class, request -> drainNow());
     BusServer.serve(bus, Bus.EVENTS_REQUEUE, Admin.Requeue.class, this::requeue);
+    AdminPlayersStore players = new AdminPlayersStore(pool);
+    BusServer.serve(bus, Bus.EVENTS_FAILED, Admin.FailedEventsQuery.class, query -> players.failed(query)
+        .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
+    BusServer.serve(bus, Bus.EVENTS_REQUEUE_ALL, Admin.RequeueAll.class, request -> players.requeueAll(request.type())
+        .recover(e -> Future.failedFuture(unavailable(e.getMessage())))
+        .map(count -> {
+          if (count > 0) {
+            LOG.info("{} failed events requeued by an admin{}", count,
+                request.type() == null ? "" : " (type " + request.type() + ")");
+            applyLoop.request();
+            deliveryLoop.request();
+          }
+          return new Admin.RequeuedAll(count);
+        }));
+    bus.<JsonObject>consumer(Bus.PLAYERS_ADJUST, this::onAdjust);
+    BusServer.serve(bus, Bus.PLAYERS_SEARCH, Admin.PlayerSearch.class, query -> players.search(query)
+        .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
+    BusServer.serve(bus, Bus.PLAYERS_HISTORY, Admin.HistoryQuery.class, query -> {
+      io.xpbridge.bus.HistoryCursor cursor = io.xpbridge.bus.HistoryCursor.parse(query.before());
+      return players.history(query.playerId(), query.limit(), cursor == null ? null : new long[] {cursor.micros(),
+          cursor.id()}, cursor == null ? null : cursor.kind())
+          .recover(e -> Future.failedFuture(unavailable(e.getMessage())))
+          .compose(history -> history != null ? Future.succeededFuture(history)
+              : Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404,
+                  "no player with id " + query.playerId())));
+    });
     BusServer.serve(bus, Bus.STATS, Admin.Empty.class, request -> admin.stats()
         .map(stats -> BusJson.decode(stats.put("intakeWaiting", intakeLoad.waiting())
             .put("intakeCapacity", intakeLoad.capacity()), Admin.Stats.class))
@@ -138,6 +169,37 @@ public class SyncVerticle extends VerticleBase {
       msg.fail(400, e.getMessage());
       return;
     }
+    intake(msg, request);
+  }
+
+  /**
+   * An admin's adjustment: a {@code system} event (so it is mirrored to both platforms and the rank
+   * role and rank-up message follow) through the same intake as every submit. A change of XP only is
+   * an {@code xp_change}, of balance only a {@code balance_change}, of both a {@code reward_grant}.
+   */
+  private void onAdjust(Message<JsonObject> msg) {
+    SubmitRequest request;
+    try {
+      Admin.Adjust adjust = BusJson.decode(msg.body(), Admin.Adjust.class);
+      if (adjust.playerId() <= 0 || adjust.reason() == null || adjust.reason().isBlank()
+          || adjust.xp() == 0 && adjust.balance() == 0 || adjust.idempotencyKey() == null) {
+        throw new InvalidRequestException("an adjustment needs playerId, reason, idempotencyKey and a non-zero xp or balance");
+      }
+      String key = "admin_" + adjust.idempotencyKey();
+      IdempotencyKeys.requireValid(key);
+      EventType type = adjust.balance() == 0 ? EventType.XP_CHANGE
+          : adjust.xp() == 0 ? EventType.BALANCE_CHANGE : EventType.REWARD_GRANT;
+      String payload = new JsonObject().put("reason", adjust.reason()).put("admin", true).encode();
+      request = new SubmitRequest(Platform.SYSTEM, type, new PlayerRef(PlayerRef.Kind.PLAYER, adjust.playerId()),
+          adjust.xp(), adjust.balance(), null, key, adjust.reason(), payload);
+    } catch (InvalidRequestException | IllegalArgumentException e) {
+      msg.fail(400, e.getMessage());
+      return;
+    }
+    intake(msg, request);
+  }
+
+  private void intake(Message<JsonObject> msg, SubmitRequest request) {
     batcher.submit(request, deadlineOf(msg)).onComplete(ar -> {
       if (ar.failed() && ar.cause() instanceof SubmitBatcher.Full full) {
         msg.fail(503, full.getMessage());
