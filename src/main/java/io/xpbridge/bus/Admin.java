@@ -94,7 +94,8 @@ public final class Admin {
    * {@link Bus#PLAYERS_ADJUST}: an admin's change of one player, written by the ledger as a
    * {@code system} event (mirrored to both platforms) under {@code "admin_" + idempotencyKey}; answered
    * with a {@link SubmitReply}, failing 404 (unknown player) or 409 (key spent by another request).
+   * {@code setXp} (instead of {@code xp}) is the difference from the XP read when the request arrives.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Adjust(long playerId, long xp, long balance, String reason, String idempotencyKey) {}
+  public record Adjust(long playerId, long xp, long balance, Long setXp, String reason, String idempotencyKey) {}
 }

@@ -81,21 +81,27 @@ final class AdminPlayerRoutes {
       long playerId = pathId(ctx);
       for (String field : body.fieldNames()) {
         if (!ADJUST_FIELDS.contains(field)) {
-          throw new InvalidRequestException("unknown field '" + field + "' (expected xp, balance, reason, idempotencyKey)");
+          throw new InvalidRequestException("unknown field '" + field + "' (expected xp, balance, setXp, reason, idempotencyKey)");
         }
-      }
-      if (body.containsKey("setXp")) {
-        throw new InvalidRequestException("'setXp' is not supported yet; send the difference as 'xp'");
       }
       long xp = delta(body, "xp");
       long balance = delta(body, "balance");
-      if (xp == 0 && balance == 0) {
-        throw new InvalidRequestException("'xp' or 'balance' must be a non-zero whole number");
+      Long setXp = null;
+      if (body.getValue("setXp") != null) {
+        if (body.getValue("xp") != null) {
+          throw new InvalidRequestException("give 'xp' or 'setXp', not both");
+        }
+        setXp = delta(body, "setXp");
+        if (setXp < 0) {
+          throw new InvalidRequestException("'setXp' must be at least 0");
+        }
+      } else if (xp == 0 && balance == 0) {
+        throw new InvalidRequestException("'xp' or 'balance' must be a non-zero whole number (or give 'setXp')");
       }
       String reason = text(body, "reason", SubmitMessage.MAX_REASON_LENGTH);
       String key = text(body, "idempotencyKey", IdempotencyKeys.MAX_LENGTH - "admin_".length());
       IdempotencyKeys.requireValid(key);
-      adjust = new Admin.Adjust(playerId, xp, balance, reason, key);
+      adjust = new Admin.Adjust(playerId, xp, balance, setXp, reason, key);
     } catch (InvalidRequestException | IllegalArgumentException e) {
       HttpApiVerticle.error(ctx, 400, e.getMessage());
       return;

@@ -47,6 +47,9 @@ public final class AdminPlayersStore {
        WHERE $2::bigint IS NULL OR ((extract(epoch FROM at) * 1000000)::bigint, kind, id) < ($2::bigint, $3::text, $4::bigint)
        ORDER BY micros DESC, kind DESC, id DESC
        LIMIT $5""";
+  static final String XP_OF = "SELECT xp FROM players WHERE id = $1";
+  static final String SET_XP_OF_EVENT = """
+      SELECT (payload->>'setXp')::bigint, balance_delta, status, error_message FROM sync_events WHERE id = $1""";
   static final String FAILED = """
       SELECT id, event_type, source, player_id, xp_delta, balance_delta, retries, error_message, created_at
         FROM sync_events
@@ -139,4 +142,24 @@ public final class AdminPlayersStore {
   private static String iso(OffsetDateTime time) {
     return time == null ? null : time.toInstant().toString();
   }
+
+  /** The player's XP now; null when there is no such player. */
+  public Future<Long> xpOf(long playerId) {
+    return pool.preparedQuery(XP_OF).execute(Tuple.of(playerId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  /** What an admin's setXp event asked for; null when the event does not exist. */
+  public Future<StoredSetXp> setXpOfEvent(long eventId) {
+    return pool.preparedQuery(SET_XP_OF_EVENT).execute(Tuple.of(eventId)).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row r = rows.iterator().next();
+      return new StoredSetXp(r.getLong(0), r.getLong(1), io.xpbridge.domain.EventStatus.fromWire(r.getString(2)),
+          r.getString(3));
+    });
+  }
+
+  public record StoredSetXp(Long setXp, long balance, io.xpbridge.domain.EventStatus status, String error) {}
 }

@@ -55,6 +55,7 @@ public class SyncVerticle extends VerticleBase {
   private EffectDeliverer deliverer;
   private DeliveryStore deliveryStore;
   private QueueAdminStore admin;
+  private AdminPlayersStore adminPlayers;
   private DrainLoop applyLoop;
   private DrainLoop deliveryLoop;
   private long timerId = -1;
@@ -89,6 +90,7 @@ public class SyncVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.EVENTS_PROCESS_NOW, Admin.Empty.class, request -> drainNow());
     BusServer.serve(bus, Bus.EVENTS_REQUEUE, Admin.Requeue.class, this::requeue);
     AdminPlayersStore players = new AdminPlayersStore(pool);
+    adminPlayers = players;
     BusServer.serve(bus, Bus.EVENTS_FAILED, Admin.FailedEventsQuery.class, query -> players.failed(query)
         .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
     BusServer.serve(bus, Bus.EVENTS_REQUEUE_ALL, Admin.RequeueAll.class, request -> players.requeueAll(request.type())
@@ -169,7 +171,7 @@ public class SyncVerticle extends VerticleBase {
       msg.fail(400, e.getMessage());
       return;
     }
-    intake(msg, request);
+    intake(msg, request, null);
   }
 
   /**
@@ -178,28 +180,60 @@ public class SyncVerticle extends VerticleBase {
    * an {@code xp_change}, of balance only a {@code balance_change}, of both a {@code reward_grant}.
    */
   private void onAdjust(Message<JsonObject> msg) {
-    SubmitRequest request;
+    Admin.Adjust adjust;
+    String key;
     try {
-      Admin.Adjust adjust = BusJson.decode(msg.body(), Admin.Adjust.class);
+      adjust = BusJson.decode(msg.body(), Admin.Adjust.class);
       if (adjust.playerId() <= 0 || adjust.reason() == null || adjust.reason().isBlank()
-          || adjust.xp() == 0 && adjust.balance() == 0 || adjust.idempotencyKey() == null) {
-        throw new InvalidRequestException("an adjustment needs playerId, reason, idempotencyKey and a non-zero xp or balance");
+          || adjust.setXp() == null && adjust.xp() == 0 && adjust.balance() == 0 || adjust.idempotencyKey() == null
+          || adjust.setXp() != null && (adjust.xp() != 0 || adjust.setXp() < 0)) {
+        throw new InvalidRequestException("an adjustment needs playerId, reason, idempotencyKey and a non-zero xp or "
+            + "balance, or a setXp of at least 0 without xp");
       }
-      String key = "admin_" + adjust.idempotencyKey();
+      key = "admin_" + adjust.idempotencyKey();
       IdempotencyKeys.requireValid(key);
-      EventType type = adjust.balance() == 0 ? EventType.XP_CHANGE
-          : adjust.xp() == 0 ? EventType.BALANCE_CHANGE : EventType.REWARD_GRANT;
-      String payload = new JsonObject().put("reason", adjust.reason()).put("admin", true).encode();
-      request = new SubmitRequest(Platform.SYSTEM, type, new PlayerRef(PlayerRef.Kind.PLAYER, adjust.playerId()),
-          adjust.xp(), adjust.balance(), null, key, adjust.reason(), payload);
     } catch (InvalidRequestException | IllegalArgumentException e) {
       msg.fail(400, e.getMessage());
       return;
     }
-    intake(msg, request);
+    String reason = adjust.reason();
+    PlayerRef player = new PlayerRef(PlayerRef.Kind.PLAYER, adjust.playerId());
+    if (adjust.setXp() == null) {
+      EventType type = adjust.balance() == 0 ? EventType.XP_CHANGE
+          : adjust.xp() == 0 ? EventType.BALANCE_CHANGE : EventType.REWARD_GRANT;
+      String payload = new JsonObject().put("reason", reason).put("admin", true).encode();
+      intake(msg, new SubmitRequest(Platform.SYSTEM, type, player, adjust.xp(), adjust.balance(), null, key, reason,
+          payload), null);
+      return;
+    }
+    // setXp: the difference from the XP read now, written as a reward_grant (audited even when it is 0).
+    long setXp = adjust.setXp();
+    adminPlayers.xpOf(adjust.playerId()).onComplete(read -> {
+      if (read.failed()) {
+        msg.fail(503, "could not read the player's XP, try again: " + read.cause().getMessage());
+      } else if (read.result() == null) {
+        msg.fail(404, "no player with id " + adjust.playerId());
+      } else {
+        long from = read.result();
+        String payload = new JsonObject().put("reason", reason).put("admin", true).put("setXp", setXp)
+            .put("fromXp", from).encode();
+        // The same key again finds the XP already set (a difference of 0): a different request to the
+        // intake, so the stored event's setXp decides whether it is this adjustment again.
+        intake(msg, new SubmitRequest(Platform.SYSTEM, EventType.REWARD_GRANT, player, setXp - from, adjust.balance(),
+            null, key, reason, payload), spent -> adminPlayers.setXpOfEvent(spent.eventId()).map(stored ->
+                stored != null && stored.setXp() != null && stored.setXp() == setXp && stored.balance() == adjust.balance()
+                    ? reply(new SubmitResult(spent.eventId(), true, stored.status(), stored.error())) : null));
+      }
+    });
   }
 
-  private void intake(Message<JsonObject> msg, SubmitRequest request) {
+  /**
+   * Stores and applies {@code request}, answering {@code msg}. When its key is spent by another
+   * request, {@code sameRequest} (when given) may still recognise it: a reply means a duplicate of the
+   * same request, null the 409.
+   */
+  private void intake(Message<JsonObject> msg, SubmitRequest request,
+      java.util.function.Function<SubmitResult, Future<SubmitReply>> sameRequest) {
     batcher.submit(request, deadlineOf(msg)).onComplete(ar -> {
       if (ar.failed() && ar.cause() instanceof SubmitBatcher.Full full) {
         msg.fail(503, full.getMessage());
@@ -207,7 +241,20 @@ public class SyncVerticle extends VerticleBase {
         LOG.debug("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
         msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
       } else if (ar.result().keyReused()) {
-        msg.fail(Refusal.KEY_REUSED.failureCode(), Refusal.KEY_REUSED.wire(Long.toString(ar.result().eventId())));
+        String reused = Refusal.KEY_REUSED.wire(Long.toString(ar.result().eventId()));
+        if (sameRequest == null) {
+          msg.fail(Refusal.KEY_REUSED.failureCode(), reused);
+        } else {
+          sameRequest.apply(ar.result()).onComplete(same -> {
+            if (same.failed()) {
+              msg.fail(503, "could not read the spent key's event, try again: " + same.cause().getMessage());
+            } else if (same.result() == null) {
+              msg.fail(Refusal.KEY_REUSED.failureCode(), reused);
+            } else {
+              msg.reply(BusJson.encode(same.result()));
+            }
+          });
+        }
       } else if (!ar.result().stored()) {
         msg.fail(404, ar.result().error());
       } else {

@@ -144,6 +144,8 @@ class AdminPlayersTest {
         new JsonObject().put("xp", 5).put("reason", "r").encode()));
     bad(400, "setXp", call("POST", "/api/v1/players/" + player + "/adjust",
         new JsonObject().put("xp", 5).put("setXp", 9).put("reason", "r").put("idempotencyKey", "k2").encode()));
+    bad(400, "setXp", call("POST", "/api/v1/players/" + player + "/adjust",
+        new JsonObject().put("setXp", -1).put("reason", "r").put("idempotencyKey", "k2").encode()));
     bad(400, "xp", call("POST", "/api/v1/players/" + player + "/adjust",
         new JsonObject().put("xp", 1.5).put("reason", "r").put("idempotencyKey", "k3").encode()));
     bad(400, "xp", call("POST", "/api/v1/players/" + player + "/adjust",
@@ -180,6 +182,36 @@ class AdminPlayersTest {
     bad(404, "", call("GET", "/api/v1/players/99999999/history", null));
     bad(400, "before", call("GET", "/api/v1/players/" + player + "/history?before=yesterday", null));
     bad(400, "limit", call("GET", "/api/v1/players/" + player + "/history?limit=500", null));
+  }
+
+  @Test
+  void setXpWritesTheDifferenceOnceAndItsKeyAgainIsADuplicate() throws Exception {
+    long player = playerOfTelegram(85_001, 700, "adm_setxp_seed");
+    String body = new JsonObject().put("setXp", 1000).put("reason", "restore after a bug")
+        .put("idempotencyKey", "set-1").encode();
+    HttpResponse<String> first = call("POST", "/api/v1/players/" + player + "/adjust", body);
+    assertEquals(202, first.statusCode(), first.body());
+    service.awaitQueueDrained();
+    assertEquals(1000, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player));
+    assertEquals(300, service.sql.queryLong("SELECT delta_xp FROM transactions WHERE idempotency_key = 'admin_set-1'"));
+
+    HttpResponse<String> again = call("POST", "/api/v1/players/" + player + "/adjust", body);
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(true, new JsonObject(again.body()).getBoolean("duplicate"));
+    assertEquals(new JsonObject(first.body()).getLong("eventId"), new JsonObject(again.body()).getLong("eventId"));
+    HttpResponse<String> other = call("POST", "/api/v1/players/" + player + "/adjust",
+        new JsonObject().put("setXp", 999).put("reason", "r").put("idempotencyKey", "set-1").encode());
+    assertEquals(409, other.statusCode(), other.body());
+    service.awaitQueueDrained();
+    assertEquals(1000, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player));
+
+    HttpResponse<String> down = call("POST", "/api/v1/players/" + player + "/adjust",
+        new JsonObject().put("setXp", 0).put("reason", "cheater").put("idempotencyKey", "set-2").encode());
+    assertEquals(202, down.statusCode(), down.body());
+    service.awaitQueueDrained();
+    assertEquals(0, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player));
+    bad(404, "", call("POST", "/api/v1/players/99999999/adjust",
+        new JsonObject().put("setXp", 5).put("reason", "r").put("idempotencyKey", "set-3").encode()));
   }
 
   @Test
