@@ -43,7 +43,6 @@ public final class Bus {
   public static final String EVENTS_REQUEUE_ALL = "xpbridge.events.requeue-all";
   /** {@link Admin.PlayerSearch} → {@link Admin.PlayerMatches}; served by the sync engine. */
   public static final String PLAYERS_SEARCH = "xpbridge.players.search";
-  /** {@link Admin.HistoryQuery} → {@link Admin.History}, fails 404 for an unknown player; served by the sync engine. */
   /** {@link Admin.Adjust} → {@link SubmitReply}; served by the sync engine (the ledger writer's intake). */
   public static final String PLAYERS_ADJUST = "xpbridge.players.adjust";
   /** {@link Admin.HistoryQuery} → {@link Admin.History}, fails 404 for an unknown player; served by the sync engine. */

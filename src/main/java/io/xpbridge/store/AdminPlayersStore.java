@@ -3,8 +3,11 @@ package io.xpbridge.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.xpbridge.bus.Admin;
+import io.xpbridge.bus.HistoryCursor;
+import io.xpbridge.domain.EventStatus;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +72,7 @@ public final class AdminPlayersStore {
   }
 
   public Future<Admin.PlayerMatches> search(Admin.PlayerSearch q) {
-    Future<io.vertx.sqlclient.RowSet<Row>> rows;
+    Future<RowSet<Row>> rows;
     if (q.telegramId() != null) {
       rows = pool.preparedQuery(BY_TELEGRAM).execute(Tuple.of(q.telegramId(), q.limit(), q.offset()));
     } else if (q.discordId() != null) {
@@ -88,13 +91,13 @@ public final class AdminPlayersStore {
   }
 
   /** Null when there is no such player. */
-  public Future<Admin.History> history(long playerId, int limit, long[] cursorMicrosAndId, String cursorKind) {
+  public Future<Admin.History> history(long playerId, int limit, HistoryCursor before) {
     return pool.preparedQuery(PLAYER_EXISTS).execute(Tuple.of(playerId)).compose(exists -> {
       if (exists.size() == 0) {
         return Future.succeededFuture(null);
       }
-      Tuple args = Tuple.of(playerId, cursorMicrosAndId == null ? null : cursorMicrosAndId[0], cursorKind,
-          cursorMicrosAndId == null ? null : cursorMicrosAndId[1], limit + 1);
+      Tuple args = before == null ? Tuple.of(playerId, null, null, null, limit + 1)
+          : Tuple.of(playerId, before.micros(), before.kind(), before.id(), limit + 1);
       return pool.preparedQuery(HISTORY).execute(args).map(set -> {
         List<Admin.HistoryItem> items = new ArrayList<>();
         String next = null;
@@ -107,7 +110,7 @@ public final class AdminPlayersStore {
           items.add(new Admin.HistoryItem(r.getString(0), r.getLong(1), iso(r.getOffsetDateTime(2)), r.getString(3),
               r.getString(4), r.getLong(5), r.getLong(6), r.getString(7), r.getString(8), r.getString(9),
               r.getLong(10)));
-          lastCursor = r.getLong(11) + ":" + r.getString(0) + ":" + r.getLong(1);
+          lastCursor = new HistoryCursor(r.getLong(11), r.getString(0), r.getLong(1)).toString();
         }
         return new Admin.History(playerId, items, next);
       });
@@ -156,10 +159,10 @@ public final class AdminPlayersStore {
         return null;
       }
       Row r = rows.iterator().next();
-      return new StoredSetXp(r.getLong(0), r.getLong(1), io.xpbridge.domain.EventStatus.fromWire(r.getString(2)),
+      return new StoredSetXp(r.getLong(0), r.getLong(1), EventStatus.fromWire(r.getString(2)),
           r.getString(3));
     });
   }
 
-  public record StoredSetXp(Long setXp, long balance, io.xpbridge.domain.EventStatus status, String error) {}
+  public record StoredSetXp(Long setXp, long balance, EventStatus status, String error) {}
 }

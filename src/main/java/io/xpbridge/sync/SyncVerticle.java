@@ -11,28 +11,30 @@ import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.BusServer;
+import io.xpbridge.bus.HistoryCursor;
 import io.xpbridge.bus.Refusal;
 import io.xpbridge.bus.Reports;
-import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.bus.SubmitMessage;
+import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.domain.InvalidRequestException;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.SubmitRequest;
+import io.xpbridge.store.AdminPlayersStore;
 import io.xpbridge.store.BoostStore;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.DeliveryStore;
-import io.xpbridge.domain.IdempotencyKeys;
-import io.xpbridge.domain.EventType;
-import io.xpbridge.domain.Platform;
-import io.xpbridge.domain.PlayerRef;
-import io.xpbridge.store.AdminPlayersStore;
 import io.xpbridge.store.QueueAdminStore;
 import io.xpbridge.store.SubmitResult;
 import io.xpbridge.store.SubmitStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,9 +110,7 @@ public class SyncVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.PLAYERS_SEARCH, Admin.PlayerSearch.class, query -> players.search(query)
         .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
     BusServer.serve(bus, Bus.PLAYERS_HISTORY, Admin.HistoryQuery.class, query -> {
-      io.xpbridge.bus.HistoryCursor cursor = io.xpbridge.bus.HistoryCursor.parse(query.before());
-      return players.history(query.playerId(), query.limit(), cursor == null ? null : new long[] {cursor.micros(),
-          cursor.id()}, cursor == null ? null : cursor.kind())
+      return players.history(query.playerId(), query.limit(), HistoryCursor.parse(query.before()))
           .recover(e -> Future.failedFuture(unavailable(e.getMessage())))
           .compose(history -> history != null ? Future.succeededFuture(history)
               : Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404,
@@ -233,7 +233,7 @@ public class SyncVerticle extends VerticleBase {
    * same request, null the 409.
    */
   private void intake(Message<JsonObject> msg, SubmitRequest request,
-      java.util.function.Function<SubmitResult, Future<SubmitReply>> sameRequest) {
+      Function<SubmitResult, Future<SubmitReply>> sameRequest) {
     batcher.submit(request, deadlineOf(msg)).onComplete(ar -> {
       if (ar.failed() && ar.cause() instanceof SubmitBatcher.Full full) {
         msg.fail(503, full.getMessage());
