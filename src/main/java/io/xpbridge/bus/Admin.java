@@ -51,4 +51,51 @@ public final class Admin {
 
   /** {@link Bus#BOOSTS_LIST}: boosts running or scheduled, soonest end first. */
   public record Boosts(List<BoostView> boosts) {}
+
+  /** {@link Bus#EVENTS_FAILED}: failed events, newest first; {@code before} an event id (the previous page's {@code next}). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FailedEventsQuery(String type, int limit, Long before) {}
+
+  /** A failed event as admins see it; {@code createdAt} ISO-8601. */
+  public record FailedEvent(long id, String type, String source, long playerId, long xp, long balance, int retries,
+      String error, String createdAt) {}
+
+  /** One page of failed events; {@code next} the {@code before} of the next page, null on the last. */
+  public record FailedEvents(List<FailedEvent> events, Long next) {}
+
+  /** {@link Bus#EVENTS_REQUEUE_ALL}: every failed event (of {@code type} when given) back to pending. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RequeueAll(String type) {}
+
+  public record RequeuedAll(long requeued) {}
+
+  /** {@link Bus#PLAYERS_SEARCH}: exactly one of the filters; {@code name} a case-insensitive substring. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PlayerSearch(Long telegramId, Long discordId, String name, int limit, int offset) {}
+
+  /** A player as the admin search shows it. */
+  public record PlayerMatch(long id, String displayName, Long telegramId, String telegramUsername, Long discordId,
+      String discordUsername, long xp, long balance, String createdAt) {}
+
+  public record PlayerMatches(List<PlayerMatch> players, int limit, int offset) {}
+
+  /** {@link Bus#PLAYERS_HISTORY}: newest first; {@code before} the previous page's {@code next} cursor. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record HistoryQuery(long playerId, int limit, String before) {}
+
+  /** An event ({@code kind} "event", from sync_events) or an audit row ({@code kind} "audit", from transactions). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record HistoryItem(String kind, long id, String at, String type, String source, long xp, long balance,
+      String status, String error, String reason, Long eventId) {}
+
+  public record History(long playerId, List<HistoryItem> items, String next) {}
+
+  /**
+   * {@link Bus#PLAYERS_ADJUST}: an admin's change of one player, written by the ledger as a
+   * {@code system} event (mirrored to both platforms) under {@code "admin_" + idempotencyKey}; answered
+   * with a {@link SubmitReply}, failing 404 (unknown player) or 409 (key spent by another request).
+   * {@code setXp} (instead of {@code xp}) is the difference from the XP read when the request arrives.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Adjust(long playerId, long xp, long balance, Long setXp, String reason, String idempotencyKey) {}
 }

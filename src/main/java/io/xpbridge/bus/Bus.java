@@ -37,6 +37,16 @@ public final class Bus {
    * fail 404 (unknown event), 409 (it did not fail).
    */
   public static final String EVENTS_REQUEUE = "xpbridge.events.requeue";
+  /** {@link Admin.FailedEventsQuery} → {@link Admin.FailedEvents}; served by the sync engine. */
+  public static final String EVENTS_FAILED = "xpbridge.events.failed";
+  /** {@link Admin.RequeueAll} → {@link Admin.RequeuedAll}; served by the sync engine. */
+  public static final String EVENTS_REQUEUE_ALL = "xpbridge.events.requeue-all";
+  /** {@link Admin.PlayerSearch} → {@link Admin.PlayerMatches}; served by the sync engine. */
+  public static final String PLAYERS_SEARCH = "xpbridge.players.search";
+  /** {@link Admin.Adjust} → {@link SubmitReply}; served by the sync engine (the ledger writer's intake). */
+  public static final String PLAYERS_ADJUST = "xpbridge.players.adjust";
+  /** {@link Admin.HistoryQuery} → {@link Admin.History}, fails 404 for an unknown player; served by the sync engine. */
+  public static final String PLAYERS_HISTORY = "xpbridge.players.history";
 
   /**
    * Request {@link Admin.StartBoost}: start a timed boost now, stored so it survives restarts. Reply

@@ -70,6 +70,7 @@ public class HttpApiVerticle extends VerticleBase {
     router.post("/api/v1/events/batch").handler(BodyHandler.create().setBodyLimit(MAX_BATCH_BODY_BYTES));
     router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.get("/api/v1/stats").handler(ctx -> respond(ctx, bus::stats, 200));
+    AdminPlayerRoutes.mount(router, bus);
     router.get("/api/v1/players/:id").handler(ctx -> respond(ctx,
         () -> bus.profile(Players.ProfileQuery.player(pathId(ctx, "playerId"))), 200));
     router.post("/api/v1/events").handler(submits::single);

@@ -11,14 +11,20 @@ import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.BusServer;
+import io.xpbridge.bus.HistoryCursor;
 import io.xpbridge.bus.Refusal;
 import io.xpbridge.bus.Reports;
-import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.bus.SubmitMessage;
+import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.domain.ClaimedEvent;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.domain.InvalidRequestException;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerRef;
 import io.xpbridge.domain.SubmitRequest;
+import io.xpbridge.store.AdminPlayersStore;
 import io.xpbridge.store.BoostStore;
 import io.xpbridge.store.Database;
 import io.xpbridge.store.DeliveryStore;
@@ -28,6 +34,7 @@ import io.xpbridge.store.SubmitStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +57,7 @@ public class SyncVerticle extends VerticleBase {
   private EffectDeliverer deliverer;
   private DeliveryStore deliveryStore;
   private QueueAdminStore admin;
+  private AdminPlayersStore adminPlayers;
   private DrainLoop applyLoop;
   private DrainLoop deliveryLoop;
   private long timerId = -1;
@@ -83,6 +91,31 @@ public class SyncVerticle extends VerticleBase {
     submitConsumer = bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
     BusServer.serve(bus, Bus.EVENTS_PROCESS_NOW, Admin.Empty.class, request -> drainNow());
     BusServer.serve(bus, Bus.EVENTS_REQUEUE, Admin.Requeue.class, this::requeue);
+    AdminPlayersStore players = new AdminPlayersStore(pool);
+    adminPlayers = players;
+    BusServer.serve(bus, Bus.EVENTS_FAILED, Admin.FailedEventsQuery.class, query -> players.failed(query)
+        .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
+    BusServer.serve(bus, Bus.EVENTS_REQUEUE_ALL, Admin.RequeueAll.class, request -> players.requeueAll(request.type())
+        .recover(e -> Future.failedFuture(unavailable(e.getMessage())))
+        .map(count -> {
+          if (count > 0) {
+            LOG.info("{} failed events requeued by an admin{}", count,
+                request.type() == null ? "" : " (type " + request.type() + ")");
+            applyLoop.request();
+            deliveryLoop.request();
+          }
+          return new Admin.RequeuedAll(count);
+        }));
+    bus.<JsonObject>consumer(Bus.PLAYERS_ADJUST, this::onAdjust);
+    BusServer.serve(bus, Bus.PLAYERS_SEARCH, Admin.PlayerSearch.class, query -> players.search(query)
+        .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
+    BusServer.serve(bus, Bus.PLAYERS_HISTORY, Admin.HistoryQuery.class, query -> {
+      return players.history(query.playerId(), query.limit(), HistoryCursor.parse(query.before()))
+          .recover(e -> Future.failedFuture(unavailable(e.getMessage())))
+          .compose(history -> history != null ? Future.succeededFuture(history)
+              : Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404,
+                  "no player with id " + query.playerId())));
+    });
     BusServer.serve(bus, Bus.STATS, Admin.Empty.class, request -> admin.stats()
         .map(stats -> BusJson.decode(stats.put("intakeWaiting", intakeLoad.waiting())
             .put("intakeCapacity", intakeLoad.capacity()), Admin.Stats.class))
@@ -138,6 +171,69 @@ public class SyncVerticle extends VerticleBase {
       msg.fail(400, e.getMessage());
       return;
     }
+    intake(msg, request, null);
+  }
+
+  /**
+   * An admin's adjustment: a {@code system} event (so it is mirrored to both platforms and the rank
+   * role and rank-up message follow) through the same intake as every submit. A change of XP only is
+   * an {@code xp_change}, of balance only a {@code balance_change}, of both a {@code reward_grant}.
+   */
+  private void onAdjust(Message<JsonObject> msg) {
+    Admin.Adjust adjust;
+    String key;
+    try {
+      adjust = BusJson.decode(msg.body(), Admin.Adjust.class);
+      if (adjust.playerId() <= 0 || adjust.reason() == null || adjust.reason().isBlank()
+          || adjust.setXp() == null && adjust.xp() == 0 && adjust.balance() == 0 || adjust.idempotencyKey() == null
+          || adjust.setXp() != null && (adjust.xp() != 0 || adjust.setXp() < 0)) {
+        throw new InvalidRequestException("an adjustment needs playerId, reason, idempotencyKey and a non-zero xp or "
+            + "balance, or a setXp of at least 0 without xp");
+      }
+      key = "admin_" + adjust.idempotencyKey();
+      IdempotencyKeys.requireValid(key);
+    } catch (InvalidRequestException | IllegalArgumentException e) {
+      msg.fail(400, e.getMessage());
+      return;
+    }
+    String reason = adjust.reason();
+    PlayerRef player = new PlayerRef(PlayerRef.Kind.PLAYER, adjust.playerId());
+    if (adjust.setXp() == null) {
+      EventType type = adjust.balance() == 0 ? EventType.XP_CHANGE
+          : adjust.xp() == 0 ? EventType.BALANCE_CHANGE : EventType.REWARD_GRANT;
+      String payload = new JsonObject().put("reason", reason).put("admin", true).encode();
+      intake(msg, new SubmitRequest(Platform.SYSTEM, type, player, adjust.xp(), adjust.balance(), null, key, reason,
+          payload), null);
+      return;
+    }
+    // setXp: the difference from the XP read now, written as a reward_grant (audited even when it is 0).
+    long setXp = adjust.setXp();
+    adminPlayers.xpOf(adjust.playerId()).onComplete(read -> {
+      if (read.failed()) {
+        msg.fail(503, "could not read the player's XP, try again: " + read.cause().getMessage());
+      } else if (read.result() == null) {
+        msg.fail(404, "no player with id " + adjust.playerId());
+      } else {
+        long from = read.result();
+        String payload = new JsonObject().put("reason", reason).put("admin", true).put("setXp", setXp)
+            .put("fromXp", from).encode();
+        // The same key again finds the XP already set (a difference of 0): a different request to the
+        // intake, so the stored event's setXp decides whether it is this adjustment again.
+        intake(msg, new SubmitRequest(Platform.SYSTEM, EventType.REWARD_GRANT, player, setXp - from, adjust.balance(),
+            null, key, reason, payload), spent -> adminPlayers.setXpOfEvent(spent.eventId()).map(stored ->
+                stored != null && stored.setXp() != null && stored.setXp() == setXp && stored.balance() == adjust.balance()
+                    ? reply(new SubmitResult(spent.eventId(), true, stored.status(), stored.error())) : null));
+      }
+    });
+  }
+
+  /**
+   * Stores and applies {@code request}, answering {@code msg}. When its key is spent by another
+   * request, {@code sameRequest} (when given) may still recognise it: a reply means a duplicate of the
+   * same request, null the 409.
+   */
+  private void intake(Message<JsonObject> msg, SubmitRequest request,
+      Function<SubmitResult, Future<SubmitReply>> sameRequest) {
     batcher.submit(request, deadlineOf(msg)).onComplete(ar -> {
       if (ar.failed() && ar.cause() instanceof SubmitBatcher.Full full) {
         msg.fail(503, full.getMessage());
@@ -145,7 +241,20 @@ public class SyncVerticle extends VerticleBase {
         LOG.debug("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
         msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
       } else if (ar.result().keyReused()) {
-        msg.fail(Refusal.KEY_REUSED.failureCode(), Refusal.KEY_REUSED.wire(Long.toString(ar.result().eventId())));
+        String reused = Refusal.KEY_REUSED.wire(Long.toString(ar.result().eventId()));
+        if (sameRequest == null) {
+          msg.fail(Refusal.KEY_REUSED.failureCode(), reused);
+        } else {
+          sameRequest.apply(ar.result()).onComplete(same -> {
+            if (same.failed()) {
+              msg.fail(503, "could not read the spent key's event, try again: " + same.cause().getMessage());
+            } else if (same.result() == null) {
+              msg.fail(Refusal.KEY_REUSED.failureCode(), reused);
+            } else {
+              msg.reply(BusJson.encode(same.result()));
+            }
+          });
+        }
       } else if (!ar.result().stored()) {
         msg.fail(404, ar.result().error());
       } else {
