@@ -59,6 +59,10 @@ final class ExportRoutes {
     }
 
     private Future<Void> write(Export.Page page) {
+      if (response.closed()) {
+        LOG.info("export stopped by the client after {} players", players);
+        return Future.succeededFuture();
+      }
       if (!response.headWritten()) {
         response.setStatusCode(200).setChunked(true).putHeader("Content-Type", CONTENT_TYPE);
       }
