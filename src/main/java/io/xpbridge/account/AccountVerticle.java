@@ -94,12 +94,25 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.LINK_REDEEM, Links.Redeem.class, this::redeem);
     BusServer.serve(bus, Bus.LINK_UNLINK, Links.Account.class, this::unlink);
     BusServer.serve(bus, Bus.DAILY_CLAIM, Daily.Claim.class, dailyReward::claim);
+    io.xpbridge.store.ExportStore exports = new io.xpbridge.store.ExportStore(pool);
+    BusServer.serve(bus, Bus.EXPORT_PAGE, io.xpbridge.bus.Export.PageQuery.class, query -> exportPage(exports, query));
     bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
       applyConfig(msg.body());
       mirrorRules(msg.body()).onFailure(e -> LOG.warn("could not mirror the new ranks into the database: {}",
           e.toString()));
     });
     return mirrorRules(config);
+  }
+
+  /** One more row than asked tells whether another page follows, without an empty last request. */
+  private Future<io.xpbridge.bus.Export.Page> exportPage(io.xpbridge.store.ExportStore exports,
+      io.xpbridge.bus.Export.PageQuery query) {
+    int size = query.pageSize();
+    var ladder = rules.ladder();
+    return exports.page(query.afterId() == null ? 0 : query.afterId(), size + 1, xp -> ladder.rankFor(xp).number())
+        .map(lines -> lines.size() > size
+            ? new io.xpbridge.bus.Export.Page(lines.subList(0, size), false)
+            : new io.xpbridge.bus.Export.Page(lines, true));
   }
 
   /** The ladder and achievements as tables, for SQL users; config stays the source. */

@@ -214,6 +214,13 @@ public final class Bus {
    */
   public static final String DAILY_CLAIM = "xpbridge.daily.claim";
 
+  /**
+   * Request {@link Export.PageQuery}: the next page of players for {@code GET /api/v1/export}, in id order
+   * after the cursor. Reply {@link Export.Page}; fail 400 naming the bad field. The HTTP side asks for one
+   * page after another, so memory stays one page whatever the number of players.
+   */
+  public static final String EXPORT_PAGE = "xpbridge.export.page";
+
   // ---- workers ----
 
   /** Request {@link Admin.ReconcileRun}: a reconcile pass now (one player or all). Reply {@link Admin.ReconcileReport}. */

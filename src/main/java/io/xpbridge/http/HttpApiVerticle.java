@@ -87,6 +87,7 @@ public class HttpApiVerticle extends VerticleBase {
         () -> bus.request(Bus.BOOSTS_LIST, Admin.Empty.INSTANCE, Admin.Boosts.class), 200));
     SeasonRoutes.register(router, bus);
     LeaderboardRoutes.mount(router, bus);
+    ExportRoutes.mount(router, bus);
     // RANK_CARD serves the bots' /rank whatever web.enabled says; only the public routes depend on it.
     io.xpbridge.web.CardRoutes cards = io.xpbridge.web.CardRoutes.start(vertx, bus);
     if (config.web().enabled()) {
@@ -140,6 +141,10 @@ public class HttpApiVerticle extends VerticleBase {
       return;
     }
     reply.onSuccess(body -> json(ctx, okStatus, BusJson.encode(body))).onFailure(failure -> failed(ctx, failure));
+  }
+
+  static void failedRequest(RoutingContext ctx, Throwable failure) {
+    failed(ctx, failure);
   }
 
   private static void failed(RoutingContext ctx, Throwable failure) {
