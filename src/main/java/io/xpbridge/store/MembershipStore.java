@@ -26,10 +26,15 @@ public final class MembershipStore {
         FROM (SELECT DISTINCT unnest($1::bigint[]) AS id) back
        WHERE d.discord_id = back.id AND d.left_guild_at IS NOT NULL
       RETURNING d.discord_id""";
-  /** A whole roster: everyone known and not in it left (while the bot was away, say). */
+  /**
+   * A whole roster: everyone known and not in it left (while the bot was away, say). Not those first
+   * seen in the last minute: the roster is the bot's cache at one moment, and a member who joined after
+   * it and earned XP before it was stored here would be taken for a leaver (seen in a test). A real
+   * leaver among them is caught by their GUILD_MEMBER_REMOVE or the next roster.
+   */
   static final String MARK_LEFT_UNLESS_LISTED = """
       UPDATE discord_identities d SET left_guild_at = now()
-       WHERE d.left_guild_at IS NULL
+       WHERE d.left_guild_at IS NULL AND d.created_at < now() - interval '1 minute'
          AND NOT EXISTS (SELECT 1 FROM unnest($1::bigint[]) AS present(id) WHERE present.id = d.discord_id)
       RETURNING d.discord_id""";
 
