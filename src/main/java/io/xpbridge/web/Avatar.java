@@ -52,7 +52,11 @@ public final class Avatar {
 
   /** "avatar-c0" .. "avatar-c11"; String.hashCode is specified, so the colour is the same on every node. */
   public static String colourClass(String publicId) {
-    int hash = publicId == null ? 0 : publicId.hashCode();
-    return "avatar-c" + Math.floorMod(hash, COLOURS);
+    return "avatar-c" + colourIndex(publicId);
+  }
+
+  /** 0 .. COLOURS - 1, the same for a public id everywhere (the card's palette follows it too). */
+  public static int colourIndex(String publicId) {
+    return Math.floorMod(publicId == null ? 0 : publicId.hashCode(), COLOURS);
   }
 }

@@ -3,28 +3,14 @@ package io.xpbridge.web;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
-/** The card's language: {@code ?lang=ru|en}, else the first of Accept-Language we speak, else English. */
+/** The card's language: {@code ?lang=ru|en}, else what Accept-Language weighs highest of them, else English. */
 final class CardLanguage {
   private CardLanguage() {}
 
   static String of(RoutingContext ctx) {
     String asked = ctx.request().getParam("lang");
-    if (asked != null) {
-      return normalize(asked);
-    }
-    String header = ctx.request().getHeader("Accept-Language");
-    if (header != null) {
-      for (String part : header.split(",")) {
-        String tag = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        if (tag.startsWith("ru")) {
-          return "ru";
-        }
-        if (tag.startsWith("en")) {
-          return "en";
-        }
-      }
-    }
-    return "en";
+    return asked != null ? normalize(asked)
+        : PageLanguage.fromHeader(ctx.request().getHeader("Accept-Language"), PageLanguage.ENGLISH);
   }
 
   static String normalize(String language) {

@@ -1,7 +1,6 @@
 package io.xpbridge.web;
 
 import java.awt.Color;
-import java.util.Locale;
 
 /** The stand-in for a missing avatar: up to two initials on a colour fixed per player. */
 final class Initials {
@@ -16,21 +15,12 @@ final class Initials {
 
   private Initials() {}
 
+  /** The same initials as the pages draw ({@link Avatar#initials}). */
   static String of(String name) {
-    StringBuilder initials = new StringBuilder();
-    for (String word : (name == null ? "" : name.trim()).split("\\s+")) {
-      int first = word.isEmpty() ? -1 : word.codePoints().filter(Character::isLetterOrDigit).findFirst().orElse(-1);
-      if (first >= 0) {
-        initials.appendCodePoint(first);
-      }
-      if (initials.codePointCount(0, initials.length()) == 2) {
-        break;
-      }
-    }
-    return initials.length() == 0 ? "?" : initials.toString().toUpperCase(Locale.ROOT);
+    return Avatar.initials(name);
   }
 
   static Color color(String publicId) {
-    return PALETTE[Math.floorMod(publicId == null ? 0 : publicId.hashCode(), PALETTE.length)];
+    return PALETTE[Avatar.colourIndex(publicId)];
   }
 }

@@ -28,9 +28,15 @@ public final class PageLanguage {
 
   public static String choose(String queryLang, String acceptLanguage) {
     String asked = supported(queryLang);
-    if (asked != null) {
-      return asked;
-    }
+    return asked != null ? asked : fromHeader(acceptLanguage, DEFAULT);
+  }
+
+  /**
+   * The supported language {@code Accept-Language} weighs highest, else {@code fallback}. The one
+   * reading of the header for every public route: the pages (fallback Russian), the public JSON and the
+   * rank cards (fallback English).
+   */
+  public static String fromHeader(String acceptLanguage, String fallback) {
     String best = null;
     double bestWeight = 0;
     if (acceptLanguage != null) {
@@ -45,7 +51,7 @@ public final class PageLanguage {
         }
       }
     }
-    return best != null ? best : DEFAULT;
+    return best != null ? best : fallback;
   }
 
   private static double weight(String[] pieces) {

@@ -1,6 +1,5 @@
 package io.xpbridge.web;
 
-import io.vertx.ext.web.LanguageHeader;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -19,12 +18,6 @@ final class RequestLanguage {
     if (lang != null) {
       return lang.trim().toLowerCase();
     }
-    for (LanguageHeader header : ctx.acceptableLanguages()) {
-      String tag = header.tag() == null ? "" : header.tag().toLowerCase();
-      if (tag.equals(RUSSIAN) || tag.equals(ENGLISH)) {
-        return tag;
-      }
-    }
-    return ENGLISH;
+    return PageLanguage.fromHeader(ctx.request().getHeader("Accept-Language"), ENGLISH);
   }
 }
