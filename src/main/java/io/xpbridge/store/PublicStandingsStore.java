@@ -15,14 +15,9 @@ import java.util.Optional;
  * and places are counted without them, so a hidden player leaves no gap. Rows carry the opaque
  * {@code public_id}; the internal id is returned only for the caller's own lookups (achievements),
  * never for a reply. Live standings are sequential scans like {@link StandingsStore}'s (no index on
- * XP: it would make every ledger write dearer); {@code account.PublicLeaderboard} caches their heads.
+ * XP: it would make every ledger write dearer); {@code account.PublicStandings} caches their heads.
  */
 public final class PublicStandingsStore {
-
-  /** Not hidden and not marked as having left the Discord guild, for the player of {@code idColumn}. */
-  static String shown(String playersAlias, String idColumn) {
-    return "NOT " + playersAlias + ".hidden AND " + StandingsStore.inGuild(idColumn);
-  }
 
   /**
    * {@link StandingsStore#displayName} without its last resort, "player &lt;internal id&gt;", which
@@ -37,13 +32,13 @@ public final class PublicStandingsStore {
   static final String SEASON_PAGE = livePage("""
       SELECT id, season_xp AS xp, xp AS lifetime_xp
         FROM players
-       WHERE merged_into IS NULL AND season = $1 AND season_xp > 0 AND %s""".formatted(shown("players", "players.id")), 2);
+       WHERE merged_into IS NULL AND season = $1 AND season_xp > 0 AND %s""".formatted(StandingsStore.shown("players")), 2);
 
   /** $1 limit, $2 offset. */
   static final String LIFETIME_PAGE = livePage("""
       SELECT id, xp, xp AS lifetime_xp
         FROM players
-       WHERE merged_into IS NULL AND xp > 0 AND %s""".formatted(shown("players", "players.id")), 1);
+       WHERE merged_into IS NULL AND xp > 0 AND %s""".formatted(StandingsStore.shown("players")), 1);
 
   /**
    * $1 an archived season, $2 limit, $3 offset. Its stored standings with the hidden and absent left out
@@ -75,7 +70,7 @@ public final class PublicStandingsStore {
         FROM players p
         LEFT JOIN telegram_identities t ON t.player_id = p.id
         LEFT JOIN discord_identities d ON d.player_id = p.id
-       WHERE p.merged_into IS NULL AND %s AND\s""".formatted(publicName("p"), shown("p", "p.id"));
+       WHERE p.merged_into IS NULL AND %s AND\s""".formatted(publicName("p"), StandingsStore.shown("p"));
 
   /** $1 a public id, $2 the running season (0 when none runs). Uses V11's unique index. */
   static final String PLAYER_BY_PUBLIC_ID = PLAYER_COLUMNS + "p.public_id = $1";
@@ -89,7 +84,7 @@ public final class PublicStandingsStore {
    */
   static final String SHOWN_XP = "SELECT array_agg(xp) FILTER (WHERE xp > 0) AS lifetime,"
       + " array_agg(season_xp) FILTER (WHERE season = $1 AND season_xp > 0) AS season"
-      + " FROM players WHERE merged_into IS NULL AND " + shown("players", "players.id");
+      + " FROM players WHERE merged_into IS NULL AND " + StandingsStore.shown("players");
 
   private static String livePage(String standing, int limitParameter) {
     return """
