@@ -16,10 +16,6 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
-import net.dv8tion.jda.api.requests.ErrorResponse;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,8 +121,7 @@ final class MemberAnnouncer {
   private static String escapedName(String value, Platforms.MemberNews news) {
     String text = value == null || value.isBlank()
         ? (news.achievementCode() != null ? news.achievementCode() : "?") : value;
-    String cut = text.length() <= MAX_NAME_CHARS ? text : text.substring(0, MAX_NAME_CHARS - 1) + "…";
-    return MarkdownSanitizer.escape(cut.replace('\n', ' '));
+    return SeasonResultsText.postName(text, MAX_NAME_CHARS);
   }
 
   /** A new announce channel: what was wrong with the old one no longer is. */
@@ -138,22 +133,15 @@ final class MemberAnnouncer {
 
   /** The words for a channel the bot cannot post in, or null for any other failure (transient, say). */
   private static String problem(long channelId, String channelName, Guild server, Throwable error) {
-    EffectFailure failure = RestFutures.classify("post an announcement", error);
-    Throwable cause = failure.getCause();
-    if (cause instanceof InsufficientPermissionException missing) {
-      return cannotWrite(channelId, channelName, missing.getPermission().getName());
+    ChannelRefusal refusal = ChannelRefusal.of(RestFutures.classify("post an announcement", error).getCause());
+    if (refusal == null) {
+      return null;
     }
-    if (cause instanceof ErrorResponseException response) {
-      ErrorResponse code = response.getErrorResponse();
-      if (code == ErrorResponse.MISSING_PERMISSIONS || code == ErrorResponse.MISSING_ACCESS) {
-        return cannotWrite(channelId, channelName, "View Channel / Send Messages (Discord answered "
-            + response.getErrorCode() + ")");
-      }
-      if (code == ErrorResponse.UNKNOWN_CHANNEL) {
-        return unknownChannel(channelId, server);
-      }
+    if (refusal.unknownChannel()) {
+      return unknownChannel(channelId, server);
     }
-    return null;
+    return cannotWrite(channelId, channelName, refusal.permission() != null ? refusal.permission()
+        : "View Channel / Send Messages (Discord answered " + refusal.discordCode() + ")");
   }
 
   private static String unknownChannel(long channelId, Guild server) {

@@ -15,9 +15,6 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
-import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,17 +104,13 @@ final class SeasonAnnouncer {
   private static EffectFailure failure(long channelId, String channelName, Guild server, Throwable error) {
     EffectFailure failure = error instanceof EffectFailure f ? f : RestFutures.classify("post season results", error);
     Throwable cause = failure.getCause();
-    if (cause instanceof InsufficientPermissionException missing) {
-      return new EffectFailure(403, cannotWrite(channelId, channelName, missing.getPermission().getName()), cause);
+    ChannelRefusal refusal = ChannelRefusal.of(cause);
+    if (refusal != null && refusal.unknownChannel()) {
+      return new EffectFailure(404, unknownChannel(channelId, server), cause);
     }
-    if (cause instanceof ErrorResponseException response) {
-      ErrorResponse code = response.getErrorResponse();
-      if (code == ErrorResponse.MISSING_PERMISSIONS || code == ErrorResponse.MISSING_ACCESS) {
-        return new EffectFailure(403, cannotWrite(channelId, channelName, "View Channel / Send Messages"), cause);
-      }
-      if (code == ErrorResponse.UNKNOWN_CHANNEL) {
-        return new EffectFailure(404, unknownChannel(channelId, server), cause);
-      }
+    if (refusal != null) {
+      String missing = refusal.permission() != null ? refusal.permission() : "View Channel / Send Messages";
+      return new EffectFailure(403, cannotWrite(channelId, channelName, missing), cause);
     }
     return failure;
   }

@@ -71,10 +71,12 @@ final class SeasonResultsText {
   }
 
   private static String name(String value) {
-    if (value == null || value.isBlank()) {
-      return "?";
-    }
-    String cut = value.length() <= MAX_NAME_CHARS ? value : value.substring(0, MAX_NAME_CHARS - 1) + "…";
+    return value == null || value.isBlank() ? "?" : postName(value, MAX_NAME_CHARS);
+  }
+
+  /** A name for a channel post: on one line, cut to {@code maxChars} with "…", its Markdown escaped. */
+  static String postName(String value, int maxChars) {
+    String cut = value.length() <= maxChars ? value : value.substring(0, maxChars - 1) + "…";
     return MarkdownSanitizer.escape(cut.replace('\n', ' '));
   }
 }
