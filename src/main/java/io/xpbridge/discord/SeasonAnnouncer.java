@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.Platforms;
 import io.xpbridge.config.DiscordSettings;
 import io.xpbridge.domain.InvalidRequestException;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * mentions (allowed_mentions: no @everyone, @here or roles, even when a player's name holds them).
  *
  * <p>No channel configured: the effect is done without a post. A channel that does not exist or
- * where the bot may not write fails the effect (404 / 403) with a log line saying what to fix; the
- * engine retries it later, so fixing the config or the permission and requeueing posts it.
+ * where the bot may not write fails the effect with {@link Bus#EFFECT_NEEDS_FIX} and a log line saying
+ * what to fix: no retry can help before a person does, so the engine marks it failed at once (no retry
+ * storm), and requeueing it after the fix posts it.
  *
  * <p>Posts once per eventId: a resend while the first post is under way waits for that post, and a
  * resend after it succeeded is acknowledged from {@link PostedAnnouncements}. Event-loop only.
@@ -82,7 +84,7 @@ final class SeasonAnnouncer {
     }
     GuildMessageChannel channel = server.getChannelById(GuildMessageChannel.class, channelId);
     if (channel == null) {
-      return failed(eventId, 404, unknownChannel(channelId, server));
+      return failed(eventId, Bus.EFFECT_NEEDS_FIX, unknownChannel(channelId, server));
     }
     SeasonResultsText.Announcement announcement = SeasonResultsText.render(current.announceLocale(), season);
     String what = "post the results of season " + season.seasonId() + " in channel #" + channel.getName()
@@ -106,11 +108,11 @@ final class SeasonAnnouncer {
     Throwable cause = failure.getCause();
     ChannelRefusal refusal = ChannelRefusal.of(cause);
     if (refusal != null && refusal.unknownChannel()) {
-      return new EffectFailure(404, unknownChannel(channelId, server), cause);
+      return new EffectFailure(Bus.EFFECT_NEEDS_FIX, unknownChannel(channelId, server), cause);
     }
     if (refusal != null) {
       String missing = refusal.permission() != null ? refusal.permission() : "View Channel / Send Messages";
-      return new EffectFailure(403, cannotWrite(channelId, channelName, missing), cause);
+      return new EffectFailure(Bus.EFFECT_NEEDS_FIX, cannotWrite(channelId, channelName, missing), cause);
     }
     return failure;
   }

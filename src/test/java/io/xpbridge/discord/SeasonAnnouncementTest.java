@@ -169,14 +169,14 @@ class SeasonAnnouncementTest {
   }
 
   @Test
-  void anUnknownChannelFailsWith404NamingItAndTheBotKeepsWorking() throws Exception {
+  void anUnknownChannelFailsAsNeedingAFixNamingItAndTheBotKeepsWorking() throws Exception {
     long missing = 123_456_789_012_345_678L;
     announceIn(Long.toString(missing), "en");
     int before = allMessageCalls().size();
 
     ReplyException failure = failureOf(seasonResults(EVENT_IDS.incrementAndGet()));
 
-    assertEquals(404, failure.failureCode());
+    assertEquals(Bus.EFFECT_NEEDS_FIX, failure.failureCode(), "not retried by the engine");
     assertTrue(failure.getMessage().contains("channel " + missing + " (discord.announceChannelId) does not exist"),
         failure.getMessage());
     assertEquals(before, allMessageCalls().size(), "nothing sent to Discord");
@@ -188,46 +188,46 @@ class SeasonAnnouncementTest {
   }
 
   @Test
-  void aChannelWhereDiscordRefusesTheBotFailsWith403AndTheSameEventPostsOnceAllowed() throws Exception {
+  void aChannelWhereDiscordRefusesTheBotFailsAsNeedingAFixAndTheSameEventPostsOnceAllowed() throws Exception {
     announceIn(Long.toString(announcements), "en");
     guild.fake.refuseMessagesIn(announcements);
     long eventId = EVENT_IDS.incrementAndGet();
     try {
       ReplyException failure = failureOf(seasonResults(eventId));
 
-      assertEquals(403, failure.failureCode());
+      assertEquals(Bus.EFFECT_NEEDS_FIX, failure.failureCode(), "not retried by the engine");
       assertTrue(failure.getMessage().contains("#announcements (" + announcements + ", discord.announceChannelId)")
           && failure.getMessage().contains("Send Messages"), failure.getMessage());
       assertEquals(403, messageCalls(announcements).get(messageCalls(announcements).size() - 1).status());
     } finally {
       guild.fake.allowMessagesIn(announcements);
     }
-    // The engine retries the same event after the fix: now it is posted (a failed post is not remembered).
+    // Requeued after the fix, the same event is posted (a failed post is not remembered).
     int before = guild.fake.messagesPostedIn(announcements).size();
     assertEquals(true, TestGuild.get(send(seasonResults(eventId))).getBoolean("ok"));
     assertEquals(before + 1, guild.fake.messagesPostedIn(announcements).size());
   }
 
   @Test
-  void aChannelTheBotMayNotWriteInFailsWith403BeforeAskingDiscord() throws Exception {
+  void aChannelTheBotMayNotWriteInFailsAsNeedingAFixBeforeAskingDiscord() throws Exception {
     announceIn(Long.toString(readOnly), "en");
 
     ReplyException failure = failureOf(seasonResults(EVENT_IDS.incrementAndGet()));
 
-    assertEquals(403, failure.failureCode());
+    assertEquals(Bus.EFFECT_NEEDS_FIX, failure.failureCode(), "not retried by the engine");
     assertTrue(failure.getMessage().contains("#read-only (" + readOnly + ", discord.announceChannelId)"),
         failure.getMessage());
     assertEquals(List.of(), messageCalls(readOnly), "JDA refused locally");
   }
 
   @Test
-  void aChannelDeletedUnderTheBotFailsWith404() throws Exception {
+  void aChannelDeletedUnderTheBotFailsAsNeedingAFix() throws Exception {
     announceIn(Long.toString(doomed), "en");
     guild.fake.deleteChannelWithoutTellingTheBot(doomed);
 
     ReplyException failure = failureOf(seasonResults(EVENT_IDS.incrementAndGet()));
 
-    assertEquals(404, failure.failureCode());
+    assertEquals(Bus.EFFECT_NEEDS_FIX, failure.failureCode(), "not retried by the engine");
     assertTrue(failure.getMessage().contains("channel " + doomed + " (discord.announceChannelId) does not exist"),
         failure.getMessage());
     RestCall call = messageCalls(doomed).get(0);
