@@ -96,6 +96,16 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.DAILY_CLAIM, Daily.Claim.class, dailyReward::claim);
     io.xpbridge.store.ExportStore exports = new io.xpbridge.store.ExportStore(pool);
     BusServer.serve(bus, Bus.EXPORT_PAGE, io.xpbridge.bus.Export.PageQuery.class, query -> exportPage(exports, query));
+    PlayerPrivacy privacy = new PlayerPrivacy(players, new io.xpbridge.store.PrivacyStore(pool), exports,
+        new io.xpbridge.store.AdminPlayersStore(pool), () -> rules, bus, () -> {
+          leaderboard.forget();
+          publicStandings.forget();
+        });
+    BusServer.serve(bus, Bus.PRIVACY_OVERVIEW, io.xpbridge.bus.Privacy.Account.class, privacy::overview);
+    BusServer.serve(bus, Bus.PRIVACY_ROLES, io.xpbridge.bus.Privacy.RolesChange.class, privacy::roles);
+    BusServer.serve(bus, Bus.PRIVACY_EXPORT, io.xpbridge.bus.Privacy.Account.class, privacy::export);
+    BusServer.serve(bus, Bus.PRIVACY_DELETE, io.xpbridge.bus.Privacy.Account.class, privacy::delete);
+    BusServer.serve(bus, Bus.PLAYERS_ERASE, io.xpbridge.bus.Privacy.Erase.class, privacy::erase);
     bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
       applyConfig(msg.body());
       mirrorRules(msg.body()).onFailure(e -> LOG.warn("could not mirror the new ranks into the database: {}",

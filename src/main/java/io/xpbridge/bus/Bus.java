@@ -195,6 +195,41 @@ public final class Bus {
   /** Publish {@link Players.Visibility}: a player was hidden or shown again; cached standings are forgotten. */
   public static final String PLAYERS_VISIBILITY_CHANGED = "xpbridge.players.visibility-changed";
 
+  /**
+   * Request {@link Privacy.Account}. Reply {@link Privacy.Overview}: what is kept about the player;
+   * {@link Refusal#NO_PROFILE} when the account has no player.
+   */
+  public static final String PRIVACY_OVERVIEW = "xpbridge.privacy.overview";
+
+  /**
+   * Request {@link Privacy.RolesChange}: switch the player's Discord rank and achievement role sync
+   * ({@code discord_identities.sync_enabled}). Off queues one removal of the managed roles; on queues
+   * the right ones back. Reply {@link Privacy.Roles}; {@link Refusal#NO_PROFILE} without a player.
+   */
+  public static final String PRIVACY_ROLES = "xpbridge.privacy.roles";
+
+  /**
+   * Request {@link Privacy.Account}. Reply {@link Privacy.ExportFile}: the player's profile, links and
+   * newest {@link Privacy#EXPORT_HISTORY_LIMIT} history rows as one JSON document; {@link Refusal#NO_PROFILE}.
+   */
+  public static final String PRIVACY_EXPORT = "xpbridge.privacy.export";
+
+  /**
+   * Request {@link Privacy.Account}: the first ask only records the wish; the same request again within
+   * {@link Privacy#DELETE_CONFIRM_SECONDS} erases the player. Reply {@link Privacy.DeleteOutcome};
+   * {@link Refusal#NO_PROFILE}.
+   */
+  public static final String PRIVACY_DELETE = "xpbridge.privacy.delete";
+
+  /**
+   * Request {@link Privacy.Erase} (the admin's {@code DELETE /api/v1/players/{id}}): erase at once.
+   * Reply {@link Privacy.Erased}; fail 404 (no such player), 409 (merged into another player: erase that one).
+   */
+  public static final String PLAYERS_ERASE = "xpbridge.players.erase";
+
+  /** Publish {@link Privacy.AccountsErased}: the bots forget these accounts' registrations. */
+  public static final String PLAYERS_ERASED = "xpbridge.players.erased";
+
   /** Request {@link Links.Account}: issue a one-time link code for the *other* platform. Reply {@link Links.Issued}. */
   public static final String LINK_ISSUE = "xpbridge.link.issue";
 

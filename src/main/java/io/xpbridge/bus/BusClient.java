@@ -86,6 +86,22 @@ public final class BusClient {
     return request(Bus.PLAYERS_VISIBILITY, change, Players.Visibility.class);
   }
 
+  public Future<Privacy.Overview> privacyOverview(Privacy.Account account) {
+    return request(Bus.PRIVACY_OVERVIEW, account, Privacy.Overview.class);
+  }
+
+  public Future<Privacy.Roles> privacyRoles(Privacy.RolesChange change) {
+    return request(Bus.PRIVACY_ROLES, change, Privacy.Roles.class);
+  }
+
+  public Future<Privacy.ExportFile> privacyExport(Privacy.Account account) {
+    return request(Bus.PRIVACY_EXPORT, account, Privacy.ExportFile.class);
+  }
+
+  public Future<Privacy.DeleteOutcome> privacyDelete(Privacy.Account account) {
+    return request(Bus.PRIVACY_DELETE, account, Privacy.DeleteOutcome.class);
+  }
+
   public Future<Links.Issued> issueLinkCode(Links.Account account) {
     return request(Bus.LINK_ISSUE, account, Links.Issued.class);
   }

@@ -43,4 +43,13 @@ public final class RegisteredPlayers {
     }
     return register(registration).mapEmpty();
   }
+
+  /**
+   * Forgets the accounts of an erased player ({@link Bus#PLAYERS_ERASED}): their next action registers
+   * again and so starts a new player with its chat, name and language, instead of one without them.
+   */
+  public void forget(Privacy.AccountsErased erased) {
+    erased.telegramIds().forEach(id -> registered.remove(new PlayerRef(PlayerRef.Kind.TELEGRAM, id)));
+    erased.discordIds().forEach(id -> registered.remove(new PlayerRef(PlayerRef.Kind.DISCORD, id)));
+  }
 }

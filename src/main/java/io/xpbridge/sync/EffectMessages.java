@@ -48,6 +48,10 @@ final class EffectMessages {
 
   private static void rankChange(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
       JsonObject payload, MirrorTarget allowed, List<Delivery> deliveries) {
+    if (payload.getBoolean(io.xpbridge.store.PrivacyStore.CLEAR_ROLES, false)) {
+      clearRoles(event, target, rules, deliveries);
+      return;
+    }
     Rank current = rules.ladder().rankFor(target.xp());
     if (allowed.includes(MirrorTarget.DISCORD) && target.discordReachable()) {
       if (current.discordRoleId() != null) {
@@ -78,6 +82,27 @@ final class EffectMessages {
         deliveries.add(new Delivery(MirrorTarget.TELEGRAM, null, null, true, rank));
       }
     }
+  }
+
+  /**
+   * {@code /privacy roles off}: every rank and achievement role we manage comes off the member once (a
+   * rank effect with no rank to give removes all the listed roles). Only while sync is still off: a
+   * player who turned it on again before this was delivered keeps the roles the "on" gives back.
+   */
+  private static void clearRoles(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
+      List<Delivery> deliveries) {
+    if (target.discordId() == null || target.leftGuild() || target.discordSyncEnabled()) {
+      return;
+    }
+    List<Long> managed = new ArrayList<>(rules.ladder().mappedRoleIds());
+    rules.achievements().values().forEach(a -> {
+      if (a.discordRoleId() != null) {
+        managed.add(a.discordRoleId());
+      }
+    });
+    Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.RANK_ROLE,
+        event.playerId(), target.discordId(), null, managed, null);
+    deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
   }
 
   private static void achievement(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
