@@ -81,7 +81,14 @@ public final class DiscordBotVerticle extends VerticleBase {
           + "which server should the bot serve?");
     }
     BusClient bus = new BusClient(vertx.eventBus());
-    submitter = new XpSubmitter(bus, new RegisteredPlayers(bus));
+    RegisteredPlayers registered = new RegisteredPlayers(bus);
+    submitter = new XpSubmitter(bus, registered);
+    // An erased player's account starts over: its next message registers a new player with its name.
+    vertx.eventBus().<Object>consumer(Bus.PLAYERS_ERASED, msg -> {
+      if (msg.body() instanceof io.vertx.core.json.JsonObject body) {
+        registered.forget(io.xpbridge.bus.BusJson.decode(body, io.xpbridge.bus.Privacy.AccountsErased.class));
+      }
+    });
     messageXp = new MessageXpAwarder(() -> settings, submitter);
     voice = new VoiceXpTracker(settings.voiceUnitMs());
     long guildId = settings.guildId();

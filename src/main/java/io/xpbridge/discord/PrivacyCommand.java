@@ -3,17 +3,26 @@ package io.xpbridge.discord;
 import io.vertx.core.Future;
 import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.Players;
+import io.xpbridge.bus.Privacy;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * {@code /privacy}: whether the caller is on the public standings ({@code /top} here and in Telegram,
- * the web leaderboard and pages, season results) and how to change it; {@code /privacy leaderboard:hide}
- * and {@code leaderboard:show} change it. Private: the answer is about the caller alone.
+ * {@code /privacy}: what is kept about the caller and the actions on it, one option at a time:
+ * {@code leaderboard:hide|show} (the public standings), {@code roles:off|on} (rank and achievement role
+ * sync), {@code data:export} (the caller's data attached as a JSON file) and {@code data:delete} (asks,
+ * and erases when run again within a minute). Private: the answer is about the caller alone.
  */
 final class PrivacyCommand implements SlashCommand {
-  /** The option's name as Discord sends it back, whatever the caller's language. */
+  /** The options' names as Discord sends them back, whatever the caller's language. */
   static final String LEADERBOARD_OPTION = Texts.PRIVACY_LEADERBOARD.en();
+  static final String ROLES_OPTION = Texts.PRIVACY_ROLES.en();
+  static final String DATA_OPTION = Texts.PRIVACY_DATA.en();
+  static final String EXPORT = "export";
+  static final String DELETE = "delete";
 
   private final BusClient bus;
 
@@ -27,7 +36,13 @@ final class PrivacyCommand implements SlashCommand {
         .addOptions(Localized.option(OptionType.STRING, Texts.PRIVACY_LEADERBOARD,
                 Texts.PRIVACY_LEADERBOARD_DESCRIPTION, false)
             .addChoices(Localized.choice(Texts.PRIVACY_HIDE, Players.HIDE),
-                Localized.choice(Texts.PRIVACY_SHOW, Players.SHOW)));
+                Localized.choice(Texts.PRIVACY_SHOW, Players.SHOW)),
+            Localized.option(OptionType.STRING, Texts.PRIVACY_ROLES, Texts.PRIVACY_ROLES_DESCRIPTION, false)
+                .addChoices(Localized.choice(Texts.PRIVACY_ROLES_OFF, Privacy.ROLES_OFF),
+                    Localized.choice(Texts.PRIVACY_ROLES_ON, Privacy.ROLES_ON)),
+            Localized.option(OptionType.STRING, Texts.PRIVACY_DATA, Texts.PRIVACY_DATA_DESCRIPTION, false)
+                .addChoices(Localized.choice(Texts.PRIVACY_EXPORT, EXPORT),
+                    Localized.choice(Texts.PRIVACY_DELETE, DELETE)));
   }
 
   @Override
@@ -37,9 +52,32 @@ final class PrivacyCommand implements SlashCommand {
 
   @Override
   public Future<CommandReply> run(CommandRequest request) {
-    String asked = request.option(LEADERBOARD_OPTION);
-    Boolean hidden = Players.HIDE.equals(asked) ? Boolean.TRUE : Players.SHOW.equals(asked) ? Boolean.FALSE : null;
-    return bus.visibility(Players.VisibilityChange.discord(request.discordId(), hidden))
-        .map(now -> CommandReply.text(Texts.privacy(request.lang(), now, hidden != null)));
+    String leaderboard = request.option(LEADERBOARD_OPTION);
+    String roles = request.option(ROLES_OPTION);
+    String data = request.option(DATA_OPTION);
+    long given = Stream.of(leaderboard, roles, data).filter(o -> o != null).count();
+    Lang lang = request.lang();
+    Privacy.Account caller = Privacy.Account.discord(request.discordId());
+    if (given > 1) {
+      return Future.succeededFuture(CommandReply.text(Texts.privacyOneOption(lang)));
+    }
+    if (roles != null) {
+      return bus.privacyRoles(new Privacy.RolesChange(null, request.discordId(), Privacy.ROLES_ON.equals(roles)))
+          .map(now -> CommandReply.text(Texts.privacyRoles(lang, now)));
+    }
+    if (EXPORT.equals(data)) {
+      return bus.privacyExport(caller).map(file -> new CommandReply(Texts.privacyExport(lang), List.of(),
+          new CommandReply.Attachment(file.fileName(), file.json().getBytes(StandardCharsets.UTF_8))));
+    }
+    if (DELETE.equals(data)) {
+      return bus.privacyDelete(caller).map(outcome -> CommandReply.text(Texts.privacyDelete(lang, outcome)));
+    }
+    if (leaderboard != null) {
+      Boolean hidden = Players.HIDE.equals(leaderboard) ? Boolean.TRUE
+          : Players.SHOW.equals(leaderboard) ? Boolean.FALSE : null;
+      return bus.visibility(Players.VisibilityChange.discord(request.discordId(), hidden))
+          .map(now -> CommandReply.text(Texts.privacy(lang, now, hidden != null)));
+    }
+    return bus.privacyOverview(caller).map(overview -> CommandReply.text(Texts.privacyOverview(lang, overview)));
   }
 }

@@ -61,14 +61,26 @@ final class Texts {
   static final Phrase TOP_PERIOD_ALL = new Phrase("За всё время", "All time");
   static final Phrase PRIVACY = new Phrase("приватность", "privacy");
   static final Phrase PRIVACY_DESCRIPTION = new Phrase(
-      "Показываться ли в публичных таблицах лидеров (топ, сайт)",
-      "Whether you appear on the public leaderboards (top, web page)");
+      "Ваши данные: таблицы лидеров, роли, экспорт, удаление",
+      "Your data: public leaderboards, roles, export, delete");
   static final Phrase PRIVACY_LEADERBOARD = new Phrase("таблица", "leaderboard");
   static final Phrase PRIVACY_LEADERBOARD_DESCRIPTION = new Phrase(
       "Скрыть себя из таблиц лидеров или снова показать (пусто: узнать, как сейчас)",
       "Hide yourself from the leaderboards or show yourself again (empty: see how it is now)");
   static final Phrase PRIVACY_HIDE = new Phrase("Скрыть меня", "Hide me");
   static final Phrase PRIVACY_SHOW = new Phrase("Показывать меня", "Show me");
+  static final Phrase PRIVACY_ROLES = new Phrase("роли", "roles");
+  static final Phrase PRIVACY_ROLES_DESCRIPTION = new Phrase(
+      "Выдавать ли вам роли званий и достижений в Discord",
+      "Whether you get rank and achievement roles in Discord");
+  static final Phrase PRIVACY_ROLES_OFF = new Phrase("Не выдавать роли", "Stop my roles");
+  static final Phrase PRIVACY_ROLES_ON = new Phrase("Выдавать роли", "Give my roles");
+  static final Phrase PRIVACY_DATA = new Phrase("данные", "data");
+  static final Phrase PRIVACY_DATA_DESCRIPTION = new Phrase(
+      "Скачать ваши данные файлом JSON или стереть их",
+      "Download your data as a JSON file, or erase it");
+  static final Phrase PRIVACY_EXPORT = new Phrase("Скачать мои данные", "Download my data");
+  static final Phrase PRIVACY_DELETE = new Phrase("Удалить мои данные", "Delete my data");
 
   /** A command of this bot as the caller sees it in their client, e.g. "/привязать". */
   private static String command(Lang lang, Phrase name) {
@@ -273,6 +285,94 @@ final class Texts {
             + change + PRIVACY_HIDE.ru(),
         " You appear in " + command(lang, TOP) + " here and in Telegram, on the web leaderboard and in season"
             + " results. To hide: " + change + PRIVACY_HIDE.en());
+  }
+
+  /** Every /privacy action with its exact syntax, as the caller's client shows the names. */
+  static String privacyActions(Lang lang) {
+    String privacy = command(lang, PRIVACY) + " ";
+    String leaderboard = privacy + PRIVACY_LEADERBOARD.in(lang) + ":";
+    String roles = privacy + PRIVACY_ROLES.in(lang) + ":";
+    String data = privacy + PRIVACY_DATA.in(lang) + ":";
+    return t(lang, "Действия:", "Actions:")
+        + "\n" + leaderboard + PRIVACY_HIDE.in(lang) + " | " + leaderboard + PRIVACY_SHOW.in(lang)
+        + t(lang, " — таблицы лидеров", " — the leaderboards")
+        + "\n" + roles + PRIVACY_ROLES_OFF.in(lang) + " | " + roles + PRIVACY_ROLES_ON.in(lang)
+        + t(lang, " — роли званий и достижений здесь", " — rank and achievement roles here")
+        + "\n" + data + PRIVACY_EXPORT.in(lang)
+        + t(lang, " — файл JSON с профилем, привязками и историей", " — a JSON file with your profile, links and history")
+        + "\n" + data + PRIVACY_DELETE.in(lang)
+        + t(lang, " — стереть ваши данные (спросим подтверждение)", " — erase your data (asks to confirm)");
+  }
+
+  /** /privacy without options: the visibility, then what is kept about the caller, then the actions. */
+  static String privacyOverview(Lang lang, io.xpbridge.bus.Privacy.Overview o) {
+    String none = t(lang, "не привязан", "not linked");
+    String telegram = o.telegramId() == null ? none
+        : "id " + o.telegramId() + (o.telegramUsername() == null ? "" : " (@" + o.telegramUsername() + ")");
+    String discord = o.discordId() == null ? none
+        : "id " + o.discordId() + (o.discordUsername() == null ? "" : " (" + o.discordUsername() + ")");
+    String roles = o.rolesSync() == null ? "—" : o.rolesSync() ? t(lang, "включены", "on") : t(lang, "выключены", "off");
+    String name = o.displayName() == null ? "—" : o.displayName();
+    String rank = o.rank() == null ? "" : o.rank().name() + " (" + o.rank().number() + ")";
+    String kept = t(lang,
+        "Что о вас хранится:\n• имя: " + name + "\n• Telegram: " + telegram + "\n• Discord: " + discord
+            + "\n• опыт: " + o.xp() + ", монеты: " + o.balance() + ", звание: " + rank
+            + "\n• достижений: " + o.achievements() + "\n• роли званий в Discord: " + roles
+            + "\n• записей истории (события и аудит): " + o.historyRows(),
+        "What is kept about you:\n• name: " + name + "\n• Telegram: " + telegram + "\n• Discord: " + discord
+            + "\n• XP: " + o.xp() + ", coins: " + o.balance() + ", rank: " + rank
+            + "\n• achievements: " + o.achievements() + "\n• Discord rank roles: " + roles
+            + "\n• history rows (events and audit): " + o.historyRows());
+    Players.Visibility visibility = new Players.Visibility(o.playerId(), o.publicId(), o.hidden(), false);
+    return privacy(lang, visibility, false) + "\n\n" + kept + "\n\n" + privacyActions(lang);
+  }
+
+  static String privacyRoles(Lang lang, io.xpbridge.bus.Privacy.Roles roles) {
+    String change = command(lang, PRIVACY) + " " + PRIVACY_ROLES.in(lang) + ":";
+    if (!roles.discordLinked()) {
+      return t(lang, "Роли синхронизировать некуда: у этого аккаунта нет профиля с ролями.",
+          "There are no roles to sync for this account.");
+    }
+    if (!roles.enabled()) {
+      return roles.changed()
+          ? t(lang, "Готово: роли званий и достижений вам больше не выдаются, текущие снимем один раз. Опыт и звание"
+                  + " сохраняются. Включить снова: " + change + PRIVACY_ROLES_ON.ru(),
+              "Done: rank and achievement roles no longer follow you; the ones you have now are taken off once. Your"
+                  + " XP and rank stay. To turn it on again: " + change + PRIVACY_ROLES_ON.en())
+          : t(lang, "Роли и так не синхронизируются. Включить: " + change + PRIVACY_ROLES_ON.ru(),
+              "Role sync is off already. To turn it on: " + change + PRIVACY_ROLES_ON.en());
+    }
+    return roles.changed()
+        ? t(lang, "Готово: роли снова следуют за вашим званием и достижениями, нужные выдадим сейчас. Выключить: "
+                + change + PRIVACY_ROLES_OFF.ru(),
+            "Done: your roles follow your rank and achievements again; the right ones are given now. To turn it off: "
+                + change + PRIVACY_ROLES_OFF.en())
+        : t(lang, "Роли и так синхронизируются. Выключить: " + change + PRIVACY_ROLES_OFF.ru(),
+            "Role sync is on already. To turn it off: " + change + PRIVACY_ROLES_OFF.en());
+  }
+
+  static String privacyExport(Lang lang) {
+    return t(lang, "Ваши данные: профиль, привязки и история (JSON).", "Your data: profile, links and history (JSON).");
+  }
+
+  static String privacyDelete(Lang lang, io.xpbridge.bus.Privacy.DeleteOutcome outcome) {
+    String again = command(lang, PRIVACY) + " " + PRIVACY_DATA.in(lang) + ":" + PRIVACY_DELETE.in(lang);
+    if (!outcome.confirmed()) {
+      return t(lang, "Удаление сотрёт ваши имена и id в Discord и Telegram, отвяжет оба аккаунта и уберёт вас из всех"
+              + " таблиц; опыт, звание и монеты будут потеряны. Отменить нельзя. Чтобы подтвердить, выполните "
+              + again + " ещё раз в течение " + outcome.confirmSeconds() + " секунд.",
+          "Deleting erases your names and ids in Discord and Telegram, unlinks both accounts and takes you off every"
+              + " leaderboard; your XP, rank and coins are lost. This cannot be undone. To confirm, run " + again
+              + " again within " + outcome.confirmSeconds() + " seconds.");
+    }
+    return t(lang, "Готово: ваши данные стёрты, аккаунты отвязаны. Если вы снова будете писать здесь, начнётся новый"
+            + " профиль с нуля.",
+        "Done: your data is erased and your accounts are unlinked. If you are active here again, a new profile starts"
+            + " from zero.");
+  }
+
+  static String privacyOneOption(Lang lang) {
+    return t(lang, "Выберите что-то одно: таблицу, роли или данные.", "Choose one thing at a time: leaderboard, roles or data.");
   }
 
   // ---- /top ----

@@ -7,6 +7,7 @@ import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.HistoryCursor;
+import io.xpbridge.bus.Privacy;
 import io.xpbridge.bus.SubmitMessage;
 import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.bus.TextRules;
@@ -18,7 +19,7 @@ import java.util.Set;
 
 /**
  * The admin's player tools under {@code /api/v1}: search players, a player's history, adjust a
- * player through the ledger, list failed events and requeue them all. Each answers 400 naming the
+ * player through the ledger, erase a player's personal data, list failed events and requeue them all. Each answers 400 naming the
  * field for bad input; the work is done over the bus by the sync engine.
  */
 final class AdminPlayerRoutes {
@@ -39,6 +40,9 @@ final class AdminPlayerRoutes {
       return bus.request(Bus.PLAYERS_HISTORY, new Admin.HistoryQuery(playerId, limit(ctx), before), Admin.History.class);
     }, 200));
     router.post("/api/v1/players/:id/adjust").handler(ctx -> adjust(ctx, bus));
+    // Erases the player's personal data at once (no confirmation: the admin token is the confirmation).
+    router.delete("/api/v1/players/:id").handler(ctx -> HttpApiVerticle.respond(ctx,
+        () -> bus.request(Bus.PLAYERS_ERASE, new Privacy.Erase(pathId(ctx)), Privacy.Erased.class), 200));
     router.get("/api/v1/events").handler(ctx -> HttpApiVerticle.respond(ctx, () -> {
       String status = single(ctx, "status");
       if (status != null && !"failed".equals(status)) {

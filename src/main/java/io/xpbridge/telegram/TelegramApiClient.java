@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -74,6 +75,10 @@ final class TelegramApiClient {
     if (method instanceof SendPhoto photo && photo.getPhoto() != null && photo.getPhoto().isNew()) {
       return postPhoto(photo, timeoutMs);
     }
+    if (method instanceof SendDocument document && document.getDocument() != null
+        && document.getDocument().isNew()) {
+      return postDocument(document, timeoutMs);
+    }
     Buffer body;
     try {
       method.validate();
@@ -121,6 +126,37 @@ final class TelegramApiClient {
         .<RawAnswer>map(response -> new RawAnswer(response.statusCode(), bodyOf(response)))
         .recover(error -> Future.failedFuture(
             TelegramCallException.transientFailure(photo.getMethod(), "no answer: " + redact(error), null)));
+  }
+
+  /**
+   * A file of our own (a player's data export) goes like the rank card: a multipart upload, the file as
+   * the part named "document". In-memory streams only, rewound so a retried send uploads the same bytes.
+   */
+  private Future<RawAnswer> postDocument(SendDocument document, long timeoutMs) {
+    Buffer bytes;
+    try {
+      document.validate();
+      InputStream in = document.getDocument().getNewMediaStream();
+      if (!(in instanceof ByteArrayInputStream)) {
+        throw new TelegramApiValidationException("only in-memory documents can be uploaded", document);
+      }
+      in.reset();
+      bytes = Buffer.buffer(in.readAllBytes());
+    } catch (TelegramApiValidationException | IOException e) {
+      return Future.failedFuture(new TelegramCallException(TelegramCallException.Kind.REJECTED,
+          document.getMethod(), 0, 0, "request not sent, it is invalid: " + e.getMessage(), e));
+    }
+    MultipartForm form = MultipartForm.create().attribute("chat_id", document.getChatId());
+    if (document.getCaption() != null) {
+      form.attribute("caption", document.getCaption());
+    }
+    form.binaryFileUpload("document", document.getDocument().getMediaName(), bytes, "application/json");
+    return web.postAbs(botUrl + document.getMethod())
+        .timeout(timeoutMs)
+        .sendMultipartForm(form)
+        .<RawAnswer>map(response -> new RawAnswer(response.statusCode(), bodyOf(response)))
+        .recover(error -> Future.failedFuture(
+            TelegramCallException.transientFailure(document.getMethod(), "no answer: " + redact(error), null)));
   }
 
   /** Turns a raw answer into the method's result or a classified failure. */

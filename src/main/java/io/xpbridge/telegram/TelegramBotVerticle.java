@@ -81,6 +81,12 @@ public class TelegramBotVerticle extends VerticleBase {
     EffectNotifier notifier = new EffectNotifier(replies, () -> settings.effectDeadlineMs());
 
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, this::applyConfig);
+    // An erased player's account starts over: its next command registers a new player (chat, name, language).
+    vertx.eventBus().<Object>consumer(Bus.PLAYERS_ERASED, msg -> {
+      if (msg.body() instanceof io.vertx.core.json.JsonObject body) {
+        players.forget(io.xpbridge.bus.BusJson.decode(body, io.xpbridge.bus.Privacy.AccountsErased.class));
+      }
+    });
     return warmUpJackson()
         .compose(v -> BusServer.serve(vertx.eventBus(), Bus.EFFECTS_TELEGRAM, Platforms.TelegramEffect.class,
             notifier::deliver).completion())

@@ -4,6 +4,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.xpbridge.bus.Admin;
 import io.xpbridge.bus.Platforms;
 import io.xpbridge.bus.Players;
+import io.xpbridge.bus.Privacy;
 import io.xpbridge.bus.Refusal;
 import io.xpbridge.config.TelegramDice;
 import java.time.Duration;
@@ -46,7 +47,8 @@ final class Texts {
     menu.put("link", t(lang, "Связать с Discord", "Link with Discord"));
     menu.put("unlink", t(lang, "Отвязать Discord", "Unlink Discord"));
     menu.put("sync", t(lang, "Сверить профиль с Discord", "Check your profile against Discord"));
-    menu.put("privacy", t(lang, "Показываться ли в таблицах лидеров", "Whether you appear on the leaderboards"));
+    menu.put("privacy", t(lang, "Ваши данные: таблицы, роли, экспорт, удаление",
+        "Your data: leaderboards, roles, export, delete"));
     menu.put("help", t(lang, "Справка", "Help"));
     menu.put("start", t(lang, "Начать", "Start"));
     return menu;
@@ -72,7 +74,7 @@ final class Texts {
         /link — связать с Discord (или /link КОД)
         /unlink — отвязать Discord
         /sync — сверить профиль с Discord
-        /privacy — видно ли вас в таблицах лидеров (/privacy скрыть|показать)
+        /privacy — ваши данные: видно ли вас в таблицах, роли в Discord, экспорт, удаление
         /help — эта справка""",
         """
         Commands:
@@ -85,7 +87,7 @@ final class Texts {
         /link — link with Discord (or /link CODE)
         /unlink — unlink Discord
         /sync — check your profile against Discord
-        /privacy — whether you appear on the leaderboards (/privacy hide|show)
+        /privacy — your data: leaderboards, Discord roles, export, delete
         /help — this help""");
   }
 
@@ -309,7 +311,94 @@ final class Texts {
 
   static String privacyUsage(Lang lang) {
     return t(lang, "/privacy — видно ли вас в таблицах лидеров; /privacy скрыть или /privacy показать — изменить.",
-        "/privacy — whether you appear on the leaderboards; /privacy hide or /privacy show — change it.");
+        "/privacy — whether you appear on the leaderboards; /privacy hide or /privacy show — change it.")
+        + "\n" + privacyActions(lang);
+  }
+
+  /** Every /privacy action with its exact syntax. */
+  static String privacyActions(Lang lang) {
+    return t(lang, """
+        Действия:
+        /privacy скрыть | /privacy показать — таблицы лидеров
+        /privacy роли выкл | /privacy роли вкл — роли званий и достижений в Discord
+        /privacy экспорт — файл JSON с профилем, привязками и историей
+        /privacy удалить — стереть ваши данные (спросим подтверждение)""", """
+        Actions:
+        /privacy hide | /privacy show — the leaderboards
+        /privacy roles off | /privacy roles on — rank and achievement roles in Discord
+        /privacy export — a JSON file with your profile, links and history
+        /privacy delete — erase your data (asks to confirm)""");
+  }
+
+  /** /privacy without arguments: the visibility, then what is kept about the player, then the actions. */
+  static String privacyOverview(Lang lang, Privacy.Overview o) {
+    String none = t(lang, "не привязан", "not linked");
+    String telegram = o.telegramId() == null ? none
+        : "id " + o.telegramId() + (o.telegramUsername() == null ? "" : " (@" + cut(o.telegramUsername(), MAX_NAME_CHARS) + ")");
+    String discord = o.discordId() == null ? none
+        : "id " + o.discordId() + (o.discordUsername() == null ? "" : " (" + cut(o.discordUsername(), MAX_NAME_CHARS) + ")");
+    String roles = o.rolesSync() == null ? t(lang, "— (Discord не привязан)", "— (no Discord account linked)")
+        : o.rolesSync() ? t(lang, "включены", "on") : t(lang, "выключены", "off");
+    String name = o.displayName() == null ? "—" : cut(o.displayName(), MAX_NAME_CHARS);
+    String rank = o.rank() == null ? "" : o.rank().name() + " (" + o.rank().number() + ")";
+    String kept = t(lang,
+        "📋 Что о вас хранится:\n• имя: " + name + "\n• Telegram: " + telegram + "\n• Discord: " + discord
+            + "\n• опыт: " + o.xp() + ", монеты: " + o.balance() + ", звание: " + rank
+            + "\n• достижений: " + o.achievements() + "\n• роли в Discord по званию: " + roles
+            + "\n• записей истории (события и аудит): " + o.historyRows(),
+        "📋 What is kept about you:\n• name: " + name + "\n• Telegram: " + telegram + "\n• Discord: " + discord
+            + "\n• XP: " + o.xp() + ", coins: " + o.balance() + ", rank: " + rank
+            + "\n• achievements: " + o.achievements() + "\n• Discord rank roles: " + roles
+            + "\n• history rows (events and audit): " + o.historyRows());
+    Players.Visibility visibility = new Players.Visibility(o.playerId(), o.publicId(), o.hidden(), false);
+    return privacy(lang, visibility, false) + "\n\n" + kept + "\n\n" + privacyActions(lang);
+  }
+
+  static String privacyRoles(Lang lang, Privacy.Roles roles) {
+    if (!roles.discordLinked()) {
+      return t(lang, "У вас нет привязанного аккаунта Discord: синхронизировать роли некуда. Привязать: /link",
+          "There is no Discord account linked to you, so there are no roles to sync. Link one with /link");
+    }
+    if (!roles.enabled()) {
+      return roles.changed()
+          ? t(lang, "🔕 Готово: роли званий и достижений в Discord больше не выдаются, текущие снимем один раз."
+                  + " Опыт и звание сохраняются.\nВключить снова: /privacy роли вкл",
+              "🔕 Done: rank and achievement roles in Discord no longer follow you; the ones you have now are taken"
+                  + " off once. Your XP and rank stay.\nTo turn it on again: /privacy roles on")
+          : t(lang, "🔕 Роли в Discord и так не синхронизируются. Включить: /privacy роли вкл",
+              "🔕 Discord role sync is off already. To turn it on: /privacy roles on");
+    }
+    return roles.changed()
+        ? t(lang, "🔔 Готово: роли в Discord снова следуют за вашим званием и достижениями, нужные выдадим сейчас."
+                + "\nВыключить: /privacy роли выкл",
+            "🔔 Done: your Discord roles follow your rank and achievements again; the right ones are given now."
+                + "\nTo turn it off: /privacy roles off")
+        : t(lang, "🔔 Роли в Discord и так синхронизируются. Выключить: /privacy роли выкл",
+            "🔔 Discord role sync is on already. To turn it off: /privacy roles off");
+  }
+
+  static String privacyRolesUsage(Lang lang) {
+    return t(lang, "Укажите: /privacy роли выкл или /privacy роли вкл", "Say which: /privacy roles off or /privacy roles on");
+  }
+
+  static String privacyExportCaption(Lang lang) {
+    return t(lang, "📦 Ваши данные: профиль, привязки и история (JSON).",
+        "📦 Your data: profile, links and history (JSON).");
+  }
+
+  static String privacyDelete(Lang lang, Privacy.DeleteOutcome outcome) {
+    if (!outcome.confirmed()) {
+      return t(lang, "⚠️ Удаление сотрёт ваши имена и id в Telegram и Discord, отвяжет оба аккаунта и уберёт вас из всех"
+              + " таблиц; опыт, звание и монеты будут потеряны. Отменить нельзя.\nЧтобы подтвердить, отправьте"
+              + " /privacy удалить ещё раз в течение " + outcome.confirmSeconds() + " секунд.",
+          "⚠️ Deleting erases your names and ids in Telegram and Discord, unlinks both accounts and takes you off every"
+              + " leaderboard; your XP, rank and coins are lost. This cannot be undone.\nTo confirm, send"
+              + " /privacy delete again within " + outcome.confirmSeconds() + " seconds.");
+    }
+    return t(lang, "🗑 Готово: ваши данные стёрты, аккаунты отвязаны. Если вы снова напишете боту, начнётся новый"
+            + " профиль с нуля.",
+        "🗑 Done: your data is erased and your accounts are unlinked. If you write to the bot again, a new profile"
+            + " starts from zero.");
   }
 
   // ---- /top ----
