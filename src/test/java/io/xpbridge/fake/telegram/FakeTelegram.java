@@ -76,6 +76,16 @@ public final class FakeTelegram {
     public byte[] photo() {
       return "sendphoto".equals(method) && request.getMap().get("photo") instanceof byte[] bytes ? bytes : null;
     }
+
+    /** The uploaded bytes of a sendDocument, or null. */
+    public byte[] document() {
+      return "senddocument".equals(method) && request.getMap().get("document") instanceof byte[] bytes ? bytes : null;
+    }
+
+    /** The file name the sendDocument upload declared, or null. */
+    public String documentName() {
+      return "senddocument".equals(method) ? request.getString("document" + FILE_NAME_SUFFIX) : null;
+    }
   }
 
   /** Any call that reached the fake, answered or not. */
@@ -338,14 +348,22 @@ public final class FakeTelegram {
         .onFailure(error -> request.response().setStatusCode(400).end());
   }
 
-  /** sendPhoto with an upload, as telegrambots sends it: form fields, the file as a part named "photo". */
+  /** Where a multipart request's file part's declared file name is kept: the part's name plus this. */
+  static final String FILE_NAME_SUFFIX = "_filename";
+
+  /**
+   * sendPhoto or sendDocument with an upload, as telegrambots sends it: form fields, the file as a part
+   * named "photo" or "document".
+   */
   private void onMultipart(HttpServerRequest request) {
     request.setExpectMultipart(true);
     Map<String, Buffer> files = new LinkedHashMap<>();
+    Map<String, String> fileNames = new LinkedHashMap<>();
     request.uploadHandler(upload -> {
       Buffer data = Buffer.buffer();
       synchronized (files) {
         files.put(upload.name(), data);
+        fileNames.put(upload.name(), upload.filename());
       }
       upload.handler(data::appendBuffer);
     });
@@ -354,6 +372,7 @@ public final class FakeTelegram {
       request.formAttributes().forEach((k, value) -> params.put(k, value));
       synchronized (files) {
         files.forEach((name, data) -> params.put(name, data.getBytes()));
+        fileNames.forEach((name, fileName) -> params.put(name + FILE_NAME_SUFFIX, fileName));
       }
       dispatch(request, params);
     });
@@ -408,6 +427,7 @@ public final class FakeTelegram {
       case "sendmessage" -> sendMessage(request.response(), method, params);
       case "senddice" -> sendDice(request.response(), method, params);
       case "sendphoto" -> sendPhoto(request.response(), method, params);
+      case "senddocument" -> sendDocument(request.response(), method, params);
       case "getme" -> answer(request.response(), method, params, 200, ok(botUser()));
       case "deletewebhook" -> answer(request.response(), method, params, 200, ok(true));
       case "setmycommands" -> setMyCommands(request.response(), method, params);
@@ -520,6 +540,28 @@ public final class FakeTelegram {
       JsonObject message = botMessage(chatId).put("photo", new JsonArray().add(new JsonObject()
           .put("file_id", "photo" + nextMessageId).put("file_unique_id", "u" + nextMessageId)
           .put("width", 934).put("height", 282)));
+      String caption = params.getString("caption");
+      sent.add(new SentMessage(method, chatId, caption == null ? "" : caption, null, message.getInteger("message_id"),
+          System.nanoTime(), params));
+      answer(response, method, params, 200, ok(message));
+    }
+  }
+
+  /** A document must be an upload, as the real Bot API takes a new file: recorded with its bytes and name. */
+  private synchronized void sendDocument(HttpServerResponse response, String method, JsonObject params) {
+    Long chatId = chatId(params);
+    Object document = params.getMap().get("document");
+    if (chatId == null) {
+      answer(response, method, params, 400, error(400, "Bad Request: chat_id is empty"));
+    } else if (!(document instanceof byte[]) || ((byte[]) document).length == 0) {
+      answer(response, method, params, 400, error(400, "Bad Request: there is no document in the request"));
+    } else if (blockedChats.containsKey(chatId)) {
+      answer(response, method, params, 403, error(403, blockedChats.get(chatId)));
+    } else {
+      String fileName = params.getString("document" + FILE_NAME_SUFFIX, "file");
+      JsonObject message = botMessage(chatId).put("document", new JsonObject()
+          .put("file_id", "document" + nextMessageId).put("file_unique_id", "u" + nextMessageId)
+          .put("file_name", fileName).put("file_size", ((byte[]) document).length));
       String caption = params.getString("caption");
       sent.add(new SentMessage(method, chatId, caption == null ? "" : caption, null, message.getInteger("message_id"),
           System.nanoTime(), params));
