@@ -54,13 +54,11 @@ final class PlayerPrivacy {
 
   Future<Privacy.Overview> overview(Privacy.Account account) {
     PlayerRef ref = account.ref();
-    return playerOf(ref).compose(id -> Future.all(privacy.overview(id), players.profile(id)).map(both -> {
-      PrivacyStore.OverviewRow row = both.resultAt(0);
+    return playerOf(ref).compose(id -> privacy.overview(id).map(row -> {
       if (row == null) {
         throw noProfile(ref);
       }
-      java.util.Optional<PlayerStore.Profile> profile = both.resultAt(1);
-      String language = profile.map(PlayerStore.Profile::languageCode).orElse(null);
+      String language = account.language() != null ? account.language() : row.languageCode();
       Rank rank = rules.get().ladder().rankFor(row.xp());
       return new Privacy.Overview(row.playerId(), row.publicId(), row.displayName(), row.telegramId(),
           row.telegramUsername(), row.discordId(), row.discordUsername(), row.xp(), row.balance(),

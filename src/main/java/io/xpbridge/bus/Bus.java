@@ -114,6 +114,7 @@ public final class Bus {
    * Request {@link Platforms.DiscordEffect}, handled by the Discord bot: apply one projection of the
    * ledger in Discord. Must be idempotent.
    * {eventId, kind: "rank_role", playerId, discordId, rank: {number, name, roleId}, rankRoleIds: [all rank role ids]}
+   *  (without rank: take every listed role off, nothing given: /privacy roles off lists the rank and achievement roles)
    * {eventId, kind: "achievement_role", playerId, discordId, achievement: {code, name, roleId}}
    * {eventId, kind: "season_results", season: {seasonId, name, winners: [{place, playerId, discordId?, name, xp,
    *  coins, achievement?}]}}: post the winners of an ended season to discord.announceChannelId (when set,

@@ -23,15 +23,22 @@ public final class Privacy {
   public static final String ROLES_OFF = "off";
   public static final String ROLES_ON = "on";
 
-  /** {@link Bus#PRIVACY_OVERVIEW}, {@link Bus#PRIVACY_EXPORT}, {@link Bus#PRIVACY_DELETE}: the caller's account. */
+  /**
+   * {@link Bus#PRIVACY_OVERVIEW}, {@link Bus#PRIVACY_EXPORT}, {@link Bus#PRIVACY_DELETE}: the caller's
+   * account; {@code language} names the rank in the overview (else the player's own).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Account(Long telegramId, Long discordId) {
+  public record Account(Long telegramId, Long discordId, String language) {
+    public Account(Long telegramId, Long discordId) {
+      this(telegramId, discordId, null);
+    }
+
     public static Account telegram(long telegramId) {
       return new Account(telegramId, null);
     }
 
-    public static Account discord(long discordId) {
-      return new Account(null, discordId);
+    public static Account discord(long discordId, String language) {
+      return new Account(null, discordId, language);
     }
 
     public PlayerRef ref() {
@@ -92,5 +99,10 @@ public final class Privacy {
   }
 
   /** Publish {@link Bus#PLAYERS_ERASED}: the accounts that were unlinked; the bots forget they registered them. */
-  public record AccountsErased(List<Long> telegramIds, List<Long> discordIds) {}
+  public record AccountsErased(List<Long> telegramIds, List<Long> discordIds) {
+    public AccountsErased {
+      telegramIds = telegramIds == null ? List.of() : List.copyOf(telegramIds);
+      discordIds = discordIds == null ? List.of() : List.copyOf(discordIds);
+    }
+  }
 }

@@ -57,7 +57,7 @@ final class PrivacyCommand implements SlashCommand {
     String data = request.option(DATA_OPTION);
     long given = Stream.of(leaderboard, roles, data).filter(o -> o != null).count();
     Lang lang = request.lang();
-    Privacy.Account caller = Privacy.Account.discord(request.discordId());
+    Privacy.Account caller = Privacy.Account.discord(request.discordId(), lang.code);
     if (given > 1) {
       return Future.succeededFuture(CommandReply.text(Texts.privacyOneOption(lang)));
     }

@@ -50,6 +50,21 @@ public record QueuedEffect(String key, Platform source, EventType type, long pla
         MirrorTarget.DISCORD, null, true);
   }
 
+  /**
+   * Payload flag of {@link #rolesCleared}: the rank effect gives no role and takes every managed rank and
+   * achievement role off the member instead.
+   */
+  public static final String CLEAR_ROLES = "clearRoles";
+
+  /**
+   * {@code /privacy roles off}: every rank and achievement role we manage comes off the member, once, in
+   * Discord only ({@code rank} is the player's rank now, for the record; nothing is announced).
+   */
+  public static QueuedEffect rolesCleared(String key, long playerId, int rank, String reason) {
+    return new QueuedEffect(key, Platform.SYSTEM, EventType.RANK_CHANGE, playerId, rank, rank, null, null,
+        MirrorTarget.DISCORD, reason, false, "{\"" + CLEAR_ROLES + "\": true}");
+  }
+
   /** An unlocked achievement's role shown again in Discord only: Telegram is not told a second time. */
   public static QueuedEffect achievementRole(String key, long playerId, String code, String reason) {
     return new QueuedEffect(key, Platform.SYSTEM, EventType.ACHIEVEMENT_UNLOCK, playerId, null, null, null, code,

@@ -1,7 +1,6 @@
 package io.xpbridge.store;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -24,7 +23,8 @@ import java.util.stream.Stream;
 public final class PrivacyStore {
   static final String OVERVIEW = """
       SELECT p.id, p.public_id, p.display_name, p.xp, p.balance, p.hidden, p.created_at,
-             t.telegram_id, t.username AS telegram_username, d.discord_id, d.username AS discord_username,
+             t.telegram_id, t.username AS telegram_username, t.language_code,
+             d.discord_id, d.username AS discord_username,
              d.sync_enabled,
              (SELECT count(*) FROM player_achievements a WHERE a.player_id = p.id) AS achievements,
              (SELECT count(*) FROM transactions x WHERE x.player_id = p.id)
@@ -121,8 +121,9 @@ public final class PrivacyStore {
     this.pool = pool;
   }
 
+  /** {@code languageCode}: the Telegram account's, for names of ranks; null without one. */
   public record OverviewRow(long playerId, String publicId, String displayName, Long telegramId,
-      String telegramUsername, Long discordId, String discordUsername, long xp, long balance, boolean hidden,
+      String telegramUsername, String languageCode, Long discordId, String discordUsername, long xp, long balance, boolean hidden,
       Boolean rolesSync, int achievements, long historyRows, OffsetDateTime createdAt) {}
 
   /** Null when there is no such player. */
@@ -133,7 +134,8 @@ public final class PrivacyStore {
       }
       Row r = rows.iterator().next();
       return new OverviewRow(r.getLong("id"), r.getString("public_id"), r.getString("display_name"),
-          r.getLong("telegram_id"), r.getString("telegram_username"), r.getLong("discord_id"),
+          r.getLong("telegram_id"), r.getString("telegram_username"), r.getString("language_code"),
+          r.getLong("discord_id"),
           r.getString("discord_username"), r.getLong("xp"), r.getLong("balance"), r.getBoolean("hidden"),
           r.getBoolean("sync_enabled"), r.getLong("achievements").intValue(), r.getLong("history_rows"),
           r.getOffsetDateTime("created_at"));
@@ -164,9 +166,10 @@ public final class PrivacyStore {
             int rank = rankOf.applyAsInt(p.getLong("xp"));
             List<QueuedEffect> effects = new ArrayList<>();
             String reason = enabled ? "rank-role sync turned on (/privacy)" : "rank-role sync turned off (/privacy)";
-            effects.add(new QueuedEffect(stamp + ":rank", Platform.SYSTEM, io.xpbridge.domain.EventType.RANK_CHANGE,
-                playerId, rank, rank, null, null, MirrorTarget.DISCORD, reason, false,
-                enabled ? null : new JsonObject().put(CLEAR_ROLES, true).encode()));
+            effects.add(enabled
+                ? QueuedEffect.rankChange(stamp + ":rank", Platform.SYSTEM, playerId, rank, rank, null,
+                    MirrorTarget.DISCORD, reason, false)
+                : QueuedEffect.rolesCleared(stamp + ":rank", playerId, rank, reason));
             if (enabled) {
               String[] codes = p.getArrayOfStrings("codes");
               for (String code : codes == null ? new String[0] : codes) {
@@ -177,12 +180,6 @@ public final class PrivacyStore {
           });
         }));
   }
-
-  /**
-   * Payload flag of the rank effect queued by {@code roles off}: take every managed rank and achievement
-   * role off the member, once, and only while sync is still off when it is delivered.
-   */
-  public static final String CLEAR_ROLES = "clearRoles";
 
   /** What a delete request did: only asked (nothing erased), or erased. */
   public record DeleteStep(boolean erased, Erasure erasure) {}

@@ -48,7 +48,7 @@ final class EffectMessages {
 
   private static void rankChange(DeliveryStore.Claimed event, DeliveryStore.Target target, EngineRules rules,
       JsonObject payload, MirrorTarget allowed, List<Delivery> deliveries) {
-    if (payload.getBoolean(io.xpbridge.store.PrivacyStore.CLEAR_ROLES, false)) {
+    if (payload.getBoolean(io.xpbridge.domain.QueuedEffect.CLEAR_ROLES, false)) {
       clearRoles(event, target, rules, deliveries);
       return;
     }

@@ -41,7 +41,7 @@ final class PrivacyCommand implements CommandHandler {
     List<String> words = List.of(command.args().toLowerCase(Locale.ROOT).split("\\s+"));
     String asked = words.get(0);
     if (asked.isEmpty()) {
-      return services.bus().privacyOverview(Privacy.Account.telegram(command.userId()))
+      return services.bus().privacyOverview(new Privacy.Account(command.userId(), null, command.lang().code))
           .onSuccess(overview -> services.replies().reply(command, Texts.privacyOverview(command.lang(), overview)))
           .mapEmpty();
     }

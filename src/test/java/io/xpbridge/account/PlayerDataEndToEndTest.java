@@ -194,6 +194,31 @@ class PlayerDataEndToEndTest {
         "SELECT sync_enabled::text FROM discord_identities WHERE discord_id = ?", dora));
   }
 
+  @Test
+  void aTelegramPlayerLinkedToDiscordSwitchesTheirDiscordRolesFromTelegramInRussian() {
+    TgUser lena = new TgUser(8_100_006L, "lena", "ru");
+    long player = telegramPlayer(lena, 120); // rank 1 with first_steps
+    long lenaOnDiscord = discord.addMember("lena_ds");
+    service.sql.update("INSERT INTO discord_identities (discord_id, player_id, username, linked_at) VALUES (?, ?, ?,"
+        + " now())", lenaOnDiscord, player, "lena_ds");
+    service.request(Bus.RECONCILE_RUN_NOW, new JsonObject().put("playerId", player));
+    Await.until("lena's Discord member has her roles", () -> discord.memberRoles(lenaOnDiscord)
+        .equals(Set.of(rank1, firstSteps)), WAIT);
+    awaitNothingInFlight(player);
+
+    telegram.enqueueText(lena, "/privacy роли выкл");
+    awaitText(lena.id(), "🔕 Готово: роли званий и достижений в Discord больше не выдаются");
+    Await.until("the managed roles are off", () -> discord.memberRoles(lenaOnDiscord).isEmpty(), WAIT);
+    telegram.enqueueText(lena, "/privacy");
+    awaitText(lena.id(), "• роли в Discord по званию: выключены");
+
+    telegram.enqueueText(lena, "/privacy роли вкл");
+    awaitText(lena.id(), "🔔 Готово: роли в Discord снова следуют за вашим званием");
+    Await.until("the roles are back", () -> discord.memberRoles(lenaOnDiscord).equals(Set.of(rank1, firstSteps)), WAIT);
+    telegram.enqueueText(lena, "/privacy roles on");
+    awaitText(lena.id(), "🔔 Роли в Discord и так синхронизируются.");
+  }
+
   // ---- export ----
 
   @Test
@@ -281,12 +306,18 @@ class PlayerDataEndToEndTest {
     Await.until("gina is off the standings", () -> !topNames().contains("gina"), WAIT);
     assertFalse(publicNames().contains("gina"));
 
+    int before = lastMessageId(gina.id());
     telegram.enqueueText(gina, "/start");
-    awaitText(gina.id(), "Your profile is ready.");
+    telegram.awaitSent(m -> m.chatId() == gina.id() && m.messageId() > before && m.text() != null
+        && m.text().contains("Your profile is ready."), WAIT);
     long fresh = service.sql.queryLong("SELECT player_id FROM telegram_identities WHERE telegram_id = ?", gina.id());
+    assertTrue(fresh > 0, "the account has a player again");
     assertNotEquals(player, fresh);
     assertEquals(0, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", fresh));
     telegram.enqueueText(gina, "/daily");
+    String daily = telegram.awaitSent(m -> m.chatId() == gina.id() && m.text() != null
+        && m.text().startsWith("🎁"), WAIT).text();
+    assertTrue(daily.startsWith("🎁 Daily reward: +"), daily);
     Await.until("the new player got the daily reward", () -> service.sql.queryLong(
         "SELECT count(*) FROM transactions WHERE player_id = ?", fresh) > 0, WAIT);
     assertEquals(500, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", player), "the old row is untouched");
@@ -363,6 +394,12 @@ class PlayerDataEndToEndTest {
     Await.until(user.username() + " has " + xp + " XP", () -> service.sql.queryLong(
         "SELECT xp FROM players WHERE id = ?", player) == xp, WAIT);
     return player;
+  }
+
+  /** The id of the bot's last message in the chat (0 before any): later answers have greater ones. */
+  private static int lastMessageId(long chatId) {
+    return telegram.sentTo(chatId).stream().mapToInt(SentMessage::messageId).max()
+        .orElse(0);
   }
 
   private static void awaitNothingInFlight(long player) {
