@@ -49,9 +49,10 @@ public final class PrivacyStore {
   /** $1 the player, $2 the platform asked on, $3 seconds. A live request is consumed; else one is (re)started. */
   static final String TAKE_LIVE_REQUEST = """
       DELETE FROM privacy_delete_requests WHERE player_id = $1 AND expires_at > now() RETURNING player_id""";
+  /** Not for a player erased meanwhile (two asks at once on two nodes): no request is left behind for it. */
   static final String START_REQUEST = """
       INSERT INTO privacy_delete_requests (player_id, asked_on, asked_at, expires_at)
-      VALUES ($1, $2, now(), now() + make_interval(secs => $3))
+      SELECT id, $2, now(), now() + make_interval(secs => $3) FROM players WHERE id = $1 AND erased_at IS NULL
       ON CONFLICT (player_id) DO UPDATE SET asked_on = EXCLUDED.asked_on, asked_at = EXCLUDED.asked_at,
                                             expires_at = EXCLUDED.expires_at""";
 
