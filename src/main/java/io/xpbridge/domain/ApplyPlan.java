@@ -77,10 +77,15 @@ public record ApplyPlan(
     List<QueuedEffect> effects = new ArrayList<>();
     for (RankChange change : rankChanges) {
       ClaimedEvent cause = change.cause();
+      boolean imported = cause.type() == EventType.IMPORT;
+      // An import moves the Discord role only: a bulk import must not send thousands of rank-up messages
+      // to Telegram or the announce channel for levels earned in another bot.
       effects.add(QueuedEffect.rankChange(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()),
-          cause.source(), change.playerId(), change.toRank(), change.fromRank(), cause.id(), change.targets(),
-          cause.type() == EventType.LINK ? "link" : null, change.toRank() > change.fromRank()));
-      if (announceMembers && change.toRank() > change.fromRank() && cause.type() != EventType.LINK
+          cause.source(), change.playerId(), change.toRank(), change.fromRank(), cause.id(),
+          imported ? MirrorTarget.DISCORD : change.targets(),
+          cause.type() == EventType.LINK ? "link" : imported ? "import" : null,
+          !imported && change.toRank() > change.fromRank()));
+      if (announceMembers && !imported && change.toRank() > change.fromRank() && cause.type() != EventType.LINK
           && change.targets().includes(MirrorTarget.DISCORD)) {
         String key = IdempotencyKeys.announcement(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()));
         effects.add(QueuedEffect.announcement(key, cause.source(), change.playerId(), change.toRank(),
@@ -95,6 +100,12 @@ public record ApplyPlan(
       // An explicit unlock is its own effect row, so its key is the event's.
       String effectKey = candidate.explicit() ? cause.idempotencyKey()
           : IdempotencyKeys.achievement(cause.idempotencyKey(), candidate.code());
+      if (cause.type() == EventType.IMPORT) {
+        // As for ranks: the role follows in Discord, nobody is told about it.
+        effects.add(new QueuedEffect(effectKey, cause.source(), EventType.ACHIEVEMENT_UNLOCK, candidate.playerId(),
+            null, null, cause.id(), candidate.code(), MirrorTarget.DISCORD, "import", false));
+        continue;
+      }
       if (!candidate.explicit()) {
         effects.add(QueuedEffect.achievement(effectKey, cause.source(), candidate.playerId(), candidate.code(),
             cause.id()));

@@ -107,6 +107,10 @@ public class SyncVerticle extends VerticleBase {
           return new Admin.RequeuedAll(count);
         }));
     bus.<JsonObject>consumer(Bus.PLAYERS_ADJUST, this::onAdjust);
+    ImportIntake imports = new ImportIntake(vertx, batcher, new io.xpbridge.store.ImportStore(pool));
+    BusServer.serve(bus, Bus.IMPORT_CHUNK, io.xpbridge.bus.Imports.Chunk.class, chunk -> imports.handle(chunk)
+        .recover(e -> Future.failedFuture(e instanceof InvalidRequestException ? e
+            : unavailable("could not import the chunk, send it again: " + e.getMessage()))));
     BusServer.serve(bus, Bus.PLAYERS_SEARCH, Admin.PlayerSearch.class, query -> players.search(query)
         .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
     BusServer.serve(bus, Bus.PLAYERS_HISTORY, Admin.HistoryQuery.class, query -> {
