@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class JsonFiles {
   static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(100_000).build())
+      // The importer owns the stream: it reads on past a broken document to hash the whole file.
+      .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build());
 
   private JsonFiles() {}
