@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * command line alike. Runs on a worker thread and reads the file twice, streaming (never whole in
  * memory): first to hash it and check every row (a bad id, a negative amount, an unknown platform,
  * broken JSON or CSV, an account named twice), then, when the file is accepted, to send its rows
- * to the sync engine ({@link Bus#IMPORT_CHUNK}) {@value #CHUNK_ROWS} at a time, two chunks in flight.
+ * to the sync engine ({@link Bus#IMPORT_CHUNK}) {@value #CHUNK_ROWS} at a time, {@value #CHUNKS_IN_FLIGHT} chunks in flight.
  *
  * <p>Row {@code n} of a file becomes the event keyed {@code import_<first 24 hex digits of the file's
  * SHA-256>_<n>}: importing the same file again changes nothing, and a run cut short (a crash, a
@@ -38,7 +38,7 @@ public final class Importer {
   private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
   public static final int CHUNK_ROWS = 1_000;
   public static final int MAX_ERRORS_LISTED = 1_000;
-  static final int CHUNKS_IN_FLIGHT = 2;
+  static final int CHUNKS_IN_FLIGHT = 3;
   static final int CHUNK_ATTEMPTS = 5;
   static final long CHUNK_TIMEOUT_MS = 120_000;
 

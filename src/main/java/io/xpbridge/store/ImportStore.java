@@ -35,6 +35,26 @@ public final class ImportStore {
       UNION
       SELECT idempotency_key FROM transactions WHERE idempotency_key = ANY($1::text[])""";
   static final String RESOLVE = "SELECT platform_id, player_id FROM resolve_players($1, $2::bigint[])";
+  /**
+   * Players for a chunk's new platform ids in one statement (resolve_players, which the intake uses
+   * for a few ids at a time, takes ~0.1 ms per id, 10 s for a 100,000-member file): each id gets a
+   * player and its identity; an id a concurrent transaction created meanwhile comes back with
+   * {@code inserted} false, and its unused player is deleted and the id resolved as usual.
+   */
+  static final String CREATE = """
+      WITH wanted AS MATERIALIZED (
+        SELECT v.pid, v.name, v.username, nextval('players_id_seq') AS player
+          FROM unnest($1::bigint[], $2::text[], $3::text[]) AS v(pid, name, username)
+         WHERE NOT EXISTS (SELECT 1 FROM %1$s_identities i WHERE i.%1$s_id = v.pid)),
+      created AS (INSERT INTO players (id, display_name) SELECT player, name FROM wanted),
+      inserted AS (
+        INSERT INTO %1$s_identities (%1$s_id, player_id, username) SELECT pid, player, username FROM wanted ORDER BY pid
+        ON CONFLICT (%1$s_id) DO NOTHING RETURNING %1$s_id)
+      SELECT w.pid, w.player, i.%1$s_id IS NOT NULL AS inserted
+        FROM wanted w LEFT JOIN inserted i ON i.%1$s_id = w.pid""";
+  static final String CREATE_TELEGRAM = CREATE.formatted("telegram");
+  static final String CREATE_DISCORD = CREATE.formatted("discord");
+  static final String DROP_UNUSED = "DELETE FROM players WHERE id = ANY($1::bigint[])";
   /** The second account of an exported player; a taken id, or a player that has such an account already, is left alone. */
   static final String ATTACH_DISCORD = """
       INSERT INTO discord_identities (discord_id, player_id, linked_at)
@@ -125,14 +145,14 @@ public final class ImportStore {
   public Future<Ensured> ensure(List<Imports.Row> rows, List<String> keys) {
     return pool.withTransaction(conn -> read(conn, rows, keys).compose(before -> {
       // A row's player is found by the account that is known; a row new on both sides starts from Telegram.
-      Set<Long> newTelegram = new LinkedHashSet<>();
-      Set<Long> newDiscord = new LinkedHashSet<>();
+      Map<Long, Imports.Row> newTelegram = new HashMap<>();
+      Map<Long, Imports.Row> newDiscord = new HashMap<>();
       for (Imports.Row row : rows) {
         if (before.of(row) == null) {
           if (row.telegramId() != null) {
-            newTelegram.add(row.telegramId());
+            newTelegram.put(row.telegramId(), row);
           } else {
-            newDiscord.add(row.discordId());
+            newDiscord.put(row.discordId(), row);
           }
         }
       }
@@ -154,7 +174,44 @@ public final class ImportStore {
     }));
   }
 
-  private static Future<Void> resolve(SqlConnection conn, String platform, Set<Long> ids, Map<Long, Long> into) {
+  /** New players for {@code rows} by their new platform id, named as the file names them. */
+  private static Future<Void> resolve(SqlConnection conn, String platform, Map<Long, Imports.Row> rows,
+      Map<Long, Long> into) {
+    if (rows.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    boolean telegram = platform.equals("telegram");
+    Long[] sorted = rows.keySet().stream().sorted().toArray(Long[]::new);
+    String[] names = new String[sorted.length];
+    String[] usernames = new String[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      Imports.Row row = rows.get(sorted[i]);
+      names[i] = row.name();
+      usernames[i] = telegram ? row.telegramUsername() : row.discordUsername();
+    }
+    return conn.preparedQuery(telegram ? CREATE_TELEGRAM : CREATE_DISCORD)
+        .execute(Tuple.tuple().addArrayOfLong(sorted).addArrayOfString(names).addArrayOfString(usernames))
+        .compose(created -> {
+          Set<Long> left = new LinkedHashSet<>(rows.keySet());
+          List<Long> unused = new ArrayList<>();
+          for (Row row : created) {
+            if (row.getBoolean(2)) {
+              into.put(row.getLong(0), row.getLong(1));
+              left.remove(row.getLong(0));
+            } else {
+              unused.add(row.getLong(1));
+            }
+          }
+          Future<Void> dropped = unused.isEmpty() ? Future.succeededFuture()
+              : conn.preparedQuery(DROP_UNUSED).execute(Tuple.tuple().addArrayOfLong(unused.toArray(new Long[0])))
+                  .mapEmpty();
+          return dropped.compose(v -> resolveOneByOne(conn, platform, left, into));
+        });
+  }
+
+  /** Ids someone else created since this chunk looked: found (or created) by resolve_players. */
+  private static Future<Void> resolveOneByOne(SqlConnection conn, String platform, Set<Long> ids,
+      Map<Long, Long> into) {
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
