@@ -12,11 +12,17 @@ public record ApplyPlan(
     Map<Long, PlayerState> changedPlayers,
     List<RankChange> rankChanges,
     List<AchievementCandidate> achievementCandidates,
-    boolean announceMembers) {
+    boolean announceMembers,
+    Set<String> achievementsWithRoles) {
 
   public ApplyPlan(List<Outcome> outcomes, List<AuditRow> audits, Map<Long, PlayerState> changedPlayers,
       List<RankChange> rankChanges, List<AchievementCandidate> achievementCandidates) {
     this(outcomes, audits, changedPlayers, rankChanges, achievementCandidates, false);
+  }
+
+  public ApplyPlan(List<Outcome> outcomes, List<AuditRow> audits, Map<Long, PlayerState> changedPlayers,
+      List<RankChange> rankChanges, List<AchievementCandidate> achievementCandidates, boolean announceMembers) {
+    this(outcomes, audits, changedPlayers, rankChanges, achievementCandidates, announceMembers, null);
   }
 
   /**
@@ -101,7 +107,13 @@ public record ApplyPlan(
       String effectKey = candidate.explicit() ? cause.idempotencyKey()
           : IdempotencyKeys.achievement(cause.idempotencyKey(), candidate.code());
       if (cause.type() == EventType.IMPORT) {
-        // As for ranks: the role follows in Discord, nobody is told about it.
+        // As for ranks: the role follows in Discord, nobody is told about it. An achievement without a
+        // Discord role has nothing to show there, so no row is queued for it (a 100,000-row import
+        // would queue and deliver 100,000 empty effects per such achievement); reconcile gives the role
+        // if one is mapped later. null: the calculator did not say which have roles, queue them all.
+        if (achievementsWithRoles != null && !achievementsWithRoles.contains(candidate.code())) {
+          continue;
+        }
         effects.add(new QueuedEffect(effectKey, cause.source(), EventType.ACHIEVEMENT_UNLOCK, candidate.playerId(),
             null, null, cause.id(), candidate.code(), MirrorTarget.DISCORD, "import", false));
         continue;

@@ -19,6 +19,7 @@ public final class LedgerCalculator {
   private final List<AchievementDefinition> achievements;
   private final Economy economy;
   private final boolean announceMembers;
+  private final java.util.Set<String> achievementsWithRoles;
 
   public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements) {
     this(ladder, achievements, Economy.NEUTRAL);
@@ -34,6 +35,8 @@ public final class LedgerCalculator {
     this.achievements = List.copyOf(achievements);
     this.economy = economy;
     this.announceMembers = announceMembers;
+    this.achievementsWithRoles = this.achievements.stream().filter(a -> a.discordRoleId() != null)
+        .map(AchievementDefinition::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -118,7 +121,7 @@ public final class LedgerCalculator {
       }
     });
     rankChanges.sort((a, b) -> Long.compare(a.cause().id(), b.cause().id()));
-    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers);
+    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers, achievementsWithRoles);
   }
 
   /**
@@ -162,7 +165,8 @@ public final class LedgerCalculator {
     List<ApplyPlan.AchievementCandidate> candidates = new ArrayList<>();
     earned(link, survivor.playerId(), survivor, after, candidates);
     ApplyPlan.Outcome outcome = new ApplyPlan.Outcome(link, true, null, link.source().mirrorTarget());
-    return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates, announceMembers);
+    return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates, announceMembers,
+        achievementsWithRoles);
   }
 
   /**

@@ -268,7 +268,10 @@ public final class ImportStore {
     List<Boolean> sync = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Imports.Row row = rows.get(i);
-      if (row.name() != null || Boolean.TRUE.equals(row.hidden())) {
+      // A player created by this chunk has its name and its first account's username already.
+      boolean created = before.of(row) == null;
+      boolean telegramFirst = row.telegramId() != null;
+      if (created ? Boolean.TRUE.equals(row.hidden()) : row.name() != null || Boolean.TRUE.equals(row.hidden())) {
         ids.add(players.get(i));
         names.add(row.name());
         hidden.add(Boolean.TRUE.equals(row.hidden()));
@@ -277,14 +280,15 @@ public final class ImportStore {
         publicOwners.add(players.get(i));
         publicIds.add(row.publicId());
       }
-      if (row.telegramId() != null && (row.telegramUsername() != null || row.chatId() != null
-          || row.languageCode() != null)) {
+      if (row.telegramId() != null && (row.chatId() != null || row.languageCode() != null
+          || row.telegramUsername() != null && !(created && telegramFirst))) {
         telegram.add(row.telegramId());
         telegramNames.add(row.telegramUsername());
         chats.add(row.chatId());
         languages.add(row.languageCode());
       }
-      if (row.discordId() != null && (row.discordUsername() != null || Boolean.FALSE.equals(row.syncEnabled()))) {
+      if (row.discordId() != null && (Boolean.FALSE.equals(row.syncEnabled())
+          || row.discordUsername() != null && !(created && !telegramFirst))) {
         discord.add(row.discordId());
         discordNames.add(row.discordUsername());
         sync.add(!Boolean.FALSE.equals(row.syncEnabled()));

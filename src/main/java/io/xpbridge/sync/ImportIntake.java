@@ -71,6 +71,11 @@ final class ImportIntake {
       List<Future<SubmitResult>> submitted = new ArrayList<>(rows.size());
       String reason = "import (" + chunk.format() + ")";
       for (int i = 0; i < rows.size(); i++) {
+        if (ensured.before().spentKeys().contains(keys.get(i))) {
+          // Spent for good (audit rows are kept forever): a re-run after a crash skips what was applied.
+          submitted.add(Future.succeededFuture(null));
+          continue;
+        }
         submitted.add(submit(new SubmitRequest(Platform.SYSTEM, EventType.IMPORT,
             new PlayerRef(PlayerRef.Kind.PLAYER, ensured.playerIds().get(i)), 0, 0, null, keys.get(i), reason,
             payload(reason, targets.get(i)))));

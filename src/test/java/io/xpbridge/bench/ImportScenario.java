@@ -35,10 +35,11 @@ final class ImportScenario {
       try (BenchEngine engine = BenchEngine.start(BenchEngine.config(db, adjust), 1)) {
         Importer importer = new Importer(engine.instances.get(0));
         ImportOptions options = new ImportOptions(ImportFormat.MEE6, ImportTarget.Mode.MAX, false, false);
-        JsonObject first = timed(importer, file, options);
-        JsonObject again = timed(importer, file, options);
+        long pid = databases.postmasterPid();
+        JsonObject first = timed(importer, file, options, pid);
+        JsonObject again = timed(importer, file, options, pid);
         JsonObject dryRun = timed(importer, file, new ImportOptions(ImportFormat.MEE6, ImportTarget.Mode.MAX, true,
-            false));
+            false), pid);
         return new JsonObject().put("rows", rows).put("fileMb", Stats.round(Files.size(file) / 1048576.0))
             .put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20)
             .put("first", first).put("again", again).put("dryRun", dryRun)
@@ -50,13 +51,19 @@ final class ImportScenario {
     }
   }
 
-  private static JsonObject timed(Importer importer, Path file, ImportOptions options) {
+  private static JsonObject timed(Importer importer, Path file, ImportOptions options, long postmasterPid) {
     System.gc();
     resetPeaks();
+    String load = Machine.loadAverage();
+    long cpu = Machine.processCpuNanos();
+    long pgCpu = Machine.postgresCpuNanos(postmasterPid);
     long start = System.nanoTime();
     ImportReport report = Await.result(importer.run(file, options), Duration.ofMinutes(10));
     double seconds = (System.nanoTime() - start) / 1e9;
     return new JsonObject().put("seconds", Stats.round(seconds))
+        .put("jvmCpuSeconds", Stats.round((Machine.processCpuNanos() - cpu) / 1e9))
+        .put("postgresCpuSeconds", Stats.round((Machine.postgresCpuNanos(postmasterPid) - pgCpu) / 1e9))
+        .put("loadBefore", load)
         .put("rowsPerSecond", Stats.round(report.rows() / seconds)).put("peakHeapMb", Stats.round(peakHeapMb()))
         .put("created", report.created()).put("changed", report.changed()).put("alreadyImported",
             report.alreadyImported()).put("failed", report.failed());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** An import event's change is computed from the locked row, in the calculator, by its mode. */
 class ImportTargetTest {
   static final LedgerCalculator CALCULATOR = new LedgerCalculator(LedgerCalculatorTest.LADDER, List.of(
-      new AchievementDefinition("rich", "Богач", "Rich", null, AchievementRule.BALANCE_AT_LEAST, 50),
+      new AchievementDefinition("rich", "Богач", "Rich", 55L, AchievementRule.BALANCE_AT_LEAST, 50),
       new AchievementDefinition("founder", "Основатель", "Founder", null, AchievementRule.MANUAL, 0)),
       // An hourly cap of 40 XP and a 2x multiplier on everything: neither applies to an import.
       new Economy(2.0, Map.of(), Map.of(), Map.of(), 5.0, List.of(), 40, 0, 0));
@@ -66,7 +66,9 @@ class ImportTargetTest {
         new ImportTarget(ImportTarget.Mode.REPLACE, 500, 60L, List.of("founder", "unknown_here")))),
         Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
     List<QueuedEffect> effects = plan.followUps(java.util.Set.of("7:rich", "7:founder"));
-    assertEquals(3, effects.size(), "one rank change, two achievement roles, no announcements: " + effects);
+    // founder has no Discord role: nothing to show for it, so no effect row (the unlock itself is kept).
+    assertEquals(2, effects.size(), "one rank change, the rich role, no announcements: " + effects);
+    assertTrue(plan.achievementCandidates().stream().anyMatch(c -> c.code().equals("founder")));
     for (QueuedEffect effect : effects) {
       assertEquals(MirrorTarget.DISCORD, effect.targets());
       assertEquals(false, effect.announce());
