@@ -13,7 +13,8 @@ public record ApplyPlan(
     List<RankChange> rankChanges,
     List<AchievementCandidate> achievementCandidates,
     boolean announceMembers,
-    Set<String> achievementsWithRoles) {
+    Set<String> achievementsWithRoles,
+    boolean rankRolesMapped) {
 
   public ApplyPlan(List<Outcome> outcomes, List<AuditRow> audits, Map<Long, PlayerState> changedPlayers,
       List<RankChange> rankChanges, List<AchievementCandidate> achievementCandidates) {
@@ -22,7 +23,7 @@ public record ApplyPlan(
 
   public ApplyPlan(List<Outcome> outcomes, List<AuditRow> audits, Map<Long, PlayerState> changedPlayers,
       List<RankChange> rankChanges, List<AchievementCandidate> achievementCandidates, boolean announceMembers) {
-    this(outcomes, audits, changedPlayers, rankChanges, achievementCandidates, announceMembers, null);
+    this(outcomes, audits, changedPlayers, rankChanges, achievementCandidates, announceMembers, null, true);
   }
 
   /**
@@ -84,6 +85,11 @@ public record ApplyPlan(
     for (RankChange change : rankChanges) {
       ClaimedEvent cause = change.cause();
       boolean imported = cause.type() == EventType.IMPORT;
+      if (imported && !rankRolesMapped) {
+        // No rank has a Discord role: the Discord-only effect would show nothing. Reconcile gives
+        // everyone their role (nobody was told a rank) once roles are mapped.
+        continue;
+      }
       // An import moves the Discord role only: a bulk import must not send thousands of rank-up messages
       // to Telegram or the announce channel for levels earned in another bot.
       effects.add(QueuedEffect.rankChange(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()),

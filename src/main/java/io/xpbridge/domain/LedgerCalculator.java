@@ -121,7 +121,8 @@ public final class LedgerCalculator {
       }
     });
     rankChanges.sort((a, b) -> Long.compare(a.cause().id(), b.cause().id()));
-    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers, achievementsWithRoles);
+    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers, achievementsWithRoles,
+        !ladder.mappedRoleIds().isEmpty());
   }
 
   /**
@@ -166,7 +167,7 @@ public final class LedgerCalculator {
     earned(link, survivor.playerId(), survivor, after, candidates);
     ApplyPlan.Outcome outcome = new ApplyPlan.Outcome(link, true, null, link.source().mirrorTarget());
     return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates, announceMembers,
-        achievementsWithRoles);
+        achievementsWithRoles, !ladder.mappedRoleIds().isEmpty());
   }
 
   /**

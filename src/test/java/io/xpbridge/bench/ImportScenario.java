@@ -27,12 +27,25 @@ import java.util.function.Consumer;
 final class ImportScenario {
   private ImportScenario() {}
 
-  static JsonObject run(BenchDatabase databases, int rows, Consumer<JsonObject> adjust) throws IOException {
+  /**
+   * {@code mappedRoles}: give every rank a Discord role id, as on a server that moves from another bot,
+   * so each imported rank change queues a role effect (no Discord bot runs: they wait in the database);
+   * the shipped config maps none, and then an import queues no rank effect at all.
+   */
+  static JsonObject run(BenchDatabase databases, int rows, boolean mappedRoles, Consumer<JsonObject> adjust)
+      throws IOException {
     DatabaseUrl db = databases.create("import");
+    Consumer<JsonObject> configure = config -> {
+      if (mappedRoles) {
+        config.getJsonArray("ranks").forEach(rank -> ((JsonObject) rank).put("discordRoleId",
+            930000000000000000L + ((JsonObject) rank).getInteger("number")));
+      }
+      adjust.accept(config);
+    };
     Path file = Files.createTempFile("xpbridge-bench-import", ".json");
     try {
       writeMee6(file, rows);
-      try (BenchEngine engine = BenchEngine.start(BenchEngine.config(db, adjust), 1)) {
+      try (BenchEngine engine = BenchEngine.start(BenchEngine.config(db, configure), 1)) {
         Importer importer = new Importer(engine.instances.get(0));
         ImportOptions options = new ImportOptions(ImportFormat.MEE6, ImportTarget.Mode.MAX, false, false);
         long pid = databases.postmasterPid();
@@ -40,7 +53,7 @@ final class ImportScenario {
         JsonObject again = timed(importer, file, options, pid);
         JsonObject dryRun = timed(importer, file, new ImportOptions(ImportFormat.MEE6, ImportTarget.Mode.MAX, true,
             false), pid);
-        return new JsonObject().put("rows", rows).put("fileMb", Stats.round(Files.size(file) / 1048576.0))
+        return new JsonObject().put("rows", rows).put("mappedRankRoles", mappedRoles).put("fileMb", Stats.round(Files.size(file) / 1048576.0))
             .put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20)
             .put("first", first).put("again", again).put("dryRun", dryRun)
             .put("rowsPerSecond", first.getDouble("rowsPerSecond")).put("seconds", first.getDouble("seconds"));

@@ -130,8 +130,9 @@ final class Table {
     for (int i = 0; i < runs.size(); i++) {
       JsonObject r = runs.getJsonObject(i);
       JsonObject first = r.getJsonObject("first");
-      line.append(String.format(Locale.ROOT, "%s%s rows (%.1f MB): %.1f s, %s rows/s, peak heap %.0f MB; again %.1f s;"
+      line.append(String.format(Locale.ROOT, "%s%s rows (%.1f MB%s): %.1f s, %s rows/s, peak heap %.0f MB; again %.1f s;"
               + " dry run %.1f s", i == 0 ? "" : " | ", num(r.getLong("rows")), r.getDouble("fileMb"),
+          r.getBoolean("mappedRankRoles", false) ? ", rank roles mapped" : "",
           first.getDouble("seconds"), num(first.getDouble("rowsPerSecond").longValue()), first.getDouble("peakHeapMb"),
           r.getJsonObject("again").getDouble("seconds"), r.getJsonObject("dryRun").getDouble("seconds")));
     }

@@ -77,6 +77,16 @@ class ImportTargetTest {
   }
 
   @Test
+  void withoutMappedRankRolesAnImportQueuesNoRankEffect() {
+    LedgerCalculator noRoles = new LedgerCalculator(new RankLadder(List.of(new Rank(1, "Один", "One", 0, null),
+        new Rank(2, "Два", "Two", 100, null))), List.of());
+    ApplyPlan plan = noRoles.plan(List.of(imported(1, 7, new ImportTarget(ImportTarget.Mode.MAX, 500, null, null))),
+        Map.of(7L, new PlayerState(7, 0, 0, 0, null)));
+    assertEquals(1, plan.rankChanges().size(), "the rank still changes");
+    assertTrue(plan.followUps(java.util.Set.of()).isEmpty(), "but Discord has no role to show for it");
+  }
+
+  @Test
   void negativeFiguresAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new ImportTarget(ImportTarget.Mode.ADD, -1, null, null));
     assertThrows(IllegalArgumentException.class, () -> new ImportTarget(ImportTarget.Mode.ADD, 1, -1L, null));

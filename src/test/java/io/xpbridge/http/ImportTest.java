@@ -29,8 +29,13 @@ class ImportTest {
 
   @BeforeAll
   static void start() {
-    service = ServiceFixture.start(ImportTest.class,
-        config -> config.put("http", config.getJsonObject("http").put("importMaxBytes", MAX_BYTES)));
+    service = ServiceFixture.start(ImportTest.class, config -> {
+      // Rank roles mapped, as on a server moving from another bot (no Discord bot runs here: the
+      // role effects wait in the database).
+      config.getJsonArray("ranks").forEach(rank -> ((JsonObject) rank).put("discordRoleId",
+          930000000000000000L + ((JsonObject) rank).getInteger("number")));
+      return config.put("http", config.getJsonObject("http").put("importMaxBytes", MAX_BYTES));
+    });
   }
 
   @AfterAll
