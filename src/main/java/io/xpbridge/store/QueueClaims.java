@@ -103,7 +103,7 @@ public final class QueueClaims {
         daily == null ? null : daily.getInteger("streak"),
         row.getOffsetDateTime("created_at").toInstant().toEpochMilli(),
         payload == null ? null : ActivityJson.read(payload.getValue("activity")),
-        importTargetOf(payload));
+        "import".equals(row.getString("event_type")) ? importTargetOf(payload) : null);
   }
 
   /**
