@@ -7,16 +7,16 @@ import java.util.List;
  * Messages of {@link Bus#IMPORT_CHUNK}: the rows of an imported file, a chunk at a time, as the
  * importer ({@code io.xpbridge.importing.Importer}) read and checked them. The engine creates the
  * players it does not know, fills in names, and submits one {@code import} event per row keyed
- * {@code <fileKey>_<row>}, so a chunk sent twice (a retry, a re-run after a crash) applies once.
+ * {@code import:<fileHash>:<row>} ({@code IdempotencyKeys.importRow}), so a chunk sent twice (a retry, a re-run after a crash) applies once.
  */
 public final class Imports {
   private Imports() {}
 
   /**
-   * {@code fileKey}: {@code import_<first 24 hex digits of the file's SHA-256>}; {@code format} the
+   * {@code fileHash}: the first 24 hex digits of the file's SHA-256; {@code format} the
    * file's format (for the audit reason); {@code mode} add, max or replace; {@code dryRun}: read only.
    */
-  public record Chunk(String fileKey, String format, String mode, boolean dryRun, List<Row> rows) {}
+  public record Chunk(String fileHash, String format, String mode, boolean dryRun, List<Row> rows) {}
 
   /**
    * One row. At least one of {@code telegramId} and {@code discordId}; both when the file says the

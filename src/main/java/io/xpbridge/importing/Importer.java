@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * broken JSON or CSV, an account named twice), then, when the file is accepted, to send its rows
  * to the sync engine ({@link Bus#IMPORT_CHUNK}) {@value #CHUNK_ROWS} at a time, {@value #CHUNKS_IN_FLIGHT} chunks in flight.
  *
- * <p>Row {@code n} of a file becomes the event keyed {@code import_<first 24 hex digits of the file's
- * SHA-256>_<n>}: importing the same file again changes nothing, and a run cut short (a crash, a
+ * <p>Row {@code n} of a file becomes the event keyed {@code import:<first 24 hex digits of the file's
+ * SHA-256>:<n>} ({@code IdempotencyKeys.importRow}): importing the same file again changes nothing, and a run cut short (a crash, a
  * timeout) is completed by running it again.
  */
 public final class Importer {
@@ -71,7 +71,7 @@ public final class Importer {
           checked.errors);
     }
     Totals totals = new Totals(checked, maxErrorsListed);
-    String fileKey = "import_" + checked.hash.substring(0, 24);
+    String fileKey = checked.hash.substring(0, 24);
     ArrayDeque<Sent> inFlight = new ArrayDeque<>();
     List<Imports.Row> chunk = new ArrayList<>(CHUNK_ROWS);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {

@@ -32,7 +32,7 @@ final class ImportIntake {
   /** How long to wait before offering a submit again that the intake turned away as full. */
   static final long FULL_RETRY_MS = 20;
   static final int MAX_ROWS = 5_000;
-  private static final Pattern FILE_KEY = Pattern.compile("import_[0-9a-f]{24}");
+  private static final Pattern FILE_HASH = Pattern.compile("[0-9a-f]{24}");
 
   private final Vertx vertx;
   private final SubmitBatcher batcher;
@@ -46,8 +46,8 @@ final class ImportIntake {
 
   Future<Imports.ChunkResult> handle(Imports.Chunk chunk) {
     ImportTarget.Mode mode = ImportTarget.Mode.fromWire(chunk.mode());
-    if (chunk.fileKey() == null || !FILE_KEY.matcher(chunk.fileKey()).matches()) {
-      throw new InvalidRequestException("'fileKey' must be import_ and 24 hex digits");
+    if (chunk.fileHash() == null || !FILE_HASH.matcher(chunk.fileHash()).matches()) {
+      throw new InvalidRequestException("'fileHash' must be 24 hex digits");
     }
     List<Imports.Row> rows = chunk.rows() == null ? List.of() : chunk.rows();
     if (rows.isEmpty() || rows.size() > MAX_ROWS) {
@@ -59,8 +59,10 @@ final class ImportIntake {
       if (row.telegramId() == null && row.discordId() == null) {
         throw new InvalidRequestException("row " + row.row() + " names no account");
       }
-      String key = key(chunk.fileKey(), row.row());
-      IdempotencyKeys.requireValid(key);
+      if (row.row() < 1) {
+        throw new InvalidRequestException("row numbers start at 1");
+      }
+      String key = IdempotencyKeys.importRow(chunk.fileHash(), row.row());
       keys.add(key);
       targets.add(new ImportTarget(mode, row.xp(), row.balance(), row.achievements()));
     }
@@ -86,11 +88,6 @@ final class ImportIntake {
         return summarize(rows, keys, targets, ensured.before(), results);
       });
     });
-  }
-
-  /** The key of row {@code row} of the file: the same file gives the same keys, whoever imports it. */
-  static String key(String fileKey, int row) {
-    return fileKey + "_" + row;
   }
 
   private static String payload(String reason, ImportTarget target) {

@@ -91,6 +91,10 @@ class ImportTest {
         "SELECT username FROM discord_identities WHERE discord_id = 710000000000000001"));
     long audits = importAudits();
     long events = service.sql.queryLong("SELECT count(*) FROM sync_events");
+    // Keyed by the file's hash and the row, with ':' so that no client can spend an import's key first.
+    assertEquals(3, service.sql.queryLong("SELECT count(*) FROM transactions x JOIN discord_identities d "
+        + "ON d.player_id = x.player_id WHERE d.discord_id IN (710000000000000001, 710000000000000002, "
+        + "710000000000000003) AND x.idempotency_key ~ '^import:[0-9a-f]{24}:[123]$'"));
 
     JsonObject second = ok(post("format=mee6&mode=max", sample("mee6-page.json")));
     assertEquals(3, second.getInteger("alreadyImported"));
@@ -281,12 +285,27 @@ class ImportTest {
     assertEquals(0, telegramXp(790000001L));
   }
 
-  /** An import and activity of the same player at the same time: each is applied exactly once. */
+  /** An import, activity and admin adjustments of the same player at the same time: each applied exactly once. */
   @Test
-  void concurrentActivityAndImportOfOnePlayerAreBothAppliedOnce() throws Exception {
+  void concurrentActivityAdjustmentsAndImportOfOnePlayerAreAllAppliedOnce() throws Exception {
     long id = 795000001L;
     service.submit(ServiceFixture.xp("concurrent_start", id, 100));
+    long playerId = service.sql.queryLong("SELECT player_id FROM telegram_identities WHERE telegram_id = ?", id);
     List<CompletableFuture<?>> running = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String body = new JsonObject().put("xp", 5).put("reason", "race " + i).put("idempotencyKey", "race_" + i).encode();
+      running.add(CompletableFuture.runAsync(() -> {
+        try {
+          HttpResponse<String> adjusted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                  + service.httpPort() + "/api/v1/players/" + playerId + "/adjust"))
+              .header("Authorization", "Bearer " + TestConfig.ADMIN_TOKEN).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+          assertEquals(202, adjusted.statusCode(), adjusted.body());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
     CompletableFuture<HttpResponse<String>> imported = CompletableFuture.supplyAsync(() -> {
       try {
         return post("format=csv&mode=add", csv("telegram," + id + ",1000"));
@@ -300,8 +319,8 @@ class ImportTest {
     }
     CompletableFuture.allOf(running.toArray(new CompletableFuture[0])).get();
     ok(imported.get());
-    assertEquals(100 + 40 * 10 + 1000, telegramXp(id));
-    assertEquals(100 + 40 * 10 + 1000, service.sql.queryLong("SELECT sum(x.delta_xp) FROM transactions x "
+    assertEquals(100 + 40 * 10 + 10 * 5 + 1000, telegramXp(id));
+    assertEquals(100 + 40 * 10 + 10 * 5 + 1000, service.sql.queryLong("SELECT sum(x.delta_xp) FROM transactions x "
         + "JOIN telegram_identities t ON t.player_id = x.player_id WHERE t.telegram_id = ?", id));
   }
 }
