@@ -34,6 +34,8 @@ class ImportTest {
       // role effects wait in the database).
       config.getJsonArray("ranks").forEach(rank -> ((JsonObject) rank).put("discordRoleId",
           930000000000000000L + ((JsonObject) rank).getInteger("number")));
+      // Room for the queue worker to retry while a test keeps the database failing for a moment.
+      config.getJsonObject("sync").put("maxRetries", 100);
       return config.put("http", config.getJsonObject("http").put("importMaxBytes", MAX_BYTES));
     });
   }
@@ -283,6 +285,43 @@ class ImportTest {
             big.toString().getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(413, chunked.statusCode(), chunked.body());
     assertEquals(0, telegramXp(790000001L));
+  }
+
+  /**
+   * When the database refuses a chunk's batch on arrival, its events are stored for the queue worker,
+   * which applies them later from their stored payload: the same targets, computed from the row then.
+   */
+  @Test
+  void rowsTheArrivalCouldNotApplyAreAppliedByTheQueueWorker() throws Exception {
+    service.sql.execute("""
+        CREATE TABLE import_poison (on_ BOOLEAN);
+        INSERT INTO import_poison VALUES (true);
+        CREATE FUNCTION import_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.type = 'import' AND EXISTS (SELECT 1 FROM import_poison) THEN
+            RAISE EXCEPTION 'disk on fire for %', NEW.idempotency_key;
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER import_poison BEFORE INSERT ON transactions FOR EACH ROW EXECUTE FUNCTION import_poison();
+        """);
+    try {
+      service.submit(ServiceFixture.xp("queued_known", 796000001L, 300));
+      JsonObject report = ok(post("format=csv&mode=add", csv("telegram,796000001,50", "telegram,796000002,70")));
+      assertEquals(2, report.getInteger("rows"));
+      assertEquals(0, report.getInteger("failed"), report.encode());
+      assertEquals(2, service.sql.queryLong("SELECT count(*) FROM sync_events WHERE event_type = 'import' "
+          + "AND status = 'pending' AND idempotency_key LIKE 'import:%'"), "stored for the queue worker");
+      assertEquals(300, telegramXp(796000001L));
+    } finally {
+      service.sql.execute("DELETE FROM import_poison");
+    }
+    io.xpbridge.support.Await.until("the queue worker applied the import", () -> telegramXp(796000001L) == 350
+        && telegramXp(796000002L) == 70);
+    service.sql.execute("DROP TRIGGER import_poison ON transactions; DROP FUNCTION import_poison(); "
+        + "DROP TABLE import_poison");
+    assertEquals(2, service.sql.queryLong("SELECT count(*) FROM transactions x JOIN telegram_identities t "
+        + "ON t.player_id = x.player_id WHERE t.telegram_id IN (796000001, 796000002) AND x.type = 'import'"));
   }
 
   /** An import, activity and admin adjustments of the same player at the same time: each applied exactly once. */
