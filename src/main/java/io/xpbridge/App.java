@@ -52,8 +52,9 @@ public final class App {
 
   /**
    * The sync engine only, after the same database preparation: for the {@code import} command, which
-   * needs the ledger's one writer but neither the bots, nor the workers, nor the HTTP port. The
-   * effects an import queues (Discord roles) stay in the database for the running service to deliver.
+   * needs the ledger's one writer but neither the bots, nor the workers, nor the HTTP port. This
+   * engine delivers no effects: those an import queues (Discord roles) stay in the database for the
+   * running service to deliver.
    */
   public static Future<App> startEngineOnly(Vertx vertx, JsonObject input) {
     return start(vertx, input, true);
@@ -103,8 +104,8 @@ public final class App {
 
   private static Future<List<String>> deployEngine(Vertx vertx, AppConfig settings, JsonObject config) {
     List<String> ids = new ArrayList<>();
-    return deploy(Future.succeededFuture(), vertx, ids, SyncVerticle::new, new DeploymentOptions().setConfig(config))
-        .map(v -> ids);
+    return deploy(Future.succeededFuture(), vertx, ids, () -> new SyncVerticle(false),
+        new DeploymentOptions().setConfig(config)).map(v -> ids);
   }
 
   private static Future<List<String>> deployAll(Vertx vertx, AppConfig settings, JsonObject config) {

@@ -59,6 +59,26 @@ class ImportCommandTest {
     assertEquals(0, sql.queryLong("SELECT count(*) FROM sync_events WHERE event_type = 'rank_change'"));
   }
 
+  /**
+   * The command's engine delivers nothing: with rank roles mapped, the role effects an import queues
+   * stay pending for the running service's engine (no bot here would only mark them as waiting).
+   */
+  @Test
+  void theCommandLeavesTheRoleEffectsToTheRunningService() throws Exception {
+    JsonObject mapped = TestConfig.forDatabase(db);
+    mapped.getJsonArray("ranks").forEach(rank -> ((JsonObject) rank).put("discordRoleId",
+        930000000000000000L + ((JsonObject) rank).getInteger("number")));
+    Path mappedConfig = Files.createTempFile("xpbridge-cli-mapped", ".json");
+    Files.writeString(mappedConfig, mapped.encode());
+    Run real = run("--format", "polaris", "--config", mappedConfig.toString(),
+        "src/test/resources/import/polaris.json");
+    assertEquals(0, real.status(), real.err());
+    assertEquals(2, sql.queryLong("SELECT count(*) FROM sync_events WHERE event_type = 'rank_change' "
+        + "AND status = 'pending' AND retries = 0 AND delivered_to = '{}' AND payload->'targets' = '[\"discord\"]'::jsonb "
+        + "AND next_attempt_at <= now()"), String.valueOf(sql.query("SELECT status, payload, next_attempt_at, "
+        + "error_message FROM sync_events WHERE event_type = 'rank_change'")));
+  }
+
   @Test
   void aRefusedFileExitsWithOneAndPrintsEveryBadLine() {
     Run refused = run("--format", "csv", "--config", config.toString(), "src/test/resources/import/bad.csv");
