@@ -61,6 +61,10 @@ final class ImportRoutes {
       refuse(ctx, 413, tooLarge(limit));
       return;
     }
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      // curl asks before sending a body over 1 KB: the parameters and the size were checked, go ahead.
+      ctx.response().writeContinue();
+    }
     vertx.fileSystem().createTempFile("xpbridge-import-", ".upload").compose(path -> receive(ctx, path, limit)
         .compose(received -> received ? importer.run(Path.of(path), options)
             .onSuccess(report -> HttpApiVerticle.json(ctx, report.refused() ? 400 : 200, report.toJson()))

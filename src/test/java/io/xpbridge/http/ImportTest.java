@@ -135,7 +135,11 @@ class ImportTest {
 
   @Test
   void polarisUsersAreImportedWithTheirHiddenChoice() throws Exception {
-    JsonObject report = ok(post("format=polaris&mode=max", sample("polaris.json")));
+    // Sent as curl sends a file: asking first (Expect: 100-continue).
+    JsonObject report = ok(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort()
+            + "/api/v1/import?format=polaris&mode=max")).header("Authorization", "Bearer " + TestConfig.ADMIN_TOKEN)
+        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(sample("polaris.json"))).build(),
+        HttpResponse.BodyHandlers.ofString()));
     assertEquals(3, report.getInteger("rows"));
     assertEquals(3, report.getInteger("created"));
     assertEquals(48000, discordXp(730000000000000001L));
@@ -276,6 +280,17 @@ class ImportTest {
     }
     HttpResponse<String> response = post("format=csv", big.toString().getBytes(StandardCharsets.UTF_8));
     assertEquals(413, response.statusCode(), response.body());
+    // A client that asks first (Expect: 100-continue, as curl does) is refused before it sends the body.
+    // (Over a plain socket: JDK 17's HttpClient waits forever for a 100 that a refusal never sends.)
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.httpPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /api/v1/import?format=csv HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Authorization: Bearer " + TestConfig.ADMIN_TOKEN + "\r\nContent-Length: " + (MAX_BYTES + 1)
+          + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine();
+      assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+    }
     assertTrue(new JsonObject(response.body()).getString("error").contains("http.importMaxBytes"));
     assertEquals(0, telegramXp(790000001L));
     // Without a Content-Length (chunked), the stream is cut once it passes the limit.
