@@ -47,6 +47,20 @@ public final class App {
 
   /** Fails with an {@link InvalidConfigException} naming every bad field before anything starts. */
   public static Future<App> start(Vertx vertx, JsonObject input) {
+    return start(vertx, input, false);
+  }
+
+  /**
+   * The sync engine only, after the same database preparation: for the {@code import} command, which
+   * needs the ledger's one writer but neither the bots, nor the workers, nor the HTTP port. This
+   * engine delivers no effects: those an import queues (Discord roles) stay in the database for the
+   * running service to deliver.
+   */
+  public static Future<App> startEngineOnly(Vertx vertx, JsonObject input) {
+    return start(vertx, input, true);
+  }
+
+  private static Future<App> start(Vertx vertx, JsonObject input, boolean engineOnly) {
     JsonObject config = input.copy();
     DbSettings db;
     try {
@@ -75,7 +89,9 @@ public final class App {
     }).compose(embedded -> {
       // Parsed again with the database URL now known, so the tree and the verticles' JSON agree.
       AppConfig settings = AppConfig.parse(config);
-      return deployAll(vertx, settings, config)
+      Future<List<String>> deployed = engineOnly ? deployEngine(vertx, settings, config)
+          : deployAll(vertx, settings, config);
+      return deployed
           .map(ids -> new App(vertx, config, settings, embedded, ids))
           .recover(failure -> {
             if (embedded != null) {
@@ -84,6 +100,12 @@ public final class App {
             return Future.failedFuture(failure);
           });
     });
+  }
+
+  private static Future<List<String>> deployEngine(Vertx vertx, AppConfig settings, JsonObject config) {
+    List<String> ids = new ArrayList<>();
+    return deploy(Future.succeededFuture(), vertx, ids, () -> new SyncVerticle(false),
+        new DeploymentOptions().setConfig(config)).map(v -> ids);
   }
 
   private static Future<List<String>> deployAll(Vertx vertx, AppConfig settings, JsonObject config) {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Entry point: {@code java -jar xpbridge.jar [--config conf/config.json]}. Reads and validates the
  * config, starts the service, watches the config file for live changes, stops cleanly on SIGTERM.
+ * {@code java -jar xpbridge.jar import ...} imports a file instead ({@link ImportCommand}).
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -28,6 +29,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && "import".equals(args[0])) {
+      System.exit(ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+      return;
+    }
     String configPath = configPath(args);
     if (!Files.isReadable(Path.of(configPath))) {
       System.err.println("xpbridge: cannot read the config file " + configPath

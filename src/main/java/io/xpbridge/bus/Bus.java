@@ -45,6 +45,13 @@ public final class Bus {
   public static final String PLAYERS_SEARCH = "xpbridge.players.search";
   /** {@link Admin.Adjust} → {@link SubmitReply}; served by the sync engine (the ledger writer's intake). */
   public static final String PLAYERS_ADJUST = "xpbridge.players.adjust";
+  /**
+   * {@link Imports.Chunk} → {@link Imports.ChunkResult}; served by the sync engine: up to
+   * {@code Importer.CHUNK_ROWS} rows of an imported file, applied through the intake (or, for a dry
+   * run, only compared with the ledger). Fails 503 when the database is unavailable: send the same
+   * chunk again, its keys make that safe.
+   */
+  public static final String IMPORT_CHUNK = "xpbridge.import.chunk";
   /** {@link Admin.HistoryQuery} → {@link Admin.History}, fails 404 for an unknown player; served by the sync engine. */
   public static final String PLAYERS_HISTORY = "xpbridge.players.history";
 

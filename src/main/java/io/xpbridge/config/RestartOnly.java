@@ -19,7 +19,8 @@ final class RestartOnly {
     return new AppConfig(
         running.db(),
         new HttpSettings(running.http().host(), running.http().port(), next.http().adminToken(),
-            next.http().metricsToken(), next.http().botDisconnectGraceSeconds()),
+            next.http().metricsToken(), next.http().botDisconnectGraceSeconds(),
+            next.http().importMaxBytes()),
         next.sync().withInstances(running.sync().instances()),
         next.reconcile(),
         next.cleanup(),

@@ -12,11 +12,18 @@ public record ApplyPlan(
     Map<Long, PlayerState> changedPlayers,
     List<RankChange> rankChanges,
     List<AchievementCandidate> achievementCandidates,
-    boolean announceMembers) {
+    boolean announceMembers,
+    Set<String> achievementsWithRoles,
+    boolean rankRolesMapped) {
 
   public ApplyPlan(List<Outcome> outcomes, List<AuditRow> audits, Map<Long, PlayerState> changedPlayers,
       List<RankChange> rankChanges, List<AchievementCandidate> achievementCandidates) {
     this(outcomes, audits, changedPlayers, rankChanges, achievementCandidates, false);
+  }
+
+  public ApplyPlan(List<Outcome> outcomes, List<AuditRow> audits, Map<Long, PlayerState> changedPlayers,
+      List<RankChange> rankChanges, List<AchievementCandidate> achievementCandidates, boolean announceMembers) {
+    this(outcomes, audits, changedPlayers, rankChanges, achievementCandidates, announceMembers, null, true);
   }
 
   /**
@@ -77,10 +84,20 @@ public record ApplyPlan(
     List<QueuedEffect> effects = new ArrayList<>();
     for (RankChange change : rankChanges) {
       ClaimedEvent cause = change.cause();
+      boolean imported = cause.type() == EventType.IMPORT;
+      if (imported && !rankRolesMapped) {
+        // No rank has a Discord role: the Discord-only effect would show nothing. Reconcile gives
+        // everyone their role (nobody was told a rank) once roles are mapped.
+        continue;
+      }
+      // An import moves the Discord role only: a bulk import must not send thousands of rank-up messages
+      // to Telegram or the announce channel for levels earned in another bot.
       effects.add(QueuedEffect.rankChange(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()),
-          cause.source(), change.playerId(), change.toRank(), change.fromRank(), cause.id(), change.targets(),
-          cause.type() == EventType.LINK ? "link" : null, change.toRank() > change.fromRank()));
-      if (announceMembers && change.toRank() > change.fromRank() && cause.type() != EventType.LINK
+          cause.source(), change.playerId(), change.toRank(), change.fromRank(), cause.id(),
+          imported ? MirrorTarget.DISCORD : change.targets(),
+          cause.type() == EventType.LINK ? "link" : imported ? "import" : null,
+          !imported && change.toRank() > change.fromRank()));
+      if (announceMembers && !imported && change.toRank() > change.fromRank() && cause.type() != EventType.LINK
           && change.targets().includes(MirrorTarget.DISCORD)) {
         String key = IdempotencyKeys.announcement(IdempotencyKeys.rankChange(cause.idempotencyKey(), change.toRank()));
         effects.add(QueuedEffect.announcement(key, cause.source(), change.playerId(), change.toRank(),
@@ -95,6 +112,18 @@ public record ApplyPlan(
       // An explicit unlock is its own effect row, so its key is the event's.
       String effectKey = candidate.explicit() ? cause.idempotencyKey()
           : IdempotencyKeys.achievement(cause.idempotencyKey(), candidate.code());
+      if (cause.type() == EventType.IMPORT) {
+        // As for ranks: the role follows in Discord, nobody is told about it. An achievement without a
+        // Discord role has nothing to show there, so no row is queued for it (a 100,000-row import
+        // would queue and deliver 100,000 empty effects per such achievement); reconcile gives the role
+        // if one is mapped later. null: the calculator did not say which have roles, queue them all.
+        if (achievementsWithRoles != null && !achievementsWithRoles.contains(candidate.code())) {
+          continue;
+        }
+        effects.add(new QueuedEffect(effectKey, cause.source(), EventType.ACHIEVEMENT_UNLOCK, candidate.playerId(),
+            null, null, cause.id(), candidate.code(), MirrorTarget.DISCORD, "import", false));
+        continue;
+      }
       if (!candidate.explicit()) {
         effects.add(QueuedEffect.achievement(effectKey, cause.source(), candidate.playerId(), candidate.code(),
             cause.id()));

@@ -16,7 +16,13 @@ public enum EventType {
   /** Effect only: tell the players and the announce channel how an ended season finished. */
   SEASON_NOTICE("season_notice", null),
   /** Effect only: post a member's rank-up or new achievement in discord.announceChannelId. */
-  ANNOUNCEMENT("announcement", null);
+  ANNOUNCEMENT("announcement", null),
+  /**
+   * One row of an imported file (MEE6, Polaris, CSV, an xpbridge export): its target XP and balance
+   * ({@link ImportTarget}) become a change at apply time, from the locked row. Internal only: the
+   * importer submits it, never a client.
+   */
+  IMPORT("import", "import");
 
   private final String wireName;
   private final String auditType;

@@ -69,6 +69,15 @@ public final class IdempotencyKeys {
     return effectKey + DERIVED_SEPARATOR + "announce";
   }
 
+  /**
+   * Row {@code row} (from 1, in file order) of the imported file whose SHA-256 begins with
+   * {@code fileHash} (24 hex digits): {@code import:<fileHash>:<row>}. Derived, so no client can spend
+   * it ahead of the import; the same file always gives the same keys, so it is imported once.
+   */
+  public static String importRow(String fileHash, int row) {
+    return "import" + DERIVED_SEPARATOR + fileHash + DERIVED_SEPARATOR + row;
+  }
+
   /** Key of the link made with a one-time {@code code}: the code is single-use, so is the key. */
   public static String link(String code) {
     return "link" + DERIVED_SEPARATOR + code;

@@ -19,6 +19,7 @@ public final class LedgerCalculator {
   private final List<AchievementDefinition> achievements;
   private final Economy economy;
   private final boolean announceMembers;
+  private final java.util.Set<String> achievementsWithRoles;
 
   public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements) {
     this(ladder, achievements, Economy.NEUTRAL);
@@ -34,6 +35,8 @@ public final class LedgerCalculator {
     this.achievements = List.copyOf(achievements);
     this.economy = economy;
     this.announceMembers = announceMembers;
+    this.achievementsWithRoles = this.achievements.stream().filter(a -> a.discordRoleId() != null)
+        .map(AchievementDefinition::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -66,6 +69,10 @@ public final class LedgerCalculator {
         continue;
       }
       PlayerState after = before.withDeltas(xp, priced.coins()).withActivity(priced.activity());
+      if (event.importTarget() != null) {
+        // Imported XP was earned elsewhere, before this season: it counts for lifetime XP and rank only.
+        after = after.withSeason(before.season());
+      }
       if (event.dailyDay() != null) {
         after = after.withDaily(event.dailyStreak() == null ? 1 : event.dailyStreak(), event.dailyDay());
       }
@@ -73,7 +80,12 @@ public final class LedgerCalculator {
         current.put(event.playerId(), after);
         changed.put(event.playerId(), after);
       }
-      if (xp != 0 || event.xpDelta() != 0 || event.balanceDelta() != 0 || event.type() == EventType.REWARD_GRANT) {
+      if (event.importTarget() != null) {
+        // Every imported row is audited, a change of 0 too: the audit row keeps its key spent for good.
+        audits.add(new ApplyPlan.AuditRow(event, event.idempotencyKey(), event.playerId(), xp, priced.coins(),
+            event.reason(), importMetadata(event.importTarget(), before)));
+      } else if (xp != 0 || event.xpDelta() != 0 || event.balanceDelta() != 0
+          || event.type() == EventType.REWARD_GRANT) {
         // Activity that a 0x channel made worth nothing is still audited: its key is spent and the row says why.
         audits.add(new ApplyPlan.AuditRow(event, event.idempotencyKey(), event.playerId(), xp, priced.coins(),
             event.reason(), priced.withheldJson(), priced.multiplier() == null ? null : event.xpDelta(),
@@ -83,6 +95,14 @@ public final class LedgerCalculator {
         lastRankCause.put(event.playerId(), event);
       }
       earned(event, event.playerId(), before, after, candidates);
+      if (event.importTarget() != null) {
+        for (String code : event.importTarget().achievements()) {
+          // Codes this config does not define are left out (an export of another setup): nothing to show them by.
+          if (achievements.stream().anyMatch(a -> a.code().equals(code))) {
+            candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), code, event, false));
+          }
+        }
+      }
       if (event.type() == EventType.ACHIEVEMENT_UNLOCK) {
         candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), event.achievement(), event, true));
       } else if (event.type() == EventType.REWARD_GRANT && event.achievement() != null) {
@@ -101,7 +121,8 @@ public final class LedgerCalculator {
       }
     });
     rankChanges.sort((a, b) -> Long.compare(a.cause().id(), b.cause().id()));
-    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers);
+    return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers, achievementsWithRoles,
+        !ladder.mappedRoleIds().isEmpty());
   }
 
   /**
@@ -145,7 +166,8 @@ public final class LedgerCalculator {
     List<ApplyPlan.AchievementCandidate> candidates = new ArrayList<>();
     earned(link, survivor.playerId(), survivor, after, candidates);
     ApplyPlan.Outcome outcome = new ApplyPlan.Outcome(link, true, null, link.source().mirrorTarget());
-    return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates, announceMembers);
+    return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates, announceMembers,
+        achievementsWithRoles, !ladder.mappedRoleIds().isEmpty());
   }
 
   /**
@@ -154,6 +176,12 @@ public final class LedgerCalculator {
    * the player's recent activity is updated when the economy keeps it. Other changes pay as asked.
    */
   private Priced price(ClaimedEvent event, PlayerState before) {
+    ImportTarget target = event.importTarget();
+    if (target != null) {
+      // Not activity: neither multiplied nor capped by economy.hourlyXpCap, and computed from the locked row.
+      return new Priced(target.xpDelta(before.xp()), target.balanceDelta(before.balance()), null, before.activity(),
+          null, null);
+    }
     Activity activity = event.activity();
     if (activity == null) {
       return new Priced(event.xpDelta(), event.balanceDelta(), null, before.activity(), null, null);
@@ -187,6 +215,13 @@ public final class LedgerCalculator {
     return new Priced(xp, coins, multiplier, state.paid(at, xp, activity.kind()), withheld, by);
   }
 
+  /** The audit row's note of an imported row: what the file asked for and what the player had. */
+  private static String importMetadata(ImportTarget target, PlayerState before) {
+    return "{\"import\": {\"mode\": \"" + target.mode().wireName() + "\", \"xp\": " + target.xp()
+        + (target.balance() == null ? "" : ", \"balance\": " + target.balance())
+        + ", \"fromXp\": " + before.xp() + ", \"fromBalance\": " + before.balance() + "}}";
+  }
+
   private static String withheld(String by, long xp, long coins) {
     return "{\"withheld\": {\"by\": \"" + by + "\", \"xp\": " + xp + (coins == 0 ? "" : ", \"coins\": " + coins) + "}}";
   }
@@ -205,6 +240,9 @@ public final class LedgerCalculator {
   }
 
   private String rejection(ClaimedEvent event, PlayerState before, long xp) {
+    if (event.importTarget() != null) {
+      return null; // every mode ends at a figure of at least 0
+    }
     long newBalance = before.balance() + event.balanceDelta();
     if (newBalance < 0) {
       return "balance would go below zero: balance " + before.balance() + ", change " + event.balanceDelta();

@@ -33,6 +33,7 @@ public class HttpApiVerticle extends VerticleBase {
   private volatile String adminToken;
   private volatile String metricsToken;
   private volatile int botDisconnectGraceSeconds;
+  private volatile long importMaxBytes;
   /** {@code web.title}, applied live to the pages. */
   private volatile String webTitle;
   private HttpServer server;
@@ -44,12 +45,14 @@ public class HttpApiVerticle extends VerticleBase {
     adminToken = settings.adminToken();
     metricsToken = settings.metricsToken();
     botDisconnectGraceSeconds = settings.botDisconnectGraceSeconds();
+    importMaxBytes = settings.importMaxBytes();
     webTitle = config.web().title();
     vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
       webTitle = msg.body().web().title();
       adminToken = msg.body().http().adminToken();
       metricsToken = msg.body().http().metricsToken();
       botDisconnectGraceSeconds = msg.body().http().botDisconnectGraceSeconds();
+      importMaxBytes = msg.body().http().importMaxBytes();
     });
     BusClient bus = new BusClient(vertx.eventBus());
     SubmitRoutes submits = new SubmitRoutes(bus);
@@ -67,6 +70,8 @@ public class HttpApiVerticle extends VerticleBase {
       router.get("/metrics").handler(ctx -> error(ctx, 503, "metrics are not enabled in this process"));
     }
     router.route("/api/v1/*").handler(new AdminAuth(() -> adminToken, "XPBRIDGE_ADMIN_TOKEN"));
+    // Before the body handler below: an imported file is streamed to disk, not read into memory.
+    ImportRoutes.mount(router, vertx, () -> importMaxBytes);
     router.post("/api/v1/events/batch").handler(BodyHandler.create().setBodyLimit(MAX_BATCH_BODY_BYTES));
     router.route("/api/v1/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.get("/api/v1/stats").handler(ctx -> respond(ctx, bus::stats, 200));

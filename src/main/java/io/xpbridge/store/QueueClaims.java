@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import io.xpbridge.bus.ActivityJson;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.ImportTarget;
 import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.SubmitRequest;
 import java.time.LocalDate;
@@ -101,16 +102,36 @@ public final class QueueClaims {
         dailyDay(daily),
         daily == null ? null : daily.getInteger("streak"),
         row.getOffsetDateTime("created_at").toInstant().toEpochMilli(),
-        payload == null ? null : ActivityJson.read(payload.getValue("activity")));
+        payload == null ? null : ActivityJson.read(payload.getValue("activity")),
+        "import".equals(row.getString("event_type")) ? importTargetOf(payload) : null);
+  }
+
+  /**
+   * The target of an {@code import} event, from its payload's {@code "import"} object
+   * ({@code {mode, xp, balance?, achievements?}}); null when the payload has none.
+   */
+  public static ImportTarget importTargetOf(JsonObject payload) {
+    JsonObject target = payload == null ? null : payload.getJsonObject("import");
+    if (target == null) {
+      return null;
+    }
+    io.vertx.core.json.JsonArray codes = target.getJsonArray("achievements");
+    List<String> achievements = new ArrayList<>();
+    if (codes != null) {
+      codes.forEach(code -> achievements.add(String.valueOf(code)));
+    }
+    return new ImportTarget(ImportTarget.Mode.fromWire(target.getString("mode")), target.getLong("xp"),
+        target.getLong("balance"), achievements);
   }
 
   /** A submitted event as the ledger sees it, before it has a row: {@code id} is drawn for it already. */
   public static ClaimedEvent arrived(long id, SubmitRequest request, long playerId, long receivedAtMs) {
     // Most payloads are "{}": parse only those that can carry a daily-reward day.
     JsonObject daily = request.payloadJson().contains("\"daily\"") ? dailyOf(new JsonObject(request.payloadJson())) : null;
+    ImportTarget target = request.type() == EventType.IMPORT ? importTargetOf(new JsonObject(request.payloadJson())) : null;
     return new ClaimedEvent(id, request.idempotencyKey(), request.source(), request.type(), playerId,
         request.xpDelta(), request.balanceDelta(), request.achievement(), request.reason(), dailyDay(daily),
-        daily == null ? null : daily.getInteger("streak"), receivedAtMs, request.activity());
+        daily == null ? null : daily.getInteger("streak"), receivedAtMs, request.activity(), target);
   }
 
   private static JsonObject dailyOf(JsonObject payload) {

@@ -50,6 +50,21 @@ public class SyncVerticle extends VerticleBase {
   static final long STOP_CEILING_MS = 15_000;
 
   private final String instanceId = "sync-" + UUID.randomUUID().toString().substring(0, 8);
+  /** False for the {@code import} command's engine: no bot runs there, the service delivers. */
+  private final boolean deliversEffects;
+
+  public SyncVerticle() {
+    this(true);
+  }
+
+  /**
+   * {@code deliversEffects} false: an engine that applies but leaves every effect to the engines of the
+   * running service (the {@code import} command's: without bots of its own it would only mark the
+   * service's effects as waiting for a bot, delaying them by {@code sync.effectWaitMs}).
+   */
+  public SyncVerticle(boolean deliversEffects) {
+    this.deliversEffects = deliversEffects;
+  }
   private volatile EngineRules rules;
   private Pool pool;
   private SubmitBatcher batcher;
@@ -107,6 +122,10 @@ public class SyncVerticle extends VerticleBase {
           return new Admin.RequeuedAll(count);
         }));
     bus.<JsonObject>consumer(Bus.PLAYERS_ADJUST, this::onAdjust);
+    ImportIntake imports = new ImportIntake(vertx, batcher, new io.xpbridge.store.ImportStore(pool));
+    BusServer.serve(bus, Bus.IMPORT_CHUNK, io.xpbridge.bus.Imports.Chunk.class, chunk -> imports.handle(chunk)
+        .recover(e -> Future.failedFuture(e instanceof InvalidRequestException ? e
+            : unavailable("could not import the chunk, send it again: " + e.getMessage()))));
     BusServer.serve(bus, Bus.PLAYERS_SEARCH, Admin.PlayerSearch.class, query -> players.search(query)
         .recover(e -> Future.failedFuture(unavailable(e.getMessage()))));
     BusServer.serve(bus, Bus.PLAYERS_HISTORY, Admin.HistoryQuery.class, query -> {
@@ -365,6 +384,9 @@ public class SyncVerticle extends VerticleBase {
   }
 
   private Future<EffectDeliverer.Report> deliveryStepReport() {
+    if (!deliversEffects) {
+      return Future.succeededFuture(EffectDeliverer.Report.EMPTY);
+    }
     return deliverer.deliverDue().onSuccess(report -> {
       counters.delivered(report);
       if (report.claimed() > 0) {

@@ -33,11 +33,14 @@ import java.util.function.Function;
  * skips them), {@code --label TEXT}; the web scenario (issue 15): {@code --web-players N}, {@code --web-rate N},
  * {@code --web-warmup N} and {@code --web-seconds N} (seconds of page load per route), {@code --web-fresh-cards N},
  * {@code --web-cached-cards N}, {@code --web-events N} (events per engine run, with and without page load), {@code --web-mix
- * leaderboard,leaderboardAll,leaderboardPage200,player} (the routes of the mixed load).
+ * leaderboard,leaderboardAll,leaderboardPage200,player} (the routes of the mixed load); the import scenario
+ * (issue 16): {@code --import-rows N} (members in the MEE6 file, 100,000 by default), {@code --import-mapped-roles 0|1}
+ * (also run with every rank mapped to a Discord role; 1 by default, 0 with --quick), {@code --import-warmup-rows N}
+ * (an import of N rows first, kept apart, to warm the JIT).
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
-      "http", "reconcile", "rollover", "cards", "web");
+      "http", "reconcile", "rollover", "cards", "web", "import");
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
@@ -163,6 +166,22 @@ public final class BenchMain {
       if (only.contains("cards")) {
         report.put("cards", log("cards", 1, CardScenario.run(intOption("card-renders", 200, 50),
             intOption("card-requests", 2_000, 500))));
+      }
+      if (only.contains("import")) {
+        JsonArray imports = new JsonArray();
+        // The JIT warmed first, as for the throughput runs: a cold first import paid ~25 % more JVM CPU.
+        report.put("importWarmup", log("import warmup", 1, ImportScenario.run(databases,
+            intOption("import-warmup-rows", 30_000, 10_000), false, adjust)));
+        for (int rep = 1; rep <= reps; rep++) {
+          imports.add(log("import", rep, ImportScenario.run(databases, intOption("import-rows", 100_000, 100_000),
+              false, adjust)));
+          if (intOption("import-mapped-roles", 1, 0) == 1) {
+            imports.add(log("import (rank roles mapped)", rep, ImportScenario.run(databases,
+                intOption("import-rows", 100_000, 100_000), true, adjust)));
+          }
+        }
+        report.put("import", imports);
+        log("import: " + Table.importLine(imports));
       }
       if (only.contains("web")) {
         // Once, not per repetition: its engine comparison is already interleaved (without, with, without, with).

@@ -124,6 +124,21 @@ final class Table {
   }
 
   /** One repetition of the rollover scenario in a line. */
+  /** Each import run: the first import of the file, then the same file again and a dry run. */
+  static String importLine(io.vertx.core.json.JsonArray runs) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < runs.size(); i++) {
+      JsonObject r = runs.getJsonObject(i);
+      JsonObject first = r.getJsonObject("first");
+      line.append(String.format(Locale.ROOT, "%s%s rows (%.1f MB%s): %.1f s, %s rows/s, peak heap %.0f MB; again %.1f s;"
+              + " dry run %.1f s", i == 0 ? "" : " | ", num(r.getLong("rows")), r.getDouble("fileMb"),
+          r.getBoolean("mappedRankRoles", false) ? ", rank roles mapped" : "",
+          first.getDouble("seconds"), num(first.getDouble("rowsPerSecond").longValue()), first.getDouble("peakHeapMb"),
+          r.getJsonObject("again").getDouble("seconds"), r.getJsonObject("dryRun").getDouble("seconds")));
+    }
+    return line.toString();
+  }
+
   static String rolloverLine(JsonObject r) {
     JsonObject during = r.getJsonObject("submitMsDuringRollover");
     JsonObject flip = r.getJsonObject("submitMsDuringFlip");
