@@ -75,6 +75,8 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.LEADERBOARD, Seasons.LeaderboardQuery.class, standings::leaderboard);
     BusServer.serve(bus, Bus.PUBLIC_STANDINGS, io.xpbridge.bus.Web.StandingsQuery.class, publicStandings::standings);
     BusServer.serve(bus, Bus.PUBLIC_PLAYER, io.xpbridge.bus.Web.PlayerQuery.class, publicStandings::player);
+    // These three are cluster-wide (consumer, not localConsumer): the change happened on one node, every
+    // node's cache of standings must forget it.
     bus.consumer(Bus.SEASONS_CHANGED, msg -> {
       leaderboard.forget();
       publicStandings.forget();
@@ -96,7 +98,7 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.DAILY_CLAIM, Daily.Claim.class, dailyReward::claim);
     io.xpbridge.store.ExportStore exports = new io.xpbridge.store.ExportStore(pool);
     BusServer.serve(bus, Bus.EXPORT_PAGE, io.xpbridge.bus.Export.PageQuery.class, query -> exportPage(exports, query));
-    bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+    bus.<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> {
       applyConfig(msg.body());
       mirrorRules(msg.body()).onFailure(e -> LOG.warn("could not mirror the new ranks into the database: {}",
           e.toString()));

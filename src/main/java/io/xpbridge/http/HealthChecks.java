@@ -52,12 +52,12 @@ final class HealthChecks {
 
   private static void registerBot(Vertx vertx, HealthCheckHandler handler, String platform, IntSupplier graceSeconds) {
     BotConnection connection = new BotConnection(platform, Clock.systemUTC());
-    vertx.eventBus().<JsonObject>consumer(Bus.PLATFORM_READY, msg -> {
+    vertx.eventBus().<JsonObject>localConsumer(Bus.PLATFORM_READY, msg -> {
       if (platform.equals(msg.body().getString("platform"))) {
         connection.connected();
       }
     });
-    vertx.eventBus().<JsonObject>consumer(Bus.PLATFORM_DISCONNECTED, msg -> {
+    vertx.eventBus().<JsonObject>localConsumer(Bus.PLATFORM_DISCONNECTED, msg -> {
       Platforms.Disconnected report = BusJson.decode(msg.body(), Platforms.Disconnected.class);
       if (platform.equals(report.platform())) {
         connection.disconnected(report.error());
@@ -66,7 +66,7 @@ final class HealthChecks {
     // Setup problems (roles the bot cannot give, channels it cannot write in) are shown, but leave the
     // bot ready: it still counts XP and gives every other role.
     AtomicReference<JsonArray> problems = new AtomicReference<>(new JsonArray());
-    vertx.eventBus().<JsonObject>consumer(Bus.PLATFORM_PROBLEMS, msg -> {
+    vertx.eventBus().<JsonObject>localConsumer(Bus.PLATFORM_PROBLEMS, msg -> {
       Platforms.SetupProblems report = BusJson.decode(msg.body(), Platforms.SetupProblems.class);
       if (platform.equals(report.platform())) {
         problems.set(problemsJson(report));
@@ -75,7 +75,7 @@ final class HealthChecks {
     // Shown, not judged: a bot that cannot post announcements still earns XP and gives roles.
     AtomicReference<String> announceProblem = new AtomicReference<>();
     if ("discord".equals(platform)) {
-      vertx.eventBus().<JsonObject>consumer(Bus.DISCORD_ANNOUNCE_PROBLEM, msg ->
+      vertx.eventBus().<JsonObject>localConsumer(Bus.DISCORD_ANNOUNCE_PROBLEM, msg ->
           announceProblem.set(BusJson.decode(msg.body(), Platforms.AnnounceProblem.class).problem()));
     }
     handler.register(platform + "-bot", promise -> {

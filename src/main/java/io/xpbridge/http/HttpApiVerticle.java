@@ -45,7 +45,7 @@ public class HttpApiVerticle extends VerticleBase {
     metricsToken = settings.metricsToken();
     botDisconnectGraceSeconds = settings.botDisconnectGraceSeconds();
     webTitle = config.web().title();
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+    vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> {
       webTitle = msg.body().web().title();
       adminToken = msg.body().http().adminToken();
       metricsToken = msg.body().http().metricsToken();

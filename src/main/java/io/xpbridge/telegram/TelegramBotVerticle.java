@@ -80,9 +80,9 @@ public class TelegramBotVerticle extends VerticleBase {
         this::announceDisconnected);
     EffectNotifier notifier = new EffectNotifier(replies, () -> settings.effectDeadlineMs());
 
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, this::applyConfig);
+    vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, this::applyConfig);
     return warmUpJackson()
-        .compose(v -> BusServer.serve(vertx.eventBus(), Bus.EFFECTS_TELEGRAM, Platforms.TelegramEffect.class,
+        .compose(v -> BusServer.serveClusterWide(vertx.eventBus(), Bus.EFFECTS_TELEGRAM, Platforms.TelegramEffect.class,
             notifier::deliver).completion())
         .compose(v -> checkToken())
         .onSuccess(v -> setUpThenPoll())
