@@ -173,6 +173,10 @@ public final class SingletonVerticle extends VerticleBase {
     deploymentId = null;
     node.released(job);
     LOG.info("{} stops on this node ({}): {}", job.wireName(), node.name(), why);
+    if (!vertx.deploymentIDs().contains(id)) {
+      // Undeploying this verticle undeploys the job first, as its child.
+      return Future.succeededFuture();
+    }
     return vertx.undeploy(id).recover(failure -> {
       LOG.warn("{} did not stop cleanly: {}", job.wireName(), failure.getMessage());
       return Future.succeededFuture();

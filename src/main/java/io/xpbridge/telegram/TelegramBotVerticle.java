@@ -13,6 +13,8 @@ import io.xpbridge.bus.Platforms;
 import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.TelegramSettings;
+import io.xpbridge.store.Database;
+import io.xpbridge.store.TelegramOffsetStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +52,8 @@ public class TelegramBotVerticle extends VerticleBase {
   /** Whether getMe has answered; until then the username may come from config only. */
   private boolean meKnown;
   private TelegramApiClient client;
+  /** One connection, for the kept offset ({@link ConfirmedOffsets}). */
+  private io.vertx.sqlclient.Pool offsetPool;
   private SendQueue queue;
   private UpdatePoller poller;
   private boolean stopping;
@@ -77,7 +81,7 @@ public class TelegramBotVerticle extends VerticleBase {
     CommandRouter router = new CommandRouter(handlers(services), players, replies);
     UpdateDispatcher dispatcher = new UpdateDispatcher(router, replies, currentBotUsername, System::currentTimeMillis);
     poller = new UpdatePoller(vertx, client, dispatcher::handle, () -> settings.pollTimeoutSeconds(), this::announceReady,
-        this::announceDisconnected);
+        this::announceDisconnected, confirmedOffsets(parsed));
     EffectNotifier notifier = new EffectNotifier(replies, () -> settings.effectDeadlineMs());
 
     vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, this::applyConfig);
@@ -86,7 +90,10 @@ public class TelegramBotVerticle extends VerticleBase {
             notifier::deliver).completion())
         .compose(v -> checkToken())
         .onSuccess(v -> setUpThenPoll())
-        .onFailure(error -> client.close());
+        .onFailure(error -> {
+          client.close();
+          closeOffsetPool();
+        });
   }
 
   @Override
@@ -97,8 +104,59 @@ public class TelegramBotVerticle extends VerticleBase {
     }
     return poller.stop().eventually(() -> {
       queue.close();
+      closeOffsetPool();
       return client.close();
     });
+  }
+
+  /**
+   * The offset kept in the service's database; a bot deployed without one (a test of the bot alone)
+   * keeps it with Telegram only.
+   */
+  private ConfirmedOffsets confirmedOffsets(AppConfig parsed) {
+    if (parsed.db().embedded()) {
+      return new ConfirmedOffsets() {
+        @Override
+        public Future<Long> load() {
+          return Future.succeededFuture(0L);
+        }
+
+        @Override
+        public Future<Void> save(long offset) {
+          return Future.succeededFuture();
+        }
+      };
+    }
+    offsetPool = Database.pool(vertx, parsed.db().databaseUrl(), 1);
+    TelegramOffsetStore offsetStore = new TelegramOffsetStore(offsetPool);
+    long botId = botId(settings.token());
+    return new ConfirmedOffsets() {
+      @Override
+      public Future<Long> load() {
+        return offsetStore.load(botId);
+      }
+
+      @Override
+      public Future<Void> save(long offset) {
+        return offsetStore.save(botId, offset);
+      }
+    };
+  }
+
+  private void closeOffsetPool() {
+    if (offsetPool != null) {
+      offsetPool.close();
+    }
+  }
+
+  /** The bot's numeric id: the part of the token before ':' (0 for a token of another shape). */
+  static long botId(String token) {
+    int colon = token.indexOf(':');
+    try {
+      return Long.parseLong(colon > 0 ? token.substring(0, colon) : token);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private Map<String, CommandHandler> handlers(CommandServices services) {
@@ -162,7 +220,7 @@ public class TelegramBotVerticle extends VerticleBase {
         .compose(v -> setCommandMenus())
         .onSuccess(v -> {
           if (!stopping) {
-            poller.start();
+            poller.start().onFailure(e -> log.warn("Telegram polling could not start: {}", e.getMessage()));
           }
         });
   }
