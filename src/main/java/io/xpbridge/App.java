@@ -8,6 +8,7 @@ import io.xpbridge.account.AccountVerticle;
 import io.vertx.pgclient.PgConnectOptions;
 import io.xpbridge.cleanup.CleanupVerticle;
 import io.xpbridge.cluster.ClusterNode;
+import io.xpbridge.cluster.ClusterView;
 import io.xpbridge.cluster.SingletonJob;
 import io.xpbridge.cluster.SingletonVerticle;
 import io.xpbridge.config.AppConfig;
@@ -107,7 +108,7 @@ public final class App {
     int syncInstances = settings.sync().instances();
     ClusterNode node = ClusterNode.of(vertx);
     PgConnectOptions fenceDb = Database.connectOptions(settings.db().databaseUrl());
-    Future<Void> chain = Future.succeededFuture();
+    Future<Void> chain = new ClusterView(vertx, node).start();
     chain = deploy(chain, vertx, ids, SyncVerticle::new, new DeploymentOptions(options).setInstances(syncInstances));
     chain = deploy(chain, vertx, ids, AccountVerticle::new, options);
     chain = deploy(chain, vertx, ids, io.xpbridge.season.SeasonVerticle::new, options);

@@ -11,6 +11,8 @@ import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.Reports;
 import io.xpbridge.bus.BusClient;
+import io.xpbridge.cluster.ClusterNode;
+import io.xpbridge.cluster.SingletonJob;
 import io.xpbridge.domain.EventStatus;
 import io.xpbridge.sync.IntakeLoad;
 import java.util.Map;
@@ -79,6 +81,12 @@ public class MetricsVerticle extends VerticleBase {
         .description("Submits waiting in memory for a batch slot (bounded by sync.maxWaitingSubmits)").register(registry);
     AtomicLong oldest = queue.computeIfAbsent("oldest", s -> new AtomicLong());
     Gauge.builder("xpbridge_queue_oldest_pending_seconds", oldest, AtomicLong::get).register(registry);
+    // Which singleton jobs this node runs (1) or leaves to another node (0), tagged with the node's name.
+    ClusterNode node = ClusterNode.of(vertx);
+    for (SingletonJob job : SingletonJob.values()) {
+      Gauge.builder("xpbridge_singleton_held", node, n -> n.holds(job) ? 1 : 0).tag("job", job.wireName())
+          .tag("node", node.name()).description("1 while this node runs the singleton job").register(registry);
+    }
     statsClient = new BusClient(vertx.eventBus(), 4_000);
     vertx.setPeriodic(QUEUE_SAMPLE_MS, id -> sampleQueue());
     return Future.succeededFuture();
