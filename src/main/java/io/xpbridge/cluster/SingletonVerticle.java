@@ -34,6 +34,11 @@ public final class SingletonVerticle extends VerticleBase {
   static final long AFTER_FAILED_START_MS = 30_000;
   static final String TRY_LOCK = "SELECT pg_try_advisory_lock($1)";
   static final String CHECK = "SELECT 1";
+  /** A node letting a job go says so on this channel (payload: the job), so waiters try at once. */
+  static final String CHANNEL = "xpbridge_fence";
+  static final String LISTEN = "LISTEN " + CHANNEL;
+  static final String UNLOCK = "SELECT pg_advisory_unlock($1)";
+  static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', $1)";
 
   private final SingletonJob job;
   private final Supplier<? extends Deployable> verticle;
@@ -65,14 +70,33 @@ public final class SingletonVerticle extends VerticleBase {
     return tick().onComplete(v -> arm());
   }
 
-  /** Undeploys the job, then lets go of the fence so the next node takes it within {@link #TICK_MS}. */
+  /**
+   * Undeploys the job, then lets go of the fence and tells the waiting nodes (NOTIFY), so the next
+   * one takes the job over at once rather than at its next {@link #TICK_MS} try.
+   */
   @Override
   public Future<?> stop() {
     stopping = true;
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
-    return undeployJob("this node is stopping").eventually(this::closeConnection);
+    boolean held = deploymentId != null;
+    return undeployJob("this node is stopping")
+        .compose(v -> held ? handOver() : Future.succeededFuture())
+        .eventually(this::closeConnection);
+  }
+
+  private Future<Void> handOver() {
+    PgConnection conn = connection;
+    if (conn == null) {
+      return Future.succeededFuture();
+    }
+    return conn.preparedQuery(UNLOCK).execute(Tuple.of(job.lockKey()))
+        .compose(v -> conn.preparedQuery(NOTIFY).execute(Tuple.of(job.wireName())))
+        .timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .<Void>mapEmpty()
+        .onComplete(v -> LOG.info("{} handed over: fence released", job.wireName()))
+        .recover(failure -> Future.succeededFuture()); // closing the connection releases the lock anyway
   }
 
   private void arm() {
@@ -117,6 +141,7 @@ public final class SingletonVerticle extends VerticleBase {
   }
 
   private Future<Void> deployJob(PgConnection lockedOn) {
+    LOG.info("{}: this node ({}) holds its fence, starting it", job.wireName(), node.name());
     return vertx.deployVerticle(verticle, jobOptions).<Void>compose(id -> {
       if (connection != lockedOn || stopping) {
         // The fence went while the job was starting: it must not run.
@@ -146,10 +171,16 @@ public final class SingletonVerticle extends VerticleBase {
     if (connection != null) {
       return Future.succeededFuture(connection);
     }
-    return PgConnection.connect(vertx, database).map(conn -> {
+    return PgConnection.connect(vertx, database).compose(conn -> {
       connection = conn;
       conn.closeHandler(v -> connectionClosed(conn));
-      return conn;
+      conn.notificationHandler(notification -> {
+        if (CHANNEL.equals(notification.getChannel()) && job.wireName().equals(notification.getPayload())
+            && deploymentId == null) {
+          tick();
+        }
+      });
+      return conn.query(LISTEN).execute().map(rows -> conn);
     });
   }
 

@@ -12,4 +12,11 @@ interface ConfirmedOffsets {
 
   /** Every update below {@code offset} is handled. */
   Future<Void> save(long offset);
+
+  /**
+   * Whether the offset is kept beyond Telegram: then stopping does not confirm it to Telegram with a
+   * last getUpdates (the next poller sends it anyway), which would cut this poller's own pending long
+   * poll with a 409 Conflict just as two pollers would.
+   */
+  boolean kept();
 }

@@ -125,6 +125,11 @@ public class TelegramBotVerticle extends VerticleBase {
         public Future<Void> save(long offset) {
           return Future.succeededFuture();
         }
+
+        @Override
+        public boolean kept() {
+          return false;
+        }
       };
     }
     offsetPool = Database.pool(vertx, parsed.db().databaseUrl(), 1);
@@ -139,6 +144,11 @@ public class TelegramBotVerticle extends VerticleBase {
       @Override
       public Future<Void> save(long offset) {
         return offsetStore.save(botId, offset);
+      }
+
+      @Override
+      public boolean kept() {
+        return true;
       }
     };
   }

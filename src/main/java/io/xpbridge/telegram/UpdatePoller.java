@@ -93,7 +93,10 @@ final class UpdatePoller {
     });
   }
 
-  /** Stops polling and confirms what was handled, so a restart does not see it again. */
+  /**
+   * Stops polling and keeps the offset of what was handled (in the database; with Telegram itself
+   * when there is none), so a restart does not see it again.
+   */
   Future<Void> stop() {
     running = false;
     cancelTimer();
@@ -106,6 +109,9 @@ final class UpdatePoller {
           error.getMessage());
       return Future.succeededFuture();
     });
+    if (offsets.kept()) {
+      return kept;
+    }
     GetUpdates confirm = GetUpdates.builder().offset((int) offset).limit(1).timeout(0).build();
     return kept.compose(v -> client.post(confirm, 2_000).<Void>mapEmpty().recover(error -> {
       log.info("Could not confirm handled Telegram updates on stop (they may be re-delivered, harmlessly): {}", error.getMessage());
