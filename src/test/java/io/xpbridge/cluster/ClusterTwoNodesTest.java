@@ -56,6 +56,9 @@ class ClusterTwoNodesTest {
       assertEquals(4, all.size(), "no job on two nodes: " + view.encode());
     }
     assertTrue(b.log().contains("telegram runs on another node"), "node-b waits for the poller");
+    assertTrue(a.log().contains("no other member of XPBRIDGE_CLUSTER_MEMBERS answered"),
+        "node-a, started while node-b was not up, started alone and said so");
+    assertTrue(b.log().contains("node node-b joined a cluster of 2 nodes"), "node-b joined node-a");
 
     // Players keep writing while both nodes run: all answered, by one poller.
     int pollsBefore = cluster.telegram.calls("getUpdates").size();
@@ -96,6 +99,22 @@ class ClusterTwoNodesTest {
         Duration.ofSeconds(30));
     assertEquals(1, DiscordService.roleCalls(cluster.discord, "PUT", member, cluster.rank2).size());
     assertFalse(other.singletons().contains("discord"), "the applying node did not run the Discord bot");
+  }
+
+  @Test
+  void aClusterPortInUseIsAClearErrorAndANonZeroExit() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      NodeProcess clash = NodeProcess.start("node-clash", port, List.of(port), cluster.config);
+      try {
+        assertTrue(clash.awaitExit(Duration.ofSeconds(60)), "the node exits");
+        assertEquals(1, clash.exitValue());
+        assertTrue(clash.log().contains("xpbridge: cannot start the cluster manager on 127.0.0.1:" + port
+            + " (XPBRIDGE_CLUSTER_PORT)"), clash.log());
+      } finally {
+        clash.close();
+      }
+    }
   }
 
   private static void assertFalse(boolean condition, String message) {

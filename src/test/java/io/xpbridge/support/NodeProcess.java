@@ -114,6 +114,10 @@ public final class NodeProcess implements AutoCloseable {
     process.destroy();
   }
 
+  public int exitValue() {
+    return process.exitValue();
+  }
+
   public boolean awaitExit(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
