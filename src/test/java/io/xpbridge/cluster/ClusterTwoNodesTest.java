@@ -75,6 +75,11 @@ class ClusterTwoNodesTest {
     Await.until("the Discord message is paid", () -> DiscordService.xpOf(cluster.sql, message) == 15, Duration.ofSeconds(30));
 
     assertEquals(0, cluster.conflicts(), "Telegram never saw two pollers at once (409 Conflict)");
+    NodeProcess reconciler = cluster.owner("reconcile");
+    NodeProcess idle = reconciler == a ? b : a;
+    Await.until("reconcile passes run on " + reconciler.name, () -> reconciler.log().split("reconcile run:").length > 3,
+        Duration.ofSeconds(30));
+    assertFalse(idle.log().contains("reconcile run:"), "no reconcile pass on " + idle.name);
     assertEquals(1, cluster.discord.maxSessionsAtOnce(), "one gateway session at a time");
     assertEquals(1, cluster.discord.identifyCount(), "one login in all");
     assertEquals(1, cluster.sql.queryLong("SELECT count(*) FROM transactions WHERE player_id = ?",

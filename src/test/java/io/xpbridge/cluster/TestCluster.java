@@ -49,6 +49,8 @@ final class TestCluster implements AutoCloseable {
     DiscordService.pointAt(settings, discord);
     DiscordService.xpRules(settings, 15, 1, 2, 60);
     DiscordService.mapRanks(settings, rank1, rank2);
+    // A reconcile pass every 2 s, so a test can see it run on one node only.
+    settings.getJsonObject("reconcile").put("intervalMs", 2_000);
     // Deliveries that found no bot (it was moving) are tried again soon.
     settings.getJsonObject("sync").put("effectTimeoutMs", 3_000);
     config = NodeProcess.configFile(settings);

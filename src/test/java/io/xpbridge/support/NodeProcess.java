@@ -64,6 +64,11 @@ public final class NodeProcess implements AutoCloseable {
         "-cp", System.getProperty("java.class.path"), "io.xpbridge.Main", "--config", config.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
+    // The config file alone decides: an inherited DATABASE_URL (the benchmark's server, a developer's
+    // shell) would point the node at another database.
+    io.xpbridge.config.ConfigLoader.ENV_OVERRIDES.keySet().forEach(env::remove);
+    env.remove("XPBRIDGE_CONFIG");
+    env.remove(io.xpbridge.config.ConfigLoader.DATA_DIR_ENV);
     env.put("XPBRIDGE_CLUSTER_MEMBERS", String.join(",", members.stream().map(p -> "127.0.0.1:" + p).toList()));
     env.put("XPBRIDGE_CLUSTER_HOST", "127.0.0.1");
     env.put("XPBRIDGE_CLUSTER_PORT", Integer.toString(clusterPort));
@@ -112,6 +117,10 @@ public final class NodeProcess implements AutoCloseable {
   /** SIGTERM, as a rolling restart sends: the node hands its singletons over and exits. */
   public void term() {
     process.destroy();
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public int exitValue() {
