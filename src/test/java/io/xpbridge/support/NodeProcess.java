@@ -56,12 +56,23 @@ public final class NodeProcess implements AutoCloseable {
     return file;
   }
 
+  /** A test node: a modest heap, and quick to start rather than fast once warm (C1 only). */
+  public static final List<String> TEST_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-Xss512k");
+
   /** Starts a node; {@code members} are the cluster ports of every node (its own among them). */
   public static NodeProcess start(String name, int clusterPort, List<Integer> members, Path config) throws IOException {
+    return start(name, clusterPort, members, config, TEST_JVM);
+  }
+
+  public static NodeProcess start(String name, int clusterPort, List<Integer> members, Path config,
+      List<String> jvmOptions) throws IOException {
     Path log = Files.createTempFile("xpbridge-node-" + name, ".log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-        "-cp", System.getProperty("java.class.path"), "io.xpbridge.Main", "--config", config.toString()));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.xpbridge.Main", "--config",
+        config.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     // The config file alone decides: an inherited DATABASE_URL (the benchmark's server, a developer's
