@@ -84,9 +84,14 @@ class ClusterFailoverTest {
     players.start();
     Await.until("some /daily answered by node-a", () -> telegram.sentMessages().stream()
         .filter(m -> m.text() != null && m.text().contains("Daily reward")).count() >= 5, Duration.ofSeconds(30));
+    long climber = discord.addMember("climber", cluster.rank1);
     a.kill();
     killed.set(true);
     long killedAt = System.nanoTime();
+    // A rank-up applied while no node runs the Discord bot: its role effect waits for the next owner.
+    var posted = b.post("/api/v1/events", new io.vertx.core.json.JsonObject().put("source", "telegram")
+        .put("type", "xp_change").put("discordId", climber).put("xp", 200).put("idempotencyKey", "failover_rank_up"));
+    assertTrue(posted.statusCode() == 202, posted.body());
     Await.until("node-b runs both bots", () -> b.singletons().containsAll(List.of("telegram", "discord")),
         Duration.ofSeconds(20));
     double takeoverSeconds = (System.nanoTime() - killedAt) / 1e9;
@@ -99,6 +104,9 @@ class ClusterFailoverTest {
     }
     discord.replayLastDispatch("MESSAGE_CREATE");
 
+    Await.until("the rank-up's role is set by the new owner", () -> discord.memberRoles(climber).contains(cluster.rank2),
+        Duration.ofSeconds(60));
+    assertEquals(1, DiscordService.roleCalls(discord, "PUT", climber, cluster.rank2).size(), "the role set once");
     for (int i = 0; i < TELEGRAM_PLAYERS; i++) {
       long chat = 8000 + i;
       Await.until("player " + chat + " answered for /daily and /play", () -> {
