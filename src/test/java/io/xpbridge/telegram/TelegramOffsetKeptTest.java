@@ -2,6 +2,7 @@ package io.xpbridge.telegram;
 
 import static io.xpbridge.telegram.TelegramEndToEndSupport.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
@@ -58,5 +59,24 @@ class TelegramOffsetKeptTest {
     Await.until("the offset past /help is kept", () -> e2e.service.sql.queryLong(
         "SELECT max(confirmed_offset) FROM telegram_offsets") == help.updateId() + 1, WAIT);
     assertEquals(2, fake.sentTo(4001).size(), "one answer to /daily, one to /help: " + fake.sentTo(4001));
+  }
+
+  /** Telegram numbers updates afresh (at random) after a week without any: an older kept offset is not used. */
+  @Test
+  void anOffsetKeptLongerThanSixDaysAgoIsNotTrusted() {
+    Await.result(e2e.service.vertx.undeploy(e2e.telegramDeploymentId()));
+    e2e.service.sql.execute("INSERT INTO telegram_offsets (bot_id, confirmed_offset, updated_at) "
+        + "VALUES (" + TelegramBotVerticle.botId(fake.token()) + ", 1000000, now() - interval '7 days') "
+        + "ON CONFLICT (bot_id) DO UPDATE SET confirmed_offset = 1000000, updated_at = now() - interval '7 days'");
+    int pollsBefore = fake.calls("getUpdates").size();
+    Await.result(e2e.service.vertx.deployVerticle(new TelegramBotVerticle(), e2e.service.options()));
+    Await.until("the new poller polls", () -> fake.calls("getUpdates").size() > pollsBefore, WAIT);
+    assertTrue(fake.calls("getUpdates").get(pollsBefore).body().getInteger("offset", 0) < 1_000_000,
+        "the stale offset is not sent");
+
+    FakeTelegram.Enqueued help = fake.enqueueText(TgUser.english(4002), "/help");
+    e2e.awaitText(4002, "/");
+    Await.until("the fresh offset replaces the stale one", () -> e2e.service.sql.queryLong(
+        "SELECT confirmed_offset FROM telegram_offsets") == help.updateId() + 1, WAIT);
   }
 }
