@@ -10,7 +10,7 @@ import io.xpbridge.cleanup.CleanupVerticle;
 import io.xpbridge.cluster.ClusterNode;
 import io.xpbridge.cluster.ClusterView;
 import io.xpbridge.cluster.SingletonJob;
-import io.xpbridge.cluster.SingletonVerticle;
+import io.xpbridge.cluster.Singleton;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.config.DbSettings;
@@ -51,8 +51,8 @@ public final class App {
     this.deployments = deployments;
   }
 
-  /** What {@link #stop} undeploys: the singleton guards first (they hand their jobs over), then the rest. */
-  private record Deployments(List<String> singletons, List<String> others) {}
+  /** What {@link #stop} stops: the singletons first (they hand their jobs over), then the rest. */
+  private record Deployments(List<Singleton> singletons, List<String> others) {}
 
   /** Fails with an {@link InvalidConfigException} naming every bad field before anything starts. */
   public static Future<App> start(Vertx vertx, JsonObject input) {
@@ -98,12 +98,14 @@ public final class App {
   /**
    * Every node runs the engine, the account and season services, metrics and the HTTP API. The jobs
    * that must run once in a cluster (reconcile and cleanup timers, the two bots) run under a
-   * {@link SingletonVerticle} that deploys them only while this node holds their fence; a single node
-   * always holds it (the same path, so single-node and clustered runs do not differ).
+   * {@link Singleton} that deploys them only while this node holds their fence; a single node always
+   * holds it (the same path, so single-node and clustered runs do not differ). The singletons run on
+   * the context the service starts on, not on event loops of their own (see {@link Singleton}).
    */
   private static Future<Deployments> deployAll(Vertx vertx, AppConfig settings, JsonObject config) {
     List<String> ids = new ArrayList<>();
-    List<String> singletons = new ArrayList<>();
+    List<Singleton> singletons = new ArrayList<>();
+    io.vertx.core.Context guards = vertx.getOrCreateContext();
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     int syncInstances = settings.sync().instances();
     ClusterNode node = ClusterNode.of(vertx);
@@ -112,17 +114,24 @@ public final class App {
     chain = deploy(chain, vertx, ids, SyncVerticle::new, new DeploymentOptions(options).setInstances(syncInstances));
     chain = deploy(chain, vertx, ids, AccountVerticle::new, options);
     chain = deploy(chain, vertx, ids, io.xpbridge.season.SeasonVerticle::new, options);
-    chain = deploy(chain, vertx, singletons, () -> new SingletonVerticle(SingletonJob.RECONCILE, ReconcileVerticle::new,
-        options, fenceDb, node), new DeploymentOptions());
-    chain = deploy(chain, vertx, singletons, () -> new SingletonVerticle(SingletonJob.CLEANUP, CleanupVerticle::new,
-        options, fenceDb, node), new DeploymentOptions());
+    chain = singleton(chain, singletons, new Singleton(vertx, guards, SingletonJob.RECONCILE, ReconcileVerticle::new,
+        options, fenceDb, node));
+    chain = singleton(chain, singletons, new Singleton(vertx, guards, SingletonJob.CLEANUP, CleanupVerticle::new,
+        options, fenceDb, node));
     chain = deploy(chain, vertx, ids, io.xpbridge.metrics.MetricsVerticle::new, options);
     chain = deploy(chain, vertx, ids, HttpApiVerticle::new, options);
     for (BotDeployments.Bot bot : BotDeployments.configured(settings)) {
-      chain = deploy(chain, vertx, singletons, () -> new SingletonVerticle(bot.job(), bot.verticle(), options, fenceDb,
-          node), new DeploymentOptions());
+      chain = singleton(chain, singletons, new Singleton(vertx, guards, bot.job(), bot.verticle(), options, fenceDb,
+          node));
     }
     return chain.map(v -> new Deployments(singletons, ids));
+  }
+
+  private static Future<Void> singleton(Future<Void> chain, List<Singleton> singletons, Singleton singleton) {
+    return chain.compose(v -> {
+      singletons.add(singleton);
+      return singleton.start();
+    });
   }
 
   static Future<Void> deploy(Future<Void> chain, Vertx vertx, List<String> ids,
@@ -154,8 +163,8 @@ public final class App {
    */
   public Future<Void> stop() {
     List<Future<Void>> handovers = new ArrayList<>();
-    for (String id : deployments.singletons()) {
-      handovers.add(vertx.undeploy(id).recover(e -> Future.succeededFuture()));
+    for (Singleton singleton : deployments.singletons()) {
+      handovers.add(singleton.stop().recover(e -> Future.succeededFuture()));
     }
     Future<Void> chain = Future.join(handovers).mapEmpty();
     List<String> reversed = new ArrayList<>(deployments.others());

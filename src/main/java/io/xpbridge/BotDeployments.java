@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bots to run: only those whose platform token is configured (says once why not). Each runs as a
- * singleton ({@code cluster.SingletonVerticle}): on one node of a cluster at a time. A bot that cannot
+ * singleton ({@code cluster.Singleton}): on one node of a cluster at a time. A bot that cannot
  * connect (platform down, wrong token) does not take the service down: the engine keeps its effects
- * waiting, and the bot is tried again every {@code SingletonVerticle.AFTER_FAILED_START_MS} ms, on
+ * waiting, and the bot is tried again every {@code Singleton.AFTER_FAILED_START_MS} ms, on
  * whichever node takes it then.
  */
 final class BotDeployments {

@@ -2,7 +2,7 @@ package io.xpbridge.cluster;
 
 /**
  * The jobs that must run on exactly one node of a cluster at a time, each fenced by its own
- * PostgreSQL advisory lock (see {@link SingletonVerticle}). Two Telegram pollers split the updates
+ * PostgreSQL advisory lock (see {@link Singleton}). Two Telegram pollers split the updates
  * (Telegram answers one of them 409), two Discord sessions both answer every slash command, two
  * reconcile or cleanup timers do the same work twice.
  */

@@ -1,9 +1,11 @@
 package io.xpbridge.cluster;
 
+import io.vertx.core.Context;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Tuple;
@@ -24,10 +26,15 @@ import org.slf4j.LoggerFactory;
  * with it, check the connection (a failed or slow check, or the connection closing, means the fence
  * may be gone: the verticle is undeployed at once and the lock tried again later). Stopping this
  * verticle (SIGTERM) undeploys the job first and then closes the connection, which releases the lock
- * for the next node. Everything runs on this verticle's context, one step at a time.
+ * for the next node. Everything runs on one given context, one step at a time.
+ *
+ * <p>Not a verticle of its own on purpose: the guards share the context they are given (the one the
+ * service starts on), so the service's verticles land on the same event loops as they did before
+ * clustering (the engine's intake behaviour under a stalled database, {@code fault.OverloadTest},
+ * depends on which verticles share an event loop).
  */
-public final class SingletonVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(SingletonVerticle.class);
+public final class Singleton {
+  private static final Logger LOG = LoggerFactory.getLogger(Singleton.class);
   static final long TICK_MS = 2_000;
   static final long CHECK_TIMEOUT_MS = 3_000;
   /** After the job failed to start (platform down, token refused), let another node (or us) try later. */
@@ -40,6 +47,8 @@ public final class SingletonVerticle extends VerticleBase {
   static final String UNLOCK = "SELECT pg_advisory_unlock($1)";
   static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', $1)";
 
+  private final Vertx vertx;
+  private final Context context;
   private final SingletonJob job;
   private final Supplier<? extends Deployable> verticle;
   private final DeploymentOptions jobOptions;
@@ -54,8 +63,10 @@ public final class SingletonVerticle extends VerticleBase {
   private long notBeforeMs;
   private boolean toldWaiting;
 
-  public SingletonVerticle(SingletonJob job, Supplier<? extends Deployable> verticle, DeploymentOptions jobOptions,
-      PgConnectOptions database, ClusterNode node) {
+  public Singleton(Vertx vertx, Context context, SingletonJob job, Supplier<? extends Deployable> verticle,
+      DeploymentOptions jobOptions, PgConnectOptions database, ClusterNode node) {
+    this.vertx = vertx;
+    this.context = context;
     this.job = job;
     this.verticle = verticle;
     this.jobOptions = jobOptions;
@@ -65,25 +76,31 @@ public final class SingletonVerticle extends VerticleBase {
   }
 
   /** Completes after the first attempt: a single node has its jobs running when start-up completes. */
-  @Override
-  public Future<?> start() {
-    return tick().onComplete(v -> arm());
+  public Future<Void> start() {
+    return onContext(() -> tick().onComplete(v -> arm()));
   }
 
   /**
    * Undeploys the job, then lets go of the fence and tells the waiting nodes (NOTIFY), so the next
    * one takes the job over at once rather than at its next {@link #TICK_MS} try.
    */
-  @Override
-  public Future<?> stop() {
-    stopping = true;
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-    }
-    boolean held = deploymentId != null;
-    return undeployJob("this node is stopping")
-        .compose(v -> held ? handOver() : Future.succeededFuture())
-        .eventually(this::closeConnection);
+  public Future<Void> stop() {
+    return onContext(() -> {
+      stopping = true;
+      if (timerId >= 0) {
+        vertx.cancelTimer(timerId);
+      }
+      boolean held = deploymentId != null;
+      return undeployJob("this node is stopping")
+          .compose(v -> held ? handOver() : Future.succeededFuture())
+          .eventually(this::closeConnection);
+    });
+  }
+
+  private Future<Void> onContext(java.util.function.Supplier<Future<Void>> step) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> step.get().onComplete(done));
+    return done.future();
   }
 
   private Future<Void> handOver() {
@@ -205,7 +222,6 @@ public final class SingletonVerticle extends VerticleBase {
     node.released(job);
     LOG.info("{} stops on this node ({}): {}", job.wireName(), node.name(), why);
     if (!vertx.deploymentIDs().contains(id)) {
-      // Undeploying this verticle undeploys the job first, as its child.
       return Future.succeededFuture();
     }
     return vertx.undeploy(id).recover(failure -> {
