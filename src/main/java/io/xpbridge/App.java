@@ -4,14 +4,20 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
 import io.xpbridge.account.AccountVerticle;
 import io.xpbridge.cleanup.CleanupVerticle;
+import io.xpbridge.cluster.ClusterNode;
+import io.xpbridge.cluster.ClusterView;
+import io.xpbridge.cluster.SingletonJob;
+import io.xpbridge.cluster.Singleton;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.config.DbSettings;
 import io.xpbridge.config.InvalidConfigException;
 import io.xpbridge.http.HttpApiVerticle;
 import io.xpbridge.reconcile.ReconcileVerticle;
+import io.xpbridge.store.Database;
 import io.xpbridge.store.EmbeddedDatabase;
 import io.xpbridge.store.Migrations;
 import io.xpbridge.sync.SyncVerticle;
@@ -34,16 +40,19 @@ public final class App {
   private final JsonObject config;
   private final AppConfig settings;
   private final EmbeddedDatabase embedded;
-  private final List<String> deployments;
+  private final Deployments deployments;
 
   private App(Vertx vertx, JsonObject config, AppConfig settings, EmbeddedDatabase embedded,
-      List<String> deployments) {
+      Deployments deployments) {
     this.vertx = vertx;
     this.config = config;
     this.settings = settings;
     this.embedded = embedded;
     this.deployments = deployments;
   }
+
+  /** What {@link #stop} stops: the singletons first (they hand their jobs over), then the rest. */
+  private record Deployments(List<Singleton> singletons, List<String> others) {}
 
   /** Fails with an {@link InvalidConfigException} naming every bad field before anything starts. */
   public static Future<App> start(Vertx vertx, JsonObject input) {
@@ -89,10 +98,10 @@ public final class App {
     }).compose(embedded -> {
       // Parsed again with the database URL now known, so the tree and the verticles' JSON agree.
       AppConfig settings = AppConfig.parse(config);
-      Future<List<String>> deployed = engineOnly ? deployEngine(vertx, settings, config)
+      Future<Deployments> deployed = engineOnly ? deployEngine(vertx, config)
           : deployAll(vertx, settings, config);
       return deployed
-          .map(ids -> new App(vertx, config, settings, embedded, ids))
+          .map(deployments -> new App(vertx, config, settings, embedded, deployments))
           .recover(failure -> {
             if (embedded != null) {
               embedded.close();
@@ -102,26 +111,49 @@ public final class App {
     });
   }
 
-  private static Future<List<String>> deployEngine(Vertx vertx, AppConfig settings, JsonObject config) {
+  private static Future<Deployments> deployEngine(Vertx vertx, JsonObject config) {
     List<String> ids = new ArrayList<>();
     return deploy(Future.succeededFuture(), vertx, ids, () -> new SyncVerticle(false),
-        new DeploymentOptions().setConfig(config)).map(v -> ids);
+        new DeploymentOptions().setConfig(config)).map(v -> new Deployments(List.of(), ids));
   }
 
-  private static Future<List<String>> deployAll(Vertx vertx, AppConfig settings, JsonObject config) {
+  /**
+   * Every node runs the engine, the account and season services, metrics and the HTTP API. The jobs
+   * that must run once in a cluster (reconcile and cleanup timers, the two bots) run under a
+   * {@link Singleton} that deploys them only while this node holds their fence; a single node always
+   * holds it (the same path, so single-node and clustered runs do not differ). The singletons run on
+   * the context the service starts on, not on event loops of their own (see {@link Singleton}).
+   */
+  private static Future<Deployments> deployAll(Vertx vertx, AppConfig settings, JsonObject config) {
     List<String> ids = new ArrayList<>();
+    List<Singleton> singletons = new ArrayList<>();
+    io.vertx.core.Context guards = vertx.getOrCreateContext();
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     int syncInstances = settings.sync().instances();
-    Future<Void> chain = Future.succeededFuture();
+    ClusterNode node = ClusterNode.of(vertx);
+    PgConnectOptions fenceDb = Database.connectOptions(settings.db().databaseUrl());
+    Future<Void> chain = new ClusterView(vertx, node).start();
     chain = deploy(chain, vertx, ids, SyncVerticle::new, new DeploymentOptions(options).setInstances(syncInstances));
     chain = deploy(chain, vertx, ids, AccountVerticle::new, options);
     chain = deploy(chain, vertx, ids, io.xpbridge.season.SeasonVerticle::new, options);
-    chain = deploy(chain, vertx, ids, ReconcileVerticle::new, options);
-    chain = deploy(chain, vertx, ids, CleanupVerticle::new, options);
+    chain = singleton(chain, singletons, new Singleton(vertx, guards, SingletonJob.RECONCILE, ReconcileVerticle::new,
+        options, fenceDb, node));
+    chain = singleton(chain, singletons, new Singleton(vertx, guards, SingletonJob.CLEANUP, CleanupVerticle::new,
+        options, fenceDb, node));
     chain = deploy(chain, vertx, ids, io.xpbridge.metrics.MetricsVerticle::new, options);
     chain = deploy(chain, vertx, ids, HttpApiVerticle::new, options);
-    chain = BotDeployments.deploy(chain, vertx, settings, options, ids);
-    return chain.map(v -> ids);
+    for (BotDeployments.Bot bot : BotDeployments.configured(settings)) {
+      chain = singleton(chain, singletons, new Singleton(vertx, guards, bot.job(), bot.verticle(), options, fenceDb,
+          node));
+    }
+    return chain.map(v -> new Deployments(singletons, ids));
+  }
+
+  private static Future<Void> singleton(Future<Void> chain, List<Singleton> singletons, Singleton singleton) {
+    return chain.compose(v -> {
+      singletons.add(singleton);
+      return singleton.start();
+    });
   }
 
   static Future<Void> deploy(Future<Void> chain, Vertx vertx, List<String> ids,
@@ -146,10 +178,18 @@ public final class App {
     return settings.db().databaseUrl();
   }
 
-  /** Stops every verticle (bots and intake first, pool last), then the embedded database. */
+  /**
+   * Stops the singleton jobs first, all at once, and releases their fences (another node takes them
+   * over within two seconds), then every other verticle (intake first, pool last), then the embedded
+   * database.
+   */
   public Future<Void> stop() {
-    Future<Void> chain = Future.succeededFuture();
-    List<String> reversed = new ArrayList<>(deployments);
+    List<Future<Void>> handovers = new ArrayList<>();
+    for (Singleton singleton : deployments.singletons()) {
+      handovers.add(singleton.stop().recover(e -> Future.succeededFuture()));
+    }
+    Future<Void> chain = Future.join(handovers).mapEmpty();
+    List<String> reversed = new ArrayList<>(deployments.others());
     java.util.Collections.reverse(reversed);
     for (String id : reversed) {
       chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));

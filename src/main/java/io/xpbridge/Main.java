@@ -5,6 +5,8 @@ import ch.qos.logback.classic.LoggerContext;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.xpbridge.cluster.ClusterNode;
+import io.xpbridge.cluster.ClusterSettings;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.ConfigLoader;
 import io.xpbridge.config.ConfigWatcher;
@@ -39,7 +41,28 @@ public final class Main {
           + " (give another with --config PATH or XPBRIDGE_CONFIG)");
       System.exit(2);
     }
-    Vertx vertx = io.xpbridge.metrics.Metrics.newVertx();
+    ClusterSettings cluster;
+    try {
+      cluster = ClusterSettings.fromEnv();
+    } catch (IllegalArgumentException e) {
+      System.err.println("xpbridge: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx;
+    try {
+      vertx = io.xpbridge.metrics.Metrics.newVertx(cluster).toCompletionStage().toCompletableFuture()
+          .get(120, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // ClusterVertx names the port and the likely cause in its message.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      String message = cause.getMessage() != null ? cause.getMessage() : rootMessage(e);
+      LOG.error("xpbridge could not start: {}", message);
+      System.err.println("xpbridge: " + message);
+      System.exit(1);
+      return;
+    }
+    ClusterNode.register(vertx, cluster);
     ConfigRetriever retriever = ConfigLoader.retriever(vertx, configPath, CONFIG_SCAN_MS);
     JsonObject config;
     try {
@@ -86,7 +109,8 @@ public final class Main {
     }, "xpbridge-shutdown"));
     ConfigWatcher.watch(vertx, retriever, fromFile, app.appConfig(), Main::applyLogLevel);
     Object port = vertx.sharedData().getLocalMap("xpbridge").get(HttpApiVerticle.PORT_KEY);
-    LOG.info("xpbridge is running: HTTP on port {}, database {}, config {} (watched for changes)", port,
+    LOG.info("xpbridge is running{}: HTTP on port {}, database {}, config {} (watched for changes)",
+        cluster.clustered() ? " as cluster node " + cluster.nodeName() : "", port,
         app.databaseUrl().host() + ":" + app.databaseUrl().port() + "/" + app.databaseUrl().database(), configPath);
   }
 

@@ -75,6 +75,8 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.LEADERBOARD, Seasons.LeaderboardQuery.class, standings::leaderboard);
     BusServer.serve(bus, Bus.PUBLIC_STANDINGS, io.xpbridge.bus.Web.StandingsQuery.class, publicStandings::standings);
     BusServer.serve(bus, Bus.PUBLIC_PLAYER, io.xpbridge.bus.Web.PlayerQuery.class, publicStandings::player);
+    // These three are cluster-wide (consumer, not localConsumer): the change happened on one node, every
+    // node's cache of standings must forget it.
     bus.consumer(Bus.SEASONS_CHANGED, msg -> {
       leaderboard.forget();
       publicStandings.forget();
@@ -106,7 +108,7 @@ public class AccountVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.PRIVACY_EXPORT, io.xpbridge.bus.Privacy.Account.class, privacy::export);
     BusServer.serve(bus, Bus.PRIVACY_DELETE, io.xpbridge.bus.Privacy.Account.class, privacy::delete);
     BusServer.serve(bus, Bus.PLAYERS_ERASE, io.xpbridge.bus.Privacy.Erase.class, privacy::erase);
-    bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+    bus.<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> {
       applyConfig(msg.body());
       mirrorRules(msg.body()).onFailure(e -> LOG.warn("could not mirror the new ranks into the database: {}",
           e.toString()));

@@ -11,6 +11,21 @@ package io.xpbridge.bus;
 public final class Bus {
   private Bus() {}
 
+  // ---- which addresses cross nodes (clustered mode, see cluster.ClusterVertx) ----
+  // With a clustered event bus a plain `consumer` hears the whole cluster, and requests are spread
+  // round-robin over every node's consumers. The rule: every consumer is a `localConsumer`
+  // (BusServer.serve), so a node's bots submit to its own engine, its HTTP API asks its own services,
+  // and stats, health, metrics and config changes stay per node; cluster-wide (`consumer`,
+  // BusServer.serveClusterWide) are only:
+  //  - the addresses of singleton jobs, which run on one node while every node may ask them:
+  //    EFFECTS_DISCORD, DISCORD_MEMBER_ROLES, EFFECTS_TELEGRAM (the engine that applied an event
+  //    reaches the node that owns the bot), RECONCILE_RUN_NOW, DISCORD_MEMBER_CHECK,
+  //    DISCORD_MEMBER_PRESENCE, DISCORD_GUILD_ROSTER, CLEANUP_RUN_NOW;
+  //  - the change notices every node must hear: PLATFORM_READY (engines deliver what waited),
+  //    BOOSTS_CHANGED, SEASONS_CHANGED, DISCORD_MEMBERSHIP_CHANGED, PLAYERS_VISIBILITY_CHANGED (caches),
+  //    PLAYERS_ERASED (the bots, wherever they run, forget an erased player's accounts).
+  // CONFIG_CHANGED is published local-only: its codec hands over the instance and cannot cross.
+
   // ---- sync engine (SyncVerticle) ----
 
   /**

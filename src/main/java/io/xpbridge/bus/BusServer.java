@@ -24,7 +24,18 @@ public final class BusServer {
 
   private BusServer() {}
 
+  /** Answers requests sent from this node only (see {@link Bus} for which addresses cross nodes). */
   public static <Q> MessageConsumer<Object> serve(EventBus bus, String address, Class<Q> requestType,
+      Function<Q, Future<?>> handler) {
+    return bus.localConsumer(address, message -> answer(message, address, requestType, handler));
+  }
+
+  /**
+   * Answers requests from every node of the cluster: for the addresses of singleton jobs (the bots'
+   * effects, reconcile, cleanup), which run on one node while the engines and the HTTP API that ask
+   * them run on all.
+   */
+  public static <Q> MessageConsumer<Object> serveClusterWide(EventBus bus, String address, Class<Q> requestType,
       Function<Q, Future<?>> handler) {
     return bus.consumer(address, message -> answer(message, address, requestType, handler));
   }

@@ -34,11 +34,11 @@ public class CleanupVerticle extends VerticleBase {
     settings = config.cleanup();
     pool = Database.pool(vertx, config.db().databaseUrl(), 1);
     store = new CleanupStore(pool);
-    BusServer.serve(vertx.eventBus(), Bus.CLEANUP_RUN_NOW, Admin.Empty.class, request -> run()
+    BusServer.serveClusterWide(vertx.eventBus(), Bus.CLEANUP_RUN_NOW, Admin.Empty.class, request -> run()
         .map(d -> new Admin.CleanupReport(d.completed(), d.failed(), d.linkCodes()))
         .recover(e -> Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503,
             "cleanup failed: " + e.getMessage()))));
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+    vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> {
       settings = msg.body().cleanup();
       timer.every(settings.intervalMs());
     });

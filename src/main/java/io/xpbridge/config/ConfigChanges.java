@@ -2,6 +2,7 @@ package io.xpbridge.config;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.shareddata.LocalMap;
 import io.xpbridge.bus.Bus;
@@ -16,7 +17,8 @@ public final class ConfigChanges {
 
   public static void publish(Vertx vertx, AppConfig config) {
     registerCodec(vertx);
-    vertx.eventBus().publish(Bus.CONFIG_CHANGED, config);
+    // Each node watches its own config file; the codec cannot (and must not) cross to other nodes.
+    vertx.eventBus().publish(Bus.CONFIG_CHANGED, config, new DeliveryOptions().setLocalOnly(true));
   }
 
   /** Once per Vert.x instance: the service's, or a test's that publishes without the service. */

@@ -147,13 +147,13 @@ public final class DiscordBotVerticle extends VerticleBase {
             BusJson.encode(new Platforms.AnnounceProblem(problem))));
     MemberRolesQuery memberRoles = new MemberRolesQuery(this::guild);
     List<Future<Void>> registrations = new ArrayList<>();
-    registrations.add(BusServer.serve(bus, Bus.EFFECTS_DISCORD, Platforms.DiscordEffect.class,
+    registrations.add(BusServer.serveClusterWide(bus, Bus.EFFECTS_DISCORD, Platforms.DiscordEffect.class,
         effect -> effect.kind() == EffectKind.SEASON_RESULTS ? seasonAnnouncer.announce(effect)
             : effect.kind() == EffectKind.MEMBER_ANNOUNCEMENT ? memberAnnouncer.announce(effect)
             : roleEffects.apply(effect)).completion());
-    registrations.add(BusServer.serve(bus, Bus.DISCORD_MEMBER_ROLES, Platforms.MemberRolesQuery.class,
+    registrations.add(BusServer.serveClusterWide(bus, Bus.DISCORD_MEMBER_ROLES, Platforms.MemberRolesQuery.class,
         memberRoles::answer).completion());
-    registrations.add(bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
+    registrations.add(bus.<AppConfig>localConsumer(Bus.CONFIG_CHANGED, this::onConfigChanged).completion());
     registrations.add(registerCommands(guild));
     armVoiceTimer();
     return Future.all(registrations).<Void>mapEmpty().onSuccess(v -> {

@@ -14,6 +14,8 @@ import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.Players;
 import io.xpbridge.bus.SubmitMessage;
+import io.xpbridge.cluster.ClusterNode;
+import io.xpbridge.cluster.ClusterView;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.HttpSettings;
 import io.xpbridge.domain.InvalidRequestException;
@@ -47,7 +49,7 @@ public class HttpApiVerticle extends VerticleBase {
     botDisconnectGraceSeconds = settings.botDisconnectGraceSeconds();
     importMaxBytes = settings.importMaxBytes();
     webTitle = config.web().title();
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+    vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> {
       webTitle = msg.body().web().title();
       adminToken = msg.body().http().adminToken();
       metricsToken = msg.body().http().metricsToken();
@@ -103,6 +105,12 @@ public class HttpApiVerticle extends VerticleBase {
     }
     router.post("/api/v1/reconcile").handler(ctx -> respond(ctx, () -> bus.reconcile(new Admin.ReconcileRun(null)), 200));
     router.post("/api/v1/cleanup").handler(ctx -> respond(ctx, bus::cleanup, 200));
+    ClusterNode node = ClusterNode.of(vertx);
+    ClusterView clusterView = new ClusterView(vertx, node);
+    router.get("/api/v1/cluster").handler(ctx -> clusterView.nodes()
+        .onSuccess(nodes -> json(ctx, 200, new JsonObject().put("self", node.name())
+            .put("nodes", new io.vertx.core.json.JsonArray(nodes))))
+        .onFailure(failure -> failed(ctx, failure)));
     router.route().last().handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " "
         + ctx.request().path()));
     router.errorHandler(500, ctx -> {

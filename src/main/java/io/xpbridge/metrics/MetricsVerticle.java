@@ -11,6 +11,8 @@ import io.xpbridge.bus.Bus;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.Reports;
 import io.xpbridge.bus.BusClient;
+import io.xpbridge.cluster.ClusterNode;
+import io.xpbridge.cluster.SingletonJob;
 import io.xpbridge.domain.EventStatus;
 import io.xpbridge.sync.IntakeLoad;
 import java.util.Map;
@@ -40,7 +42,7 @@ public class MetricsVerticle extends VerticleBase {
         .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
     // Read field by field (the shape is Reports.Applied): it comes once per applied batch of up to
     // 10,000 events, and mapping each entry to a record would cost more than the counting itself.
-    vertx.eventBus().<JsonObject>consumer(Bus.EVENTS_APPLIED, msg -> {
+    vertx.eventBus().<JsonObject>localConsumer(Bus.EVENTS_APPLIED, msg -> {
       JsonObject body = msg.body();
       long appliedAt = body.getLong("appliedAt", System.currentTimeMillis());
       body.getJsonArray("events").forEach(o -> {
@@ -53,19 +55,19 @@ public class MetricsVerticle extends VerticleBase {
       });
       counter("xpbridge_events_total", "status", EventStatus.FAILED.wireName(), "type", "any").increment(body.getInteger("failed", 0));
     });
-    vertx.eventBus().<JsonObject>consumer(Bus.METRICS_EFFECTS, msg -> {
+    vertx.eventBus().<JsonObject>localConsumer(Bus.METRICS_EFFECTS, msg -> {
       Reports.Effects effects = BusJson.decode(msg.body(), Reports.Effects.class);
       counter("xpbridge_effects_total", "outcome", "delivered", "type", "any").increment(effects.completed());
       counter("xpbridge_effects_total", "outcome", "retry", "type", "any").increment(effects.retrying());
       counter("xpbridge_effects_total", "outcome", "failed", "type", "any").increment(effects.failed());
     });
-    vertx.eventBus().<JsonObject>consumer(Bus.METRICS_RECONCILE, msg -> {
+    vertx.eventBus().<JsonObject>localConsumer(Bus.METRICS_RECONCILE, msg -> {
       Reports.Reconciled pass = BusJson.decode(msg.body(), Reports.Reconciled.class);
       // Rank roles, achievement roles and Telegram's rank: a pass counts them together.
       counter("xpbridge_reconcile_divergences_total", "kind", "all", "type", "any").increment(pass.divergences());
       counter("xpbridge_reconcile_players_total", "kind", "all", "type", "any").increment(pass.players());
     });
-    vertx.eventBus().<JsonObject>consumer(Bus.METRICS_BOT_API_ERROR, msg ->
+    vertx.eventBus().<JsonObject>localConsumer(Bus.METRICS_BOT_API_ERROR, msg ->
         counter("xpbridge_bot_api_errors_total", "platform", msg.body().getString("platform", "unknown"),
             "type", msg.body().getString("kind", "error")).increment());
     for (EventStatus each : EventStatus.values()) {
@@ -79,6 +81,12 @@ public class MetricsVerticle extends VerticleBase {
         .description("Submits waiting in memory for a batch slot (bounded by sync.maxWaitingSubmits)").register(registry);
     AtomicLong oldest = queue.computeIfAbsent("oldest", s -> new AtomicLong());
     Gauge.builder("xpbridge_queue_oldest_pending_seconds", oldest, AtomicLong::get).register(registry);
+    // Which singleton jobs this node runs (1) or leaves to another node (0), tagged with the node's name.
+    ClusterNode node = ClusterNode.of(vertx);
+    for (SingletonJob job : SingletonJob.values()) {
+      Gauge.builder("xpbridge_singleton_held", node, n -> n.holds(job) ? 1 : 0).tag("job", job.wireName())
+          .tag("node", node.name()).description("1 while this node runs the singleton job").register(registry);
+    }
     statsClient = new BusClient(vertx.eventBus(), 4_000);
     vertx.setPeriodic(QUEUE_SAMPLE_MS, id -> sampleQueue());
     return Future.succeededFuture();

@@ -63,13 +63,13 @@ public class ReconcileVerticle extends VerticleBase {
     achievements = config.gameRules().achievements();
     pool = Database.pool(vertx, config.db().databaseUrl(), 2);
     store = new ReconcileStore(pool);
-    BusServer.serve(vertx.eventBus(), Bus.RECONCILE_RUN_NOW, Admin.ReconcileRun.class, this::runNow);
-    BusServer.serve(vertx.eventBus(), Bus.DISCORD_MEMBER_CHECK, Members.Check.class, this::checkMembers);
+    BusServer.serveClusterWide(vertx.eventBus(), Bus.RECONCILE_RUN_NOW, Admin.ReconcileRun.class, this::runNow);
+    BusServer.serveClusterWide(vertx.eventBus(), Bus.DISCORD_MEMBER_CHECK, Members.Check.class, this::checkMembers);
     Membership membership = new Membership(vertx.eventBus(), new MembershipStore(pool), this::checkMembers);
-    BusServer.serve(vertx.eventBus(), Bus.DISCORD_MEMBER_PRESENCE, Members.Presence.class, membership::presence);
-    BusServer.serve(vertx.eventBus(), Bus.DISCORD_GUILD_ROSTER, Members.Roster.class, membership::roster);
+    BusServer.serveClusterWide(vertx.eventBus(), Bus.DISCORD_MEMBER_PRESENCE, Members.Presence.class, membership::presence);
+    BusServer.serveClusterWide(vertx.eventBus(), Bus.DISCORD_GUILD_ROSTER, Members.Roster.class, membership::roster);
     memberRoles = new BusClient(vertx.eventBus(), MEMBER_ROLES_TIMEOUT_MS);
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+    vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> {
       settings = msg.body().reconcile();
       ladder = msg.body().gameRules().ladder();
       achievements = msg.body().gameRules().achievements();

@@ -56,7 +56,7 @@ public class SeasonVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.SEASONS_START, Seasons.Start.class, this::startNext);
     BusServer.serve(bus, Bus.SEASONS_LIST, Admin.Empty.class, request -> list());
     BusServer.serve(bus, Bus.SEASONS_CURRENT, Admin.Empty.class, request -> current());
-    bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> {
+    bus.<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> {
       config = msg.body();
       checks.every(config.seasons().checkIntervalSeconds() * 1000L);
     });

@@ -49,6 +49,7 @@ final class StoredBoosts {
   Future<Void> start() {
     BusServer.serve(vertx.eventBus(), Bus.BOOSTS_START, Admin.StartBoost.class, this::startBoost);
     BusServer.serve(vertx.eventBus(), Bus.BOOSTS_LIST, Admin.Empty.class, request -> Future.succeededFuture(list()));
+    // Cluster-wide: a boost started through one node's API applies on every node's engine.
     vertx.eventBus().consumer(Bus.BOOSTS_CHANGED, msg -> reload());
     return reload();
   }

@@ -103,7 +103,7 @@ public class SyncVerticle extends VerticleBase {
     intakeLoad.register(instanceId, batcher::waitingCount, () -> rules.sync().maxWaitingSubmits());
 
     var bus = vertx.eventBus();
-    submitConsumer = bus.<JsonObject>consumer(Bus.EVENTS_SUBMIT, this::onSubmit);
+    submitConsumer = bus.<JsonObject>localConsumer(Bus.EVENTS_SUBMIT, this::onSubmit);
     BusServer.serve(bus, Bus.EVENTS_PROCESS_NOW, Admin.Empty.class, request -> drainNow());
     BusServer.serve(bus, Bus.EVENTS_REQUEUE, Admin.Requeue.class, this::requeue);
     AdminPlayersStore players = new AdminPlayersStore(pool);
@@ -121,7 +121,7 @@ public class SyncVerticle extends VerticleBase {
           }
           return new Admin.RequeuedAll(count);
         }));
-    bus.<JsonObject>consumer(Bus.PLAYERS_ADJUST, this::onAdjust);
+    bus.<JsonObject>localConsumer(Bus.PLAYERS_ADJUST, this::onAdjust);
     ImportIntake imports = new ImportIntake(vertx, batcher, new io.xpbridge.store.ImportStore(pool));
     BusServer.serve(bus, Bus.IMPORT_CHUNK, io.xpbridge.bus.Imports.Chunk.class, chunk -> imports.handle(chunk)
         .recover(e -> Future.failedFuture(e instanceof InvalidRequestException ? e
@@ -142,9 +142,10 @@ public class SyncVerticle extends VerticleBase {
     BusServer.serve(bus, Bus.HEALTH_DATABASE, Admin.Empty.class, request -> admin.ping()
         .map(v -> new Admin.DatabaseHealth("up"))
         .recover(e -> Future.failedFuture(unavailable("database unreachable: " + e.getMessage()))));
+    // Cluster-wide: a bot that came up on another node delivers what this node's engine kept waiting.
     bus.<JsonObject>consumer(Bus.PLATFORM_READY, msg -> deliveryStore.wakeWaiting()
         .onSuccess(n -> deliveryLoop.request()));
-    bus.<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> applyConfig(msg.body()));
+    bus.<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> applyConfig(msg.body()));
 
     boosts = new StoredBoosts(vertx, new BoostStore(pool), () -> appConfig.economy().boosts(), stored -> {
       storedBoosts = stored;

@@ -13,6 +13,8 @@ import io.xpbridge.bus.Platforms;
 import io.xpbridge.bus.RegisteredPlayers;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.config.TelegramSettings;
+import io.xpbridge.store.Database;
+import io.xpbridge.store.TelegramOffsetStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +52,8 @@ public class TelegramBotVerticle extends VerticleBase {
   /** Whether getMe has answered; until then the username may come from config only. */
   private boolean meKnown;
   private TelegramApiClient client;
+  /** One connection, for the kept offset ({@link ConfirmedOffsets}). */
+  private io.vertx.sqlclient.Pool offsetPool;
   private SendQueue queue;
   private UpdatePoller poller;
   private boolean stopping;
@@ -77,10 +81,10 @@ public class TelegramBotVerticle extends VerticleBase {
     CommandRouter router = new CommandRouter(handlers(services), players, replies);
     UpdateDispatcher dispatcher = new UpdateDispatcher(router, replies, currentBotUsername, System::currentTimeMillis);
     poller = new UpdatePoller(vertx, client, dispatcher::handle, () -> settings.pollTimeoutSeconds(), this::announceReady,
-        this::announceDisconnected);
+        this::announceDisconnected, confirmedOffsets(parsed));
     EffectNotifier notifier = new EffectNotifier(replies, () -> settings.effectDeadlineMs());
 
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, this::applyConfig);
+    vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, this::applyConfig);
     // An erased player's account starts over: its next command registers a new player (chat, name, language).
     vertx.eventBus().<Object>consumer(Bus.PLAYERS_ERASED, msg -> {
       if (msg.body() instanceof io.vertx.core.json.JsonObject body) {
@@ -88,11 +92,14 @@ public class TelegramBotVerticle extends VerticleBase {
       }
     });
     return warmUpJackson()
-        .compose(v -> BusServer.serve(vertx.eventBus(), Bus.EFFECTS_TELEGRAM, Platforms.TelegramEffect.class,
+        .compose(v -> BusServer.serveClusterWide(vertx.eventBus(), Bus.EFFECTS_TELEGRAM, Platforms.TelegramEffect.class,
             notifier::deliver).completion())
         .compose(v -> checkToken())
         .onSuccess(v -> setUpThenPoll())
-        .onFailure(error -> client.close());
+        .onFailure(error -> {
+          client.close();
+          closeOffsetPool();
+        });
   }
 
   @Override
@@ -103,8 +110,69 @@ public class TelegramBotVerticle extends VerticleBase {
     }
     return poller.stop().eventually(() -> {
       queue.close();
+      closeOffsetPool();
       return client.close();
     });
+  }
+
+  /**
+   * The offset kept in the service's database; a bot deployed without one (a test of the bot alone)
+   * keeps it with Telegram only.
+   */
+  private ConfirmedOffsets confirmedOffsets(AppConfig parsed) {
+    if (parsed.db().embedded()) {
+      return new ConfirmedOffsets() {
+        @Override
+        public Future<Long> load() {
+          return Future.succeededFuture(0L);
+        }
+
+        @Override
+        public Future<Void> save(long offset) {
+          return Future.succeededFuture();
+        }
+
+        @Override
+        public boolean kept() {
+          return false;
+        }
+      };
+    }
+    offsetPool = Database.pool(vertx, parsed.db().databaseUrl(), 1);
+    TelegramOffsetStore offsetStore = new TelegramOffsetStore(offsetPool);
+    long botId = botId(settings.token());
+    return new ConfirmedOffsets() {
+      @Override
+      public Future<Long> load() {
+        return offsetStore.load(botId);
+      }
+
+      @Override
+      public Future<Void> save(long offset) {
+        return offsetStore.save(botId, offset);
+      }
+
+      @Override
+      public boolean kept() {
+        return true;
+      }
+    };
+  }
+
+  private void closeOffsetPool() {
+    if (offsetPool != null) {
+      offsetPool.close();
+    }
+  }
+
+  /** The bot's numeric id: the part of the token before ':' (0 for a token of another shape). */
+  static long botId(String token) {
+    int colon = token.indexOf(':');
+    try {
+      return Long.parseLong(colon > 0 ? token.substring(0, colon) : token);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private Map<String, CommandHandler> handlers(CommandServices services) {
@@ -168,7 +236,7 @@ public class TelegramBotVerticle extends VerticleBase {
         .compose(v -> setCommandMenus())
         .onSuccess(v -> {
           if (!stopping) {
-            poller.start();
+            poller.start().onFailure(e -> log.warn("Telegram polling could not start: {}", e.getMessage()));
           }
         });
   }

@@ -25,6 +25,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * with the new ones; they are recognised and skipped. Up to {@link #MAX_IN_FLIGHT} updates run at
  * once. 429 waits {@code retry_after}; 5xx, network errors and conflicts back off exponentially,
  * and each of them is reported ({@code onFailing}) until a poll succeeds again ({@code onHealthy}).
+ *
+ * <p>The confirmed offset is also kept in the database ({@link ConfirmedOffsets}) as soon as handled
+ * updates move it, one write at a time, and polling starts from the kept one: in a cluster the poller
+ * moves between nodes, and the next owner continues where this one's work was done.
  */
 final class UpdatePoller {
 
@@ -45,6 +49,10 @@ final class UpdatePoller {
   private final IntSupplier pollTimeoutSeconds;
   private final Runnable onHealthy;
   private final Consumer<String> onFailing;
+  private final ConfirmedOffsets offsets;
+  /** Highest offset written to {@link #offsets} (or read from it at start). */
+  private long keptOffset;
+  private boolean keeping;
 
   /** Highest update id received so far (handled, in flight or skipped). */
   private long highestSeen = -1;
@@ -57,22 +65,38 @@ final class UpdatePoller {
   private long timerId = -1;
 
   UpdatePoller(Vertx vertx, TelegramApiClient client, Function<Update, Future<Void>> handler,
-               IntSupplier pollTimeoutSeconds, Runnable onHealthy, Consumer<String> onFailing) {
+               IntSupplier pollTimeoutSeconds, Runnable onHealthy, Consumer<String> onFailing, ConfirmedOffsets offsets) {
     this.vertx = vertx;
     this.client = client;
     this.handler = handler;
     this.pollTimeoutSeconds = pollTimeoutSeconds;
     this.onHealthy = onHealthy;
     this.onFailing = onFailing;
+    this.offsets = offsets;
   }
 
-  void start() {
+  /** Starts from the kept offset (the previous owner's, in a cluster); completes when polling has begun. */
+  Future<Void> start() {
     running = true;
-    // The first poll is short so that PLATFORM_READY does not wait for a long poll to time out.
-    poll(0);
+    return offsets.load().recover(error -> {
+      log.warn("Could not read the kept Telegram offset, starting from Telegram's own: {}", error.getMessage());
+      return Future.succeededFuture(0L);
+    }).map(kept -> {
+      if (kept > 0 && highestSeen < kept - 1) {
+        highestSeen = kept - 1;
+        keptOffset = kept;
+        log.info("Telegram polling continues from the kept offset {}", kept);
+      }
+      // The first poll is short so that PLATFORM_READY does not wait for a long poll to time out.
+      poll(0);
+      return null;
+    });
   }
 
-  /** Stops polling and confirms what was handled, so a restart does not see it again. */
+  /**
+   * Stops polling and keeps the offset of what was handled (in the database; with Telegram itself
+   * when there is none), so a restart does not see it again.
+   */
   Future<Void> stop() {
     running = false;
     cancelTimer();
@@ -80,10 +104,37 @@ final class UpdatePoller {
     if (offset <= 0) {
       return Future.succeededFuture();
     }
+    Future<Void> kept = offsets.save(offset).recover(error -> {
+      log.info("Could not keep the Telegram offset on stop (the next poller may see some updates again, harmlessly): {}",
+          error.getMessage());
+      return Future.succeededFuture();
+    });
+    if (offsets.kept()) {
+      return kept;
+    }
     GetUpdates confirm = GetUpdates.builder().offset((int) offset).limit(1).timeout(0).build();
-    return client.post(confirm, 2_000).<Void>mapEmpty().recover(error -> {
+    return kept.compose(v -> client.post(confirm, 2_000).<Void>mapEmpty().recover(error -> {
       log.info("Could not confirm handled Telegram updates on stop (they may be re-delivered, harmlessly): {}", error.getMessage());
       return Future.succeededFuture();
+    }));
+  }
+
+  /** Writes the confirmable offset when it moved, one write at a time (the last one catches up). */
+  private void keepOffset() {
+    long offset = confirmableOffset();
+    if (keeping || !running || offset <= keptOffset) {
+      return;
+    }
+    keeping = true;
+    offsets.save(offset).onComplete(ar -> {
+      keeping = false;
+      if (ar.succeeded()) {
+        keptOffset = Math.max(keptOffset, offset);
+        keepOffset();
+      } else {
+        log.debug("Could not keep the Telegram offset {} (tried again after the next update): {}", offset,
+            ar.cause().getMessage());
+      }
     });
   }
 
@@ -162,6 +213,7 @@ final class UpdatePoller {
     mine.onComplete(ignored -> {
       unfinished.remove(id);
       chatTails.remove(chat, mine);
+      keepOffset();
       signalProgress();
     });
   }

@@ -37,7 +37,7 @@ public final class PublicApiRoutes {
   /** Mounts the public JSON on {@code router}; call only when {@code web.enabled}. */
   public static void mount(Vertx vertx, Router router, BusClient bus, AppConfig config) {
     PublicApiRoutes routes = new PublicApiRoutes(bus, config.web());
-    vertx.eventBus().<AppConfig>consumer(Bus.CONFIG_CHANGED, msg -> routes.settings = msg.body().web());
+    vertx.eventBus().<AppConfig>localConsumer(Bus.CONFIG_CHANGED, msg -> routes.settings = msg.body().web());
     router.route(LEADERBOARD_PATH).handler(PublicApiRoutes::cors);
     router.route(LEADERBOARD_PATH).method(HttpMethod.OPTIONS).handler(PublicApiRoutes::preflight);
     router.get(LEADERBOARD_PATH).handler(routes::limit).handler(routes::leaderboard);

@@ -40,7 +40,7 @@ import java.util.function.Function;
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
-      "http", "reconcile", "rollover", "cards", "web", "import");
+      "http", "reconcile", "rollover", "cards", "web", "import", "cluster");
 
   private final Map<String, String> options = new LinkedHashMap<>();
   private final List<String> overrides = new ArrayList<>();
@@ -124,7 +124,8 @@ public final class BenchMain {
     JsonArray reconcile = new JsonArray();
     JsonArray http = new JsonArray();
     JsonArray rollover = new JsonArray();
-    report.put("http", http).put("rollover", rollover);
+    JsonArray cluster = new JsonArray();
+    report.put("http", http).put("rollover", rollover).put("cluster", cluster);
     report.put("ceiling", ceiling).put("ceilingPipelined", ceilingPipelined).put("ceilingSetBased", ceilingSetBased).put("throughput", throughput).put("throughput2", throughput2)
         .put("latency", latency).put("reconcile", reconcile);
 
@@ -200,6 +201,14 @@ public final class BenchMain {
             .put("batch100x8", log("http batch 100 x8", rep, HttpIngressScenario.run(databases, httpEvents * 5, players, 8, 100, adjust)))
             .put("batch1000x4", log("http batch 1000 x4", rep, HttpIngressScenario.run(databases, httpEvents * 5, players, 4, 1000, adjust)));
         http.add(run);
+      }
+      for (int rep = 1; rep <= reps && only.contains("cluster"); rep++) {
+        // Issue 17: one node vs two (separate JVMs) on one database, the same load; idle RSS of a node.
+        int clusterEvents = intOption("cluster-events", 200_000, 50_000);
+        JsonObject run = new JsonObject()
+            .put("oneNode", log("cluster 1 node", rep, ClusterScenario.run(databases, 1, clusterEvents, players, adjust)))
+            .put("twoNodes", log("cluster 2 nodes", rep, ClusterScenario.run(databases, 2, clusterEvents, players, adjust)));
+        cluster.add(run);
       }
       for (int rep = 1; rep <= reps && only.contains("reconcile"); rep++) {
         // Alternate the order of the passes so neither batch size always runs on a cold cache.

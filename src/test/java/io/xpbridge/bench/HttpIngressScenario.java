@@ -46,7 +46,7 @@ final class HttpIngressScenario {
         int port = (Integer) engine.instances.get(0).sharedData().getLocalMap("xpbridge").get(HttpApiVerticle.PORT_KEY);
         Vertx client = Vertx.vertx();
         try {
-          return measure(client, port, events, players, clients, perRequest, sql);
+          return measure(client, List.of(port), events, players, clients, perRequest, sql);
         } finally {
           Await.result(client.close());
         }
@@ -56,10 +56,14 @@ final class HttpIngressScenario {
     }
   }
 
-  private static JsonObject measure(Vertx vertx, int port, int events, int players, int clients, int perRequest,
+  /** Client {@code c} talks to {@code ports[c % ports.size()]}: several nodes share the load evenly. */
+  static JsonObject measure(Vertx vertx, List<Integer> ports, int events, int players, int clients, int perRequest,
       Sql sql) {
-    var http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-        .setKeepAlive(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(clients));
+    List<io.vertx.core.http.HttpClient> https = new ArrayList<>();
+    for (int port : ports) {
+      https.add(vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+          .setKeepAlive(true), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(clients)));
+    }
     SplittableRandom random = new SplittableRandom(7);
     long[] seeds = new long[events];
     for (int i = 0; i < events; i++) {
@@ -77,6 +81,7 @@ final class HttpIngressScenario {
     for (int c = 0; c < clients; c++) {
       Promise<Void> done = Promise.promise();
       loops.add(done.future());
+      var http = https.get(c % https.size());
       vertx.runOnContext(v -> sendNext(http, path, perRequest, events, players, seeds, nextRequest, latencies,
           failures, lastFailure, done));
     }

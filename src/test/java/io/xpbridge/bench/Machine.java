@@ -20,8 +20,13 @@ final class Machine {
 
   /** VmRSS of this JVM in MB, or -1 when /proc is not there. */
   static double rssMb() {
+    return rssMb("self");
+  }
+
+  /** VmRSS of process {@code pid} ("self" for this JVM) in MB, or -1. */
+  static double rssMb(String pid) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
         }

@@ -186,6 +186,22 @@ public final class FakeDiscord {
     gateway.recover();
   }
 
+  /** A gateway session identified or closed (for handover gaps between two bots, issue 17). */
+  public record SessionEvent(String kind, long atNanos) {}
+
+  final java.util.List<SessionEvent> sessionEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final java.util.concurrent.atomic.AtomicInteger maxSessionsAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The most gateway sessions that were identified at the same time (Discord: one per bot and shard). */
+  public int maxSessionsAtOnce() {
+    return maxSessionsAtOnce.get();
+  }
+
+  /** Every identify and every close of an identified session, in order. */
+  public java.util.List<SessionEvent> sessionEvents() {
+    return java.util.List.copyOf(sessionEvents);
+  }
+
   /** How many IDENTIFYs the gateway answered (one per login). */
   public int identifyCount() {
     return identified.get();

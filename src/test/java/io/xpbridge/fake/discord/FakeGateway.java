@@ -67,7 +67,12 @@ final class FakeGateway {
   void accept(ServerWebSocket socket) {
     Session session = new Session(socket);
     sessions.add(session);
-    socket.closeHandler(v -> sessions.remove(session));
+    socket.closeHandler(v -> {
+      sessions.remove(session);
+      if (session.identified) {
+        fake.sessionEvents.add(new FakeDiscord.SessionEvent("closed", System.nanoTime()));
+      }
+    });
     socket.exceptionHandler(e -> log.debug("Gateway socket error: {}", e.toString()));
     socket.textMessageHandler(text -> onFrame(session, new JsonObject(text)));
     session.send(new JsonObject().put("op", OP_HELLO).put("d", new JsonObject().put("heartbeat_interval", 41_250)));
@@ -106,6 +111,9 @@ final class FakeGateway {
       session.identified = true;
     }
     fake.identified.incrementAndGet();
+    fake.sessionEvents.add(new FakeDiscord.SessionEvent("identified", System.nanoTime()));
+    int now = (int) sessions.stream().filter(s -> s.identified && !s.socket.isClosed()).count();
+    fake.maxSessionsAtOnce.accumulateAndGet(now, Math::max);
   }
 
   private void resume(Session session) {
