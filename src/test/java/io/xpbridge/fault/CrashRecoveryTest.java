@@ -55,8 +55,11 @@ class CrashRecoveryTest {
         // start-up log
       }
       drain.start();
-      // Kill in the middle of the load: some events accepted, some applied, some half way.
-      Await.until("load under way", () -> sql.queryLong("SELECT count(*) FROM transactions") > 3_000,
+      // Kill in the middle of the load: some events accepted, some applied, some half way. The submits
+      // are counted apart from the queue's drain, which starts with the engine, before READY: on a slow
+      // start the drain alone passed 3,000 applied events before the first submit was stored.
+      Await.until("load under way", () -> sql.queryLong("SELECT count(*) FROM transactions") > 3_000
+          && sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'crash_%'") >= 200,
           Duration.ofSeconds(60));
       child.destroyForcibly();
       child.waitFor();
