@@ -17,7 +17,6 @@ import io.xpbridge.domain.Activity;
 import io.xpbridge.config.DiscordSettings;
 import io.xpbridge.config.GameRules;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import net.dv8tion.jda.api.JDA;
@@ -168,9 +167,7 @@ public final class DiscordBotVerticle extends VerticleBase {
 
   /** The roles the ledger decides: a hand edit of one of them is put back at once. */
   private static Set<Long> managedRoles(AppConfig config) {
-    Set<Long> roles = new HashSet<>(config.gameRules().ladder().mappedRoleIds());
-    config.gameRules().achievements().stream().map(a -> a.discordRoleId()).filter(id -> id != null).forEach(roles::add);
-    return Set.copyOf(roles);
+    return Set.copyOf(config.gameRules().ladder().managedRoleIds(config.gameRules().achievements()));
   }
 
   private Guild guild() {

@@ -20,6 +20,9 @@ public final class LedgerCalculator {
   private final Economy economy;
   private final boolean announceMembers;
   private final java.util.Set<String> achievementsWithRoles;
+  private final java.util.Set<String> achievementCodes;
+  /** Whether any rank has a Discord role: read once here, not per planned batch. */
+  private final boolean rankRolesMapped;
 
   public LedgerCalculator(RankLadder ladder, List<AchievementDefinition> achievements) {
     this(ladder, achievements, Economy.NEUTRAL);
@@ -37,6 +40,9 @@ public final class LedgerCalculator {
     this.announceMembers = announceMembers;
     this.achievementsWithRoles = this.achievements.stream().filter(a -> a.discordRoleId() != null)
         .map(AchievementDefinition::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.achievementCodes = this.achievements.stream().map(AchievementDefinition::code)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.rankRolesMapped = !ladder.mappedRoleIds().isEmpty();
   }
 
   /**
@@ -98,7 +104,7 @@ public final class LedgerCalculator {
       if (event.importTarget() != null) {
         for (String code : event.importTarget().achievements()) {
           // Codes this config does not define are left out (an export of another setup): nothing to show them by.
-          if (achievements.stream().anyMatch(a -> a.code().equals(code))) {
+          if (achievementCodes.contains(code)) {
             candidates.add(new ApplyPlan.AchievementCandidate(event.playerId(), code, event, false));
           }
         }
@@ -122,7 +128,7 @@ public final class LedgerCalculator {
     });
     rankChanges.sort((a, b) -> Long.compare(a.cause().id(), b.cause().id()));
     return new ApplyPlan(outcomes, audits, changed, rankChanges, candidates, announceMembers, achievementsWithRoles,
-        !ladder.mappedRoleIds().isEmpty());
+        rankRolesMapped);
   }
 
   /**
@@ -167,7 +173,7 @@ public final class LedgerCalculator {
     earned(link, survivor.playerId(), survivor, after, candidates);
     ApplyPlan.Outcome outcome = new ApplyPlan.Outcome(link, true, null, link.source().mirrorTarget());
     return new ApplyPlan(List.of(outcome), audits, changed, List.of(rank), candidates, announceMembers,
-        achievementsWithRoles, !ladder.mappedRoleIds().isEmpty());
+        achievementsWithRoles, rankRolesMapped);
   }
 
   /**

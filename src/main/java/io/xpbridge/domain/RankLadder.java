@@ -48,4 +48,15 @@ public final class RankLadder {
   public List<Long> mappedRoleIds() {
     return ranks.stream().map(Rank::discordRoleId).filter(id -> id != null).toList();
   }
+
+  /** Every role the ledger decides: the ranks' roles, then the {@code achievements}' roles, each once. */
+  public List<Long> managedRoleIds(java.util.Collection<AchievementDefinition> achievements) {
+    java.util.Set<Long> roles = new java.util.LinkedHashSet<>(mappedRoleIds());
+    achievements.forEach(a -> {
+      if (a.discordRoleId() != null) {
+        roles.add(a.discordRoleId());
+      }
+    });
+    return List.copyOf(roles);
+  }
 }

@@ -94,12 +94,7 @@ final class EffectMessages {
     if (target.discordId() == null || target.leftGuild() || target.discordSyncEnabled()) {
       return;
     }
-    List<Long> managed = new ArrayList<>(rules.ladder().mappedRoleIds());
-    rules.achievements().values().forEach(a -> {
-      if (a.discordRoleId() != null) {
-        managed.add(a.discordRoleId());
-      }
-    });
+    List<Long> managed = rules.ladder().managedRoleIds(rules.achievements().values());
     Platforms.DiscordEffect message = new Platforms.DiscordEffect(event.id(), EffectKind.RANK_ROLE,
         event.playerId(), target.discordId(), null, managed, null);
     deliveries.add(new Delivery(MirrorTarget.DISCORD, Bus.EFFECTS_DISCORD, BusJson.encode(message), false, null));
