@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.domain.IdempotencyKeys;
 import io.xpbridge.domain.MirrorTarget;
 import io.xpbridge.domain.Platform;
 import io.xpbridge.domain.QueuedEffect;
@@ -40,7 +41,7 @@ public final class PrivacyStore {
   static final String SET_SYNC = """
       UPDATE discord_identities SET sync_enabled = $2, sync_changed_at = clock_timestamp()
        WHERE player_id = $1 AND sync_enabled <> $2
-      RETURNING discord_id, (extract(epoch FROM sync_changed_at) * 1000000)::bigint AS stamp""";
+      RETURNING (extract(epoch FROM sync_changed_at) * 1000000)::bigint AS stamp""";
   static final String SYNC_OF = "SELECT sync_enabled FROM discord_identities WHERE player_id = $1";
   static final String XP_AND_ACHIEVEMENTS = """
       SELECT p.xp, ARRAY(SELECT a.code FROM player_achievements a WHERE a.player_id = p.id ORDER BY a.code) AS codes
@@ -174,7 +175,7 @@ public final class PrivacyStore {
             if (enabled) {
               String[] codes = p.getArrayOfStrings("codes");
               for (String code : codes == null ? new String[0] : codes) {
-                effects.add(QueuedEffect.achievementRole(stamp + ":ach:" + code, playerId, code, reason));
+                effects.add(QueuedEffect.achievementRole(IdempotencyKeys.achievement(stamp, code), playerId, code, reason));
               }
             }
             return outbox.queue(conn, effects).map(v -> new RolesState(true, enabled, true));
