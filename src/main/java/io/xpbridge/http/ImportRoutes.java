@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ImportRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ImportRoutes.class);
+  /** How long a refused upload may go on being sent (and dropped) before the connection is closed. */
+  static final long DRAIN_CEILING_MS = 10_000;
   private static final Set<String> PARAMETERS = Set.of("format", "mode", "dryRun", "skipInvalid");
 
   private final Vertx vertx;
@@ -120,7 +122,12 @@ final class ImportRoutes {
         + "command line: java -jar xpbridge.jar import";
   }
 
-  /** Answers and closes the connection: the rest of the body is not read. */
+  /**
+   * Answers, then closes the connection once the client has stopped sending (at most
+   * {@link #DRAIN_CEILING_MS} later). Closing while the body still arrives makes the kernel reset the
+   * connection, and a client that is still writing may lose the answer it has not read yet; the rest
+   * of the body is read and dropped, never stored.
+   */
   private static void refuse(RoutingContext ctx, int status, String message) {
     if (ctx.response().ended()) {
       return;
@@ -128,7 +135,22 @@ final class ImportRoutes {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
         .putHeader("Connection", "close")
         .end(new JsonObject().put("error", message).encode())
-        .onComplete(v -> ctx.request().connection().close());
+        .onComplete(v -> closeAfterBody(ctx));
+  }
+
+  private static void closeAfterBody(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded()) {
+      request.connection().close();
+      return;
+    }
+    long ceiling = ctx.vertx().setTimer(DRAIN_CEILING_MS, t -> request.connection().close());
+    request.handler(dropped -> { });
+    request.endHandler(v -> {
+      ctx.vertx().cancelTimer(ceiling);
+      request.connection().close();
+    });
+    request.resume();
   }
 
   private static ImportOptions options(RoutingContext ctx) {
