@@ -205,9 +205,24 @@ public final class BenchMain {
       for (int rep = 1; rep <= reps && only.contains("cluster"); rep++) {
         // Issue 17: one node vs two (separate JVMs) on one database, the same load; idle RSS of a node.
         int clusterEvents = intOption("cluster-events", 200_000, 50_000);
-        JsonObject run = new JsonObject()
-            .put("oneNode", log("cluster 1 node", rep, ClusterScenario.run(databases, 1, clusterEvents, players, adjust)))
-            .put("twoNodes", log("cluster 2 nodes", rep, ClusterScenario.run(databases, 2, clusterEvents, players, adjust)));
+        int clusterWarmup = intOption("cluster-warmup", 50_000, 20_000);
+        int clusterWarmupRounds = intOption("cluster-warmup-rounds", 12, 4);
+        JsonObject run = new JsonObject();
+        String clusterCpus = options.getOrDefault("cluster-cpus", "both");
+        List<Boolean> cpuLayouts = switch (clusterCpus) {
+          case "shared" -> List.of(false);
+          case "own" -> List.of(true);
+          case "both" -> List.of(false, true);
+          default -> throw new IllegalArgumentException("--cluster-cpus takes shared, own or both, not " + clusterCpus);
+        };
+        for (boolean ownCore : cpuLayouts) {
+          String cpus = ownCore ? ", database on its own core" : "";
+          for (int nodes : List.of(1, 2)) {
+            run.put((nodes == 1 ? "oneNode" : "twoNodes") + (ownCore ? "DatabaseOwnCore" : ""),
+                log("cluster " + nodes + " node" + (nodes == 1 ? "" : "s") + cpus, rep, ClusterScenario.run(databases,
+                    nodes, clusterEvents, clusterWarmup, clusterWarmupRounds, players, ownCore, adjust)));
+          }
+        }
         cluster.add(run);
       }
       for (int rep = 1; rep <= reps && only.contains("reconcile"); rep++) {

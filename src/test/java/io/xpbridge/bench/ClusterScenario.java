@@ -16,8 +16,13 @@ import java.util.function.Consumer;
  * Scenario (issue 17): the same HTTP batch load ({@code POST /api/v1/events/batch}, 100 events per
  * request, 8 keep-alive clients) against one clustered node and against two, each node the real
  * {@code Main} in a JVM of its own ({@link NodeProcess}) with the Docker image's JVM options, on one
- * database, the clients spread evenly over the nodes. The nodes start cold (no warm-up run: the
- * events would be duplicates). Also each node's idle RSS, 10 s after it started.
+ * database, the clients spread evenly over the nodes. The nodes are warmed up first by the same load
+ * under other keys, in rounds of {@code warmup} events, until the JIT has settled: a round in which
+ * no node's compiler threads used more than {@link #SETTLED_COMPILER_MICROS} per event, or
+ * {@code maxWarmupRounds}. Without it the measured part was a quarter compilation, paid once per JVM,
+ * which says how fast a node starts and not how much two nodes carry. Also each node's idle RSS, 10 s after it started, and
+ * where the CPU went during the measured part: each node, PostgreSQL (embedded server only), the
+ * load generator, and the whole machine's busy share.
  */
 final class ClusterScenario {
   static final int CLIENTS = 8;
@@ -28,11 +33,31 @@ final class ClusterScenario {
 
   private ClusterScenario() {}
 
-  static JsonObject run(BenchDatabase databases, int nodes, int events, int players, Consumer<JsonObject> adjust)
+  /** JIT compilation per event in a warm-up round below which a node counts as warm. */
+  static final double SETTLED_COMPILER_MICROS = 2.0;
+
+  /**
+   * @param databaseOwnCore PostgreSQL on core 0 alone, the nodes and the load on the other cores (the
+   *     embedded server only): the issue's premise, "the database is the limit", as this machine can
+   *     set it up; otherwise everything shares every core
+   */
+  static JsonObject run(BenchDatabase databases, int nodes, int events, int warmup, int maxWarmupRounds,
+      int players, boolean databaseOwnCore, Consumer<JsonObject> adjust)
       throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    long postmaster = databases.postmasterPid();
+    if (databaseOwnCore && (cores < 2 || postmaster <= 0)) {
+      return new JsonObject().put("skipped", "the database on a core of its own needs 2+ cores and the embedded server");
+    }
+    String allCores = "0-" + (cores - 1);
+    String otherCores = cores == 2 ? "1" : "1-" + (cores - 1);
     DatabaseUrl db = databases.create("cluster");
     Sql sql = new Sql(db);
     List<NodeProcess> started = new ArrayList<>();
+    if (databaseOwnCore && !(Machine.pin(postmaster, "0", true) && Machine.pin(ProcessHandle.current().pid(), otherCores, false))) {
+      return new JsonObject().put("skipped", "taskset could not pin the processes");
+    }
+    List<String> launcher = databaseOwnCore ? List.of("taskset", "-c", otherCores) : List.of();
     try {
       Seed.players(sql, players, "0", 1);
       Seed.analyze(sql);
@@ -44,27 +69,131 @@ final class ClusterScenario {
         members.add(NodeProcess.freePort());
       }
       for (int i = 0; i < nodes; i++) {
-        started.add(NodeProcess.start("bench-" + (i + 1), members.get(i), members, file, NODE_JVM).awaitRunning());
+        started.add(NodeProcess.start("bench-" + (i + 1), members.get(i), members, file, NODE_JVM, launcher)
+            .awaitRunning());
       }
       Thread.sleep(IDLE_MS);
       JsonArray idleRss = new JsonArray();
       started.forEach(node -> idleRss.add(Stats.round(Machine.rssMb(Long.toString(node.pid())))));
       Vertx client = Vertx.vertx();
       try {
-        JsonObject result = HttpIngressScenario.measure(client, started.stream().map(NodeProcess::httpPort).toList(),
-            events, players, CLIENTS, PER_REQUEST, sql);
+        List<Integer> ports = started.stream().map(NodeProcess::httpPort).toList();
+        JsonArray warmupRounds = new JsonArray();
+        for (int round = 1; warmup > 0 && round <= maxWarmupRounds; round++) {
+          CpuSplit warmCpu = new CpuSplit(started, 0);
+          JsonObject warm = HttpIngressScenario.measure(client, ports, "cw" + round + "-", warmup, players, CLIENTS,
+              PER_REQUEST, sql);
+          if (warm.containsKey("error")) {
+            return warm.put("phase", "warm-up round " + round);
+          }
+          double compiler = warmCpu.maxCompilerMicrosPerEvent(warmup);
+          warmupRounds.add(new JsonObject().put("eventsPerSecond", warm.getDouble("eventsPerSecond"))
+              .put("compilerMicrosPerEvent", compiler));
+          if (compiler <= SETTLED_COMPILER_MICROS) {
+            break;
+          }
+        }
+        CpuSplit cpu = new CpuSplit(started, databases.postmasterPid());
+        long transactionsBefore = transactions(sql);
+        JsonObject result = HttpIngressScenario.measure(client, ports, events, players, CLIENTS, PER_REQUEST, sql);
+        // PostgreSQL reports a session's counts within half a second of its transactions.
+        Thread.sleep(1_000);
+        result.put("databaseTransactionsPer1000Events", Stats.round((transactions(sql) - transactionsBefore) * 1000.0 / events));
+        result.put("cpuMicrosPerEvent", cpu.perEvent(events)).put("machineBusyPercent", cpu.machineBusyPercent())
+            .put("warmupEventsPerRound", warmup).put("warmupRounds", warmupRounds);
         JsonArray busyRss = new JsonArray();
         started.forEach(node -> busyRss.add(Stats.round(Machine.rssMb(Long.toString(node.pid())))));
         // The harness's own CPU says nothing about the nodes' here.
         result.remove("jvmCpuMicrosPerEvent");
         return result.put("nodes", nodes).put("nodeJvm", String.join(" ", NODE_JVM))
+            .put("cpus", databaseOwnCore ? "PostgreSQL on core 0, nodes and load on " + otherCores : "shared")
             .put("idleRssMb", idleRss).put("rssAfterLoadMb", busyRss);
       } finally {
         Await.result(client.close());
       }
     } finally {
       started.forEach(NodeProcess::close);
+      if (databaseOwnCore) {
+        Machine.pin(postmaster, allCores, true);
+        Machine.pin(ProcessHandle.current().pid(), allCores, false);
+      }
       databases.drop(db);
+    }
+  }
+
+  /** Transactions committed and rolled back in the current database so far. */
+  private static long transactions(Sql sql) {
+    return sql.queryLong("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+  }
+
+  /** CPU used from its creation on by each node, PostgreSQL, this JVM (the load) and the machine. */
+  private static final class CpuSplit {
+    private final List<NodeProcess> nodes;
+    private final long postmasterPid;
+    private final long[] nodesBefore;
+    private final List<java.util.Map<String, Long>> threadsBefore;
+    private final long postgresBefore;
+    private final long clientBefore;
+    private final long[] machineBefore;
+
+    CpuSplit(List<NodeProcess> nodes, long postmasterPid) {
+      this.nodes = nodes;
+      this.postmasterPid = postmasterPid;
+      nodesBefore = nodes.stream().mapToLong(n -> Machine.processCpuNanos(n.pid())).toArray();
+      threadsBefore = nodes.stream().map(n -> Machine.threadCpuNanos(n.pid())).toList();
+      postgresBefore = Machine.postgresCpuNanos(postmasterPid);
+      clientBefore = Machine.processCpuNanos();
+      machineBefore = Machine.machineTicks();
+    }
+
+    JsonObject perEvent(int events) {
+      JsonArray perNode = new JsonArray();
+      double nodesTotal = 0;
+      for (int i = 0; i < nodes.size(); i++) {
+        double micros = (Machine.processCpuNanos(nodes.get(i).pid()) - nodesBefore[i]) / 1e3 / events;
+        perNode.add(Stats.round(micros));
+        nodesTotal += micros;
+      }
+      JsonArray threads = new JsonArray();
+      for (int i = 0; i < nodes.size(); i++) {
+        JsonObject byName = new JsonObject();
+        java.util.Map<String, Long> before = threadsBefore.get(i);
+        Machine.threadCpuNanos(nodes.get(i).pid()).forEach((name, nanos) -> {
+          double micros = (nanos - before.getOrDefault(name, 0L)) / 1e3 / events;
+          if (micros >= 0.5) {
+            byName.put(name, Stats.round(micros));
+          }
+        });
+        threads.add(byName);
+      }
+      JsonObject split = new JsonObject().put("nodes", perNode).put("nodeThreads", threads).put("nodesTotal", Stats.round(nodesTotal))
+          .put("load", Stats.round((Machine.processCpuNanos() - clientBefore) / 1e3 / events));
+      if (postmasterPid > 0) {
+        split.put("postgres", Stats.round((Machine.postgresCpuNanos(postmasterPid) - postgresBefore) / 1e3 / events));
+      }
+      return split;
+    }
+
+    /** The most any node's JIT compiler threads used per event since this split began. */
+    double maxCompilerMicrosPerEvent(int events) {
+      double max = 0;
+      for (int i = 0; i < nodes.size(); i++) {
+        java.util.Map<String, Long> before = threadsBefore.get(i);
+        long nanos = 0;
+        for (var e : Machine.threadCpuNanos(nodes.get(i).pid()).entrySet()) {
+          if (e.getKey().contains("CompilerThre")) {
+            nanos += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+          }
+        }
+        max = Math.max(max, nanos / 1e3 / events);
+      }
+      return Stats.round(max);
+    }
+
+    double machineBusyPercent() {
+      long[] now = Machine.machineTicks();
+      long total = now[1] - machineBefore[1];
+      return total == 0 ? -1 : Stats.round(100.0 * (now[0] - machineBefore[0]) / total);
     }
   }
 }

@@ -59,6 +59,12 @@ final class HttpIngressScenario {
   /** Client {@code c} talks to {@code ports[c % ports.size()]}: several nodes share the load evenly. */
   static JsonObject measure(Vertx vertx, List<Integer> ports, int events, int players, int clients, int perRequest,
       Sql sql) {
+    return measure(vertx, ports, ThroughputScenario.KEY_PREFIX, events, players, clients, perRequest, sql);
+  }
+
+  /** As above with the events' keys starting {@code prefix} (a warm-up's keys must not be the measured ones). */
+  static JsonObject measure(Vertx vertx, List<Integer> ports, String prefix, int events, int players, int clients,
+      int perRequest, Sql sql) {
     List<io.vertx.core.http.HttpClient> https = new ArrayList<>();
     for (int port : ports) {
       https.add(vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
@@ -82,14 +88,13 @@ final class HttpIngressScenario {
       Promise<Void> done = Promise.promise();
       loops.add(done.future());
       var http = https.get(c % https.size());
-      vertx.runOnContext(v -> sendNext(http, path, perRequest, events, players, seeds, nextRequest, latencies,
+      vertx.runOnContext(v -> sendNext(http, path, prefix, perRequest, events, players, seeds, nextRequest, latencies,
           failures, lastFailure, done));
     }
     Await.result(Future.join(loops), Duration.ofMinutes(20));
     double seconds = (System.nanoTime() - start) / 1e9;
     long cpu = Machine.processCpuNanos() - cpuBefore;
-    long applied = sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key LIKE '"
-        + ThroughputScenario.KEY_PREFIX + "%'");
+    long applied = sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key LIKE '" + prefix + "%'");
     JsonObject result = new JsonObject().put("route", path).put("clients", clients).put("eventsPerRequest", perRequest)
         .put("events", events).put("seconds", Stats.round(seconds)).put("eventsPerSecond", Stats.round(events / seconds))
         .put("requestMs", Stats.latencies(java.util.Arrays.copyOf(latencies, requests)))
@@ -104,7 +109,7 @@ final class HttpIngressScenario {
     return result;
   }
 
-  private static void sendNext(io.vertx.core.http.HttpClient http, String path, int perRequest, int events,
+  private static void sendNext(io.vertx.core.http.HttpClient http, String path, String prefix, int perRequest, int events,
       int players, long[] seeds, AtomicInteger nextRequest, double[] latencies, AtomicInteger failures,
       String[] lastFailure, Promise<Void> done) {
     int request = nextRequest.getAndIncrement();
@@ -115,11 +120,11 @@ final class HttpIngressScenario {
     }
     Buffer body;
     if (perRequest == 1) {
-      body = ThroughputScenario.event(first, seeds[first], players).toBuffer();
+      body = ThroughputScenario.event(prefix, first, seeds[first], players).toBuffer();
     } else {
       JsonArray batch = new JsonArray();
       for (int i = first; i < Math.min(events, first + perRequest); i++) {
-        batch.add(ThroughputScenario.event(i, seeds[i], players));
+        batch.add(ThroughputScenario.event(prefix, i, seeds[i], players));
       }
       body = batch.toBuffer();
     }
@@ -134,7 +139,7 @@ final class HttpIngressScenario {
             failures.incrementAndGet();
             lastFailure[0] = ar.failed() ? ar.cause().toString() : "HTTP " + ar.result();
           }
-          sendNext(http, path, perRequest, events, players, seeds, nextRequest, latencies, failures, lastFailure, done);
+          sendNext(http, path, prefix, perRequest, events, players, seeds, nextRequest, latencies, failures, lastFailure, done);
         });
   }
 }

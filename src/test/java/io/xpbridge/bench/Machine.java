@@ -3,6 +3,7 @@ package io.xpbridge.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the machine is doing: load average, this process's resident memory. */
@@ -79,6 +80,98 @@ final class Machine {
       return 0;
     }
     return ticks * 10_000_000L;
+  }
+
+  /** CPU time (user + system, all threads) process {@code pid} has used so far, or 0. */
+  static long processCpuNanos(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * CPU time (user + system) of process {@code pid}'s live threads so far, summed by thread name with
+   * its digits dropped ("vert.x-eventloop-thread-#", "C2 CompilerThread#"), in nanoseconds.
+   */
+  static java.util.Map<String, Long> threadCpuNanos(long pid) {
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+          byName.merge(name, nanos, Long::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return byName;
+    }
+    return byName;
+  }
+
+  /**
+   * Moves process {@code pid} (every thread) and, when {@code withChildren}, its child processes to
+   * {@code cpus} (a taskset list such as "0" or "1-3"); children forked later inherit it. False when
+   * taskset is missing or refused.
+   */
+  static boolean pin(long pid, String cpus, boolean withChildren) {
+    List<Long> pids = new java.util.ArrayList<>(List.of(pid));
+    if (withChildren) {
+      try (var dirs = Files.list(Path.of("/proc"))) {
+        for (Path dir : (Iterable<Path>) dirs::iterator) {
+          String name = dir.getFileName().toString();
+          if (name.chars().allMatch(Character::isDigit)) {
+            try {
+              String stat = Files.readString(dir.resolve("stat"));
+              if (Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]) == pid) {
+                pids.add(Long.parseLong(name));
+              }
+            } catch (IOException | RuntimeException e) {
+              // gone meanwhile
+            }
+          }
+        }
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    boolean all = true;
+    for (long each : pids) {
+      try {
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(each))
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        all &= taskset.waitFor() == 0 || each != pid;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return all;
+  }
+
+  /** Busy and total CPU time of the whole machine so far (all cores), from /proc/stat, in ticks. */
+  static long[] machineTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < Math.min(f.length, 9); i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
   }
 
   static double heapUsedMb() {

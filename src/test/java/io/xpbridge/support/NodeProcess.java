@@ -67,8 +67,14 @@ public final class NodeProcess implements AutoCloseable {
 
   public static NodeProcess start(String name, int clusterPort, List<Integer> members, Path config,
       List<String> jvmOptions) throws IOException {
+    return start(name, clusterPort, members, config, jvmOptions, List.of());
+  }
+
+  /** {@code launcher}: words before the java command (the benchmark's {@code taskset -c 1}), or none. */
+  public static NodeProcess start(String name, int clusterPort, List<Integer> members, Path config,
+      List<String> jvmOptions, List<String> launcher) throws IOException {
     Path log = Files.createTempFile("xpbridge-node-" + name, ".log");
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.xpbridge.Main", "--config",
