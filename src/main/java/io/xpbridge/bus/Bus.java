@@ -42,6 +42,15 @@ public final class Bus {
   public static final String EVENTS_SUBMIT = "xpbridge.events.submit";
 
   /**
+   * Request {@code {"events": [<an EVENTS_SUBMIT body>, ...]}}: several state changes at once (the
+   * admin API's batch route). Reply {@link SubmitBatchReply}, a result per event in their order, each
+   * what {@link #EVENTS_SUBMIT} would have answered for it. One message rather than one per event: the
+   * engine sees the whole request in one turn and applies it in one batch, where single messages
+   * arriving while it flushes split it into several small transactions.
+   */
+  public static final String EVENTS_SUBMIT_BATCH = "xpbridge.events.submit-batch";
+
+  /**
    * Send (no reply needed) or request {@link Admin.Empty}. Drain due events now.
    * Reply {@link Reports.Drained} {claimed, applied, failed, deliveriesClaimed, deliveriesCompleted}.
    */
@@ -339,7 +348,8 @@ public final class Bus {
 
   /**
    * Header a requester may set (epoch ms): after it, it no longer waits for the answer, and the
-   * receiver may drop the request instead of doing its work. {@link #EVENTS_SUBMIT} honours it.
+   * receiver may drop the request instead of doing its work. {@link #EVENTS_SUBMIT} and
+   * {@link #EVENTS_SUBMIT_BATCH} honour it.
    */
   public static final String DEADLINE_HEADER = "xpbridge-deadline";
 

@@ -6,7 +6,9 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The requesting side of {@link Bus}: one typed method per address, each with the bus timeout.
@@ -61,6 +63,19 @@ public final class BusClient {
   /** An event as someone outside sent it (the admin API): the engine checks every field itself. */
   public Future<SubmitReply> submit(JsonObject untrustedEvent) {
     return request(Bus.EVENTS_SUBMIT, untrustedEvent, SubmitReply.class).map(BusClient::withStatus);
+  }
+
+  /**
+   * Events as someone outside sent them, in one message: each result is what {@link #submit(JsonObject)}
+   * would have given for that event (a failure is the same {@link ReplyException}); when the message
+   * itself fails (timeout, no engine) every event fails with it.
+   */
+  public Future<List<Future<SubmitReply>>> submitAll(JsonArray untrustedEvents) {
+    return request(Bus.EVENTS_SUBMIT_BATCH, new JsonObject().put("events", untrustedEvents), SubmitBatchReply.class)
+        .map(batch -> batch.results().stream().map(result -> result.reply() != null
+            ? Future.succeededFuture(withStatus(result.reply()))
+            : Future.<SubmitReply>failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, result.failureCode(),
+                result.message()))).toList());
   }
 
   // An engine of a version before the outcome was reported (a rolling restart) applied the event or

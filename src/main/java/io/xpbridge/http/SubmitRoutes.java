@@ -45,7 +45,7 @@ final class SubmitRoutes {
   }
 
   /**
-   * Up to {@link #MAX_BATCH} events, sent to the engine together (it applies them in a few batches),
+   * Up to {@link #MAX_BATCH} events, sent to the engine in one message (it applies them together),
    * answered {@code 200 {"results": [{"code", ...}]}} in their order: each result is what the single
    * route would have answered for that event, its status as {@code code}.
    */
@@ -58,25 +58,39 @@ final class SubmitRoutes {
       HttpApiVerticle.error(ctx, 400, "send 1 to " + MAX_BATCH + " events, got " + events.size());
       return;
     }
-    List<Future<Outcome>> outcomes = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      Object event = events.getValue(i);
-      outcomes.add(event instanceof JsonObject object
-          ? bus.submit(object).transform(ar -> Future.succeededFuture(outcome(ar)))
-          : Future.succeededFuture(new Outcome(400, new JsonObject().put("error", "each event must be a JSON object"))));
+    // Every object goes to the engine in one message (Bus.EVENTS_SUBMIT_BATCH); anything else is
+    // answered here.
+    JsonArray objects = new JsonArray();
+    for (Object event : events) {
+      if (event instanceof JsonObject object) {
+        objects.add(object);
+      }
     }
-    Future.join(outcomes).onComplete(done -> {
-      JsonArray results = new JsonArray();
-      boolean retry = false;
-      for (Future<Outcome> outcome : outcomes) {
-        results.add(outcome.result().body().copy().put("code", outcome.result().status()));
-        retry |= outcome.result().status() == 503;
+    Future<List<Future<SubmitReply>>> sent = objects.isEmpty() ? Future.succeededFuture(List.of())
+        : bus.submitAll(objects);
+    sent.onComplete(ar -> answerBatch(ctx, events, ar));
+  }
+
+  private static void answerBatch(RoutingContext ctx, JsonArray events, AsyncResult<List<Future<SubmitReply>>> sent) {
+    List<Outcome> outcomes = new ArrayList<>(events.size());
+    int next = 0;
+    for (Object event : events) {
+      if (!(event instanceof JsonObject)) {
+        outcomes.add(new Outcome(400, new JsonObject().put("error", "each event must be a JSON object")));
+      } else {
+        outcomes.add(outcome(sent.succeeded() ? sent.result().get(next++) : Future.failedFuture(sent.cause())));
       }
-      if (retry) {
-        ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
-      }
-      HttpApiVerticle.json(ctx, 200, new JsonObject().put("results", results));
-    });
+    }
+    JsonArray results = new JsonArray();
+    boolean retry = false;
+    for (Outcome outcome : outcomes) {
+      results.add(outcome.body().copy().put("code", outcome.status()));
+      retry |= outcome.status() == 503;
+    }
+    if (retry) {
+      ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+    }
+    HttpApiVerticle.json(ctx, 200, new JsonObject().put("results", results));
   }
 
   /**

@@ -14,6 +14,7 @@ import io.xpbridge.bus.BusServer;
 import io.xpbridge.bus.HistoryCursor;
 import io.xpbridge.bus.Refusal;
 import io.xpbridge.bus.Reports;
+import io.xpbridge.bus.SubmitBatchReply;
 import io.xpbridge.bus.SubmitMessage;
 import io.xpbridge.bus.SubmitReply;
 import io.xpbridge.config.AppConfig;
@@ -77,6 +78,7 @@ public class SyncVerticle extends VerticleBase {
   private DrainLoop deliveryLoop;
   private long timerId = -1;
   private io.vertx.core.eventbus.MessageConsumer<JsonObject> submitConsumer;
+  private io.vertx.core.eventbus.MessageConsumer<JsonObject> submitBatchConsumer;
   private final RunCounters counters = new RunCounters();
   private IntakeLoad intakeLoad;
   private volatile AppConfig appConfig;
@@ -104,6 +106,7 @@ public class SyncVerticle extends VerticleBase {
 
     var bus = vertx.eventBus();
     submitConsumer = bus.<JsonObject>localConsumer(Bus.EVENTS_SUBMIT, this::onSubmit);
+    submitBatchConsumer = bus.<JsonObject>localConsumer(Bus.EVENTS_SUBMIT_BATCH, this::onSubmitBatch);
     BusServer.serve(bus, Bus.EVENTS_PROCESS_NOW, Admin.Empty.class, request -> drainNow());
     BusServer.serve(bus, Bus.EVENTS_REQUEUE, Admin.Requeue.class, this::requeue);
     AdminPlayersStore players = new AdminPlayersStore(pool);
@@ -174,7 +177,7 @@ public class SyncVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
-    Future<Void> intakeClosed = submitConsumer.unregister();
+    Future<Void> intakeClosed = Future.join(submitConsumer.unregister(), submitBatchConsumer.unregister()).mapEmpty();
     vertx.cancelTimer(timerId);
     return intakeClosed.compose(v -> batcher.drained(STOP_CEILING_MS))
         .compose(v -> Future.join(applyLoop.stop(vertx), deliveryLoop.stop(vertx)))
@@ -254,33 +257,74 @@ public class SyncVerticle extends VerticleBase {
    */
   private void intake(Message<JsonObject> msg, SubmitRequest request,
       Function<SubmitResult, Future<SubmitReply>> sameRequest) {
-    batcher.submit(request, deadlineOf(msg)).onComplete(ar -> {
+    accept(request, deadlineOf(msg), sameRequest).onComplete(ar -> {
+      if (ar.succeeded()) {
+        msg.reply(BusJson.encode(ar.result()));
+      } else {
+        ReplyException failure = (ReplyException) ar.cause();
+        msg.fail(failure.failureCode(), failure.getMessage());
+      }
+    });
+  }
+
+  /**
+   * {@link Bus#EVENTS_SUBMIT_BATCH}: every event handed to the batcher in this one turn, so they go
+   * out together; each answered as {@link #onSubmit} would have.
+   */
+  private void onSubmitBatch(Message<JsonObject> msg) {
+    Object events = msg.body() == null ? null : msg.body().getValue("events");
+    if (!(events instanceof io.vertx.core.json.JsonArray array)) {
+      msg.fail(400, "a batch is {\"events\": [...]}");
+      return;
+    }
+    long deadline = deadlineOf(msg);
+    List<Future<SubmitReply>> accepted = new ArrayList<>(array.size());
+    for (Object event : array) {
+      try {
+        if (!(event instanceof JsonObject object)) {
+          throw new InvalidRequestException("each event must be a JSON object");
+        }
+        accepted.add(accept(SubmitMessage.parse(object), deadline, null));
+      } catch (InvalidRequestException | IllegalArgumentException e) {
+        accepted.add(Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 400, e.getMessage())));
+      }
+    }
+    Future.join(accepted).onComplete(done -> msg.reply(BusJson.encode(new SubmitBatchReply(accepted.stream()
+        .map(each -> each.succeeded() ? SubmitBatchReply.Result.of(each.result())
+            : SubmitBatchReply.Result.failure(((ReplyException) each.cause()).failureCode(), each.cause().getMessage()))
+        .toList()))));
+  }
+
+  /**
+   * Stores and applies {@code request}: its reply once durable, or a {@link ReplyException} with the
+   * code its sender is answered with (503 full or not stored, 409 key reused, 404 unknown player).
+   */
+  private Future<SubmitReply> accept(SubmitRequest request, long deadlineMs,
+      Function<SubmitResult, Future<SubmitReply>> sameRequest) {
+    return batcher.submit(request, deadlineMs).transform(ar -> {
       if (ar.failed() && ar.cause() instanceof SubmitBatcher.Full full) {
-        msg.fail(503, full.getMessage());
+        return refuse(503, full.getMessage());
       } else if (ar.failed()) {
         LOG.debug("could not store event {}: {}", request.idempotencyKey(), ar.cause().toString());
-        msg.fail(503, "could not store the event, try again: " + ar.cause().getMessage());
+        return refuse(503, "could not store the event, try again: " + ar.cause().getMessage());
       } else if (ar.result().keyReused()) {
         String reused = Refusal.KEY_REUSED.wire(Long.toString(ar.result().eventId()));
         if (sameRequest == null) {
-          msg.fail(Refusal.KEY_REUSED.failureCode(), reused);
-        } else {
-          sameRequest.apply(ar.result()).onComplete(same -> {
-            if (same.failed()) {
-              msg.fail(503, "could not read the spent key's event, try again: " + same.cause().getMessage());
-            } else if (same.result() == null) {
-              msg.fail(Refusal.KEY_REUSED.failureCode(), reused);
-            } else {
-              msg.reply(BusJson.encode(same.result()));
-            }
-          });
+          return refuse(Refusal.KEY_REUSED.failureCode(), reused);
         }
+        return sameRequest.apply(ar.result()).transform(same -> same.failed()
+            ? refuse(503, "could not read the spent key's event, try again: " + same.cause().getMessage())
+            : same.result() == null ? refuse(Refusal.KEY_REUSED.failureCode(), reused)
+            : Future.succeededFuture(same.result()));
       } else if (!ar.result().stored()) {
-        msg.fail(404, ar.result().error());
-      } else {
-        msg.reply(BusJson.encode(reply(ar.result())));
+        return refuse(404, ar.result().error());
       }
+      return Future.succeededFuture(reply(ar.result()));
     });
+  }
+
+  private static Future<SubmitReply> refuse(int code, String message) {
+    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, code, message));
   }
 
   /** The sender's deadline (epoch ms) from {@link Bus#DEADLINE_HEADER}; 0 when it sent none. */
