@@ -121,42 +121,10 @@ public class TelegramBotVerticle extends VerticleBase {
    */
   private ConfirmedOffsets confirmedOffsets(AppConfig parsed) {
     if (parsed.db().embedded()) {
-      return new ConfirmedOffsets() {
-        @Override
-        public Future<Long> load() {
-          return Future.succeededFuture(0L);
-        }
-
-        @Override
-        public Future<Void> save(long offset) {
-          return Future.succeededFuture();
-        }
-
-        @Override
-        public boolean kept() {
-          return false;
-        }
-      };
+      return ConfirmedOffsets.NONE;
     }
     offsetPool = Database.pool(vertx, parsed.db().databaseUrl(), 1);
-    TelegramOffsetStore offsetStore = new TelegramOffsetStore(offsetPool);
-    long botId = botId(settings.token());
-    return new ConfirmedOffsets() {
-      @Override
-      public Future<Long> load() {
-        return offsetStore.load(botId);
-      }
-
-      @Override
-      public Future<Void> save(long offset) {
-        return offsetStore.save(botId, offset);
-      }
-
-      @Override
-      public boolean kept() {
-        return true;
-      }
-    };
+    return ConfirmedOffsets.inDatabase(new TelegramOffsetStore(offsetPool), botId(settings.token()));
   }
 
   private void closeOffsetPool() {
