@@ -261,7 +261,7 @@ public class SyncVerticle extends VerticleBase {
       if (ar.succeeded()) {
         msg.reply(BusJson.encode(ar.result()));
       } else {
-        ReplyException failure = (ReplyException) ar.cause();
+        ReplyException failure = asReply(ar.cause());
         msg.fail(failure.failureCode(), failure.getMessage());
       }
     });
@@ -291,7 +291,7 @@ public class SyncVerticle extends VerticleBase {
     }
     Future.join(accepted).onComplete(done -> msg.reply(BusJson.encode(new SubmitBatchReply(accepted.stream()
         .map(each -> each.succeeded() ? SubmitBatchReply.Result.of(each.result())
-            : SubmitBatchReply.Result.failure(((ReplyException) each.cause()).failureCode(), each.cause().getMessage()))
+            : SubmitBatchReply.Result.failure(asReply(each.cause()).failureCode(), asReply(each.cause()).getMessage()))
         .toList()))));
   }
 
@@ -321,6 +321,12 @@ public class SyncVerticle extends VerticleBase {
       }
       return Future.succeededFuture(reply(ar.result()));
     });
+  }
+
+  /** A refusal as {@link #accept} made it, or anything unforeseen as a 503 its sender may retry. */
+  private static ReplyException asReply(Throwable failure) {
+    return failure instanceof ReplyException reply ? reply
+        : new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 503, "could not store the event, try again: " + failure);
   }
 
   private static Future<SubmitReply> refuse(int code, String message) {

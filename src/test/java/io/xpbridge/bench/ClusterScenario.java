@@ -42,7 +42,7 @@ final class ClusterScenario {
    *     set it up; otherwise everything shares every core
    */
   static JsonObject run(BenchDatabase databases, int nodes, int events, int warmup, int maxWarmupRounds,
-      int players, boolean databaseOwnCore, Consumer<JsonObject> adjust)
+      int players, boolean databaseOwnCore, boolean playerAffinity, Consumer<JsonObject> adjust)
       throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
     long postmaster = databases.postmasterPid();
@@ -82,7 +82,7 @@ final class ClusterScenario {
         for (int round = 1; warmup > 0 && round <= maxWarmupRounds; round++) {
           CpuSplit warmCpu = new CpuSplit(started, 0);
           JsonObject warm = HttpIngressScenario.measure(client, ports, "cw" + round + "-", warmup, players, CLIENTS,
-              PER_REQUEST, sql);
+              PER_REQUEST, playerAffinity, sql);
           if (warm.containsKey("error")) {
             return warm.put("phase", "warm-up round " + round);
           }
@@ -95,7 +95,8 @@ final class ClusterScenario {
         }
         CpuSplit cpu = new CpuSplit(started, databases.postmasterPid());
         long transactionsBefore = transactions(sql);
-        JsonObject result = HttpIngressScenario.measure(client, ports, events, players, CLIENTS, PER_REQUEST, sql);
+        JsonObject result = HttpIngressScenario.measure(client, ports, ThroughputScenario.KEY_PREFIX, events, players,
+            CLIENTS, PER_REQUEST, playerAffinity, sql);
         // PostgreSQL reports a session's counts within half a second of its transactions.
         Thread.sleep(1_000);
         result.put("databaseTransactionsPer1000Events", Stats.round((transactions(sql) - transactionsBefore) * 1000.0 / events));
@@ -106,7 +107,7 @@ final class ClusterScenario {
         // The harness's own CPU says nothing about the nodes' here.
         result.remove("jvmCpuMicrosPerEvent");
         return result.put("nodes", nodes).put("nodeJvm", String.join(" ", NODE_JVM))
-            .put("cpus", databaseOwnCore ? "PostgreSQL on core 0, nodes and load on " + otherCores : "shared")
+            .put("playerAffinity", playerAffinity).put("cpus", databaseOwnCore ? "PostgreSQL on core 0, nodes and load on " + otherCores : "shared")
             .put("idleRssMb", idleRss).put("rssAfterLoadMb", busyRss);
       } finally {
         Await.result(client.close());

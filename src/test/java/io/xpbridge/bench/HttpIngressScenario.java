@@ -65,6 +65,15 @@ final class HttpIngressScenario {
   /** As above with the events' keys starting {@code prefix} (a warm-up's keys must not be the measured ones). */
   static JsonObject measure(Vertx vertx, List<Integer> ports, String prefix, int events, int players, int clients,
       int perRequest, Sql sql) {
+    return measure(vertx, ports, prefix, events, players, clients, perRequest, false, sql);
+  }
+
+  /**
+   * {@code playerAffinity}: each node gets the events of its own share of the players only (as a
+   * router by player would send them), instead of any player's.
+   */
+  static JsonObject measure(Vertx vertx, List<Integer> ports, String prefix, int events, int players, int clients,
+      int perRequest, boolean playerAffinity, Sql sql) {
     List<io.vertx.core.http.HttpClient> https = new ArrayList<>();
     for (int port : ports) {
       https.add(vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
@@ -88,7 +97,9 @@ final class HttpIngressScenario {
       Promise<Void> done = Promise.promise();
       loops.add(done.future());
       var http = https.get(c % https.size());
-      vertx.runOnContext(v -> sendNext(http, path, prefix, perRequest, events, players, seeds, nextRequest, latencies,
+      int share = playerAffinity ? c % https.size() : 0;
+      int shares = playerAffinity ? https.size() : 1;
+      vertx.runOnContext(v -> sendNext(http, path, prefix, share, shares, perRequest, events, players, seeds, nextRequest, latencies,
           failures, lastFailure, done));
     }
     Await.result(Future.join(loops), Duration.ofMinutes(20));
@@ -109,7 +120,8 @@ final class HttpIngressScenario {
     return result;
   }
 
-  private static void sendNext(io.vertx.core.http.HttpClient http, String path, String prefix, int perRequest, int events,
+  private static void sendNext(io.vertx.core.http.HttpClient http, String path, String prefix, int share, int shares,
+      int perRequest, int events,
       int players, long[] seeds, AtomicInteger nextRequest, double[] latencies, AtomicInteger failures,
       String[] lastFailure, Promise<Void> done) {
     int request = nextRequest.getAndIncrement();
@@ -120,11 +132,11 @@ final class HttpIngressScenario {
     }
     Buffer body;
     if (perRequest == 1) {
-      body = ThroughputScenario.event(prefix, first, seeds[first], players).toBuffer();
+      body = ThroughputScenario.event(prefix, first, seeds[first], players, share, shares).toBuffer();
     } else {
       JsonArray batch = new JsonArray();
       for (int i = first; i < Math.min(events, first + perRequest); i++) {
-        batch.add(ThroughputScenario.event(prefix, i, seeds[i], players));
+        batch.add(ThroughputScenario.event(prefix, i, seeds[i], players, share, shares));
       }
       body = batch.toBuffer();
     }
@@ -139,7 +151,7 @@ final class HttpIngressScenario {
             failures.incrementAndGet();
             lastFailure[0] = ar.failed() ? ar.cause().toString() : "HTTP " + ar.result();
           }
-          sendNext(http, path, prefix, perRequest, events, players, seeds, nextRequest, latencies, failures, lastFailure, done);
+          sendNext(http, path, prefix, share, shares, perRequest, events, players, seeds, nextRequest, latencies, failures, lastFailure, done);
         });
   }
 }

@@ -150,7 +150,12 @@ final class ThroughputScenario {
   }
 
   static JsonObject event(String prefix, int index, long seed, int players) {
-    long player = 1 + Math.floorMod(seed, players);
+    return event(prefix, index, seed, players, 0, 1);
+  }
+
+  /** An event of a player in share {@code share} of {@code shares} (players ≡ share + 1 modulo shares). */
+  static JsonObject event(String prefix, int index, long seed, int players, int share, int shares) {
+    long player = 1 + share + (long) shares * Math.floorMod(seed, Math.max(1, players / shares));
     boolean telegram = ((seed >>> 20) & 1) == 0;
     boolean xp = Math.floorMod(seed >>> 21, 10) < 8;
     long amount = xp ? 1 + Math.floorMod(seed >>> 30, 20) : 1 + Math.floorMod(seed >>> 30, 50);
