@@ -40,7 +40,7 @@ import java.util.function.Function;
  * {@code --cluster-warmup N} (events per warm-up round), {@code --cluster-warmup-rounds N} (at most; rounds stop once
  * the nodes' JIT has settled) and {@code --cluster-cpus shared|own|both} (PostgreSQL on core 0 alone, the nodes and
  * the load on the others; the embedded server only), {@code --cluster-player-affinity 1} (each node gets the events
- * of its own share of the players only).
+ * of its own share of the players only), {@code --cluster-clients N} (keep-alive clients of the load, 8).
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",
@@ -220,13 +220,14 @@ public final class BenchMain {
           default -> throw new IllegalArgumentException("--cluster-cpus takes shared, own or both, not " + clusterCpus);
         };
         boolean affinity = "1".equals(options.get("cluster-player-affinity"));
+        int clusterClients = intOption("cluster-clients", ClusterScenario.CLIENTS, ClusterScenario.CLIENTS);
         for (boolean ownCore : cpuLayouts) {
           String cpus = ownCore ? ", database on its own core" : "";
           for (int nodes : List.of(1, 2)) {
             run.put((nodes == 1 ? "oneNode" : "twoNodes") + (ownCore ? "DatabaseOwnCore" : ""),
                 log("cluster " + nodes + " node" + (nodes == 1 ? "" : "s") + cpus + (affinity ? ", players by node" : ""),
                     rep, ClusterScenario.run(databases, nodes, clusterEvents, clusterWarmup, clusterWarmupRounds, players,
-                        ownCore, affinity, adjust)));
+                        clusterClients, ownCore, affinity, adjust)));
           }
         }
         cluster.add(run);

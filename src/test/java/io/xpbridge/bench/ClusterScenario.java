@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  * load generator, and the whole machine's busy share.
  */
 final class ClusterScenario {
+  /** Keep-alive clients of the load by default ({@code --cluster-clients}). */
   static final int CLIENTS = 8;
   static final int PER_REQUEST = 100;
   static final long IDLE_MS = 10_000;
@@ -42,7 +43,7 @@ final class ClusterScenario {
    *     set it up; otherwise everything shares every core
    */
   static JsonObject run(BenchDatabase databases, int nodes, int events, int warmup, int maxWarmupRounds,
-      int players, boolean databaseOwnCore, boolean playerAffinity, Consumer<JsonObject> adjust)
+      int players, int clients, boolean databaseOwnCore, boolean playerAffinity, Consumer<JsonObject> adjust)
       throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
     long postmaster = databases.postmasterPid();
@@ -81,7 +82,7 @@ final class ClusterScenario {
         JsonArray warmupRounds = new JsonArray();
         for (int round = 1; warmup > 0 && round <= maxWarmupRounds; round++) {
           CpuSplit warmCpu = new CpuSplit(started, 0);
-          JsonObject warm = HttpIngressScenario.measure(client, ports, "cw" + round + "-", warmup, players, CLIENTS,
+          JsonObject warm = HttpIngressScenario.measure(client, ports, "cw" + round + "-", warmup, players, clients,
               PER_REQUEST, playerAffinity, sql);
           if (warm.containsKey("error")) {
             return warm.put("phase", "warm-up round " + round);
@@ -96,7 +97,7 @@ final class ClusterScenario {
         CpuSplit cpu = new CpuSplit(started, databases.postmasterPid());
         long transactionsBefore = transactions(sql);
         JsonObject result = HttpIngressScenario.measure(client, ports, ThroughputScenario.KEY_PREFIX, events, players,
-            CLIENTS, PER_REQUEST, playerAffinity, sql);
+            clients, PER_REQUEST, playerAffinity, sql);
         // PostgreSQL reports a session's counts within half a second of its transactions.
         Thread.sleep(1_000);
         result.put("databaseTransactionsPer1000Events", Stats.round((transactions(sql) - transactionsBefore) * 1000.0 / events));
