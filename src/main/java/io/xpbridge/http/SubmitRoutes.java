@@ -9,7 +9,6 @@ import io.xpbridge.bus.BusClient;
 import io.xpbridge.bus.BusJson;
 import io.xpbridge.bus.Refusal;
 import io.xpbridge.bus.SubmitReply;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,32 +57,15 @@ final class SubmitRoutes {
       HttpApiVerticle.error(ctx, 400, "send 1 to " + MAX_BATCH + " events, got " + events.size());
       return;
     }
-    // Every object goes to the engine in one message (Bus.EVENTS_SUBMIT_BATCH); anything else is
-    // answered here.
-    JsonArray objects = new JsonArray();
-    for (Object event : events) {
-      if (event instanceof JsonObject object) {
-        objects.add(object);
-      }
-    }
-    Future<List<Future<SubmitReply>>> sent = objects.isEmpty() ? Future.succeededFuture(List.of())
-        : bus.submitAll(objects);
-    sent.onComplete(ar -> answerBatch(ctx, events, ar));
+    // One message; the engine checks every element as it checks a single event (non-objects: 400).
+    bus.submitAll(events).onComplete(sent -> answerBatch(ctx, events.size(), sent));
   }
 
-  private static void answerBatch(RoutingContext ctx, JsonArray events, AsyncResult<List<Future<SubmitReply>>> sent) {
-    List<Outcome> outcomes = new ArrayList<>(events.size());
-    int next = 0;
-    for (Object event : events) {
-      if (!(event instanceof JsonObject)) {
-        outcomes.add(new Outcome(400, new JsonObject().put("error", "each event must be a JSON object")));
-      } else {
-        outcomes.add(outcome(sent.succeeded() ? sent.result().get(next++) : Future.failedFuture(sent.cause())));
-      }
-    }
+  private static void answerBatch(RoutingContext ctx, int events, AsyncResult<List<Future<SubmitReply>>> sent) {
     JsonArray results = new JsonArray();
     boolean retry = false;
-    for (Outcome outcome : outcomes) {
+    for (int i = 0; i < events; i++) {
+      Outcome outcome = outcome(sent.succeeded() ? sent.result().get(i) : Future.failedFuture(sent.cause()));
       results.add(outcome.body().copy().put("code", outcome.status()));
       retry |= outcome.status() == 503;
     }

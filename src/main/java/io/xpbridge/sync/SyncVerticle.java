@@ -290,9 +290,7 @@ public class SyncVerticle extends VerticleBase {
       }
     }
     Future.join(accepted).onComplete(done -> msg.reply(BusJson.encode(new SubmitBatchReply(accepted.stream()
-        .map(each -> each.succeeded() ? SubmitBatchReply.Result.of(each.result())
-            : SubmitBatchReply.Result.failure(asReply(each.cause()).failureCode(), asReply(each.cause()).getMessage()))
-        .toList()))));
+        .map(SyncVerticle::batchResult).toList()))));
   }
 
   /**
@@ -321,6 +319,14 @@ public class SyncVerticle extends VerticleBase {
       }
       return Future.succeededFuture(reply(ar.result()));
     });
+  }
+
+  private static SubmitBatchReply.Result batchResult(Future<SubmitReply> accepted) {
+    if (accepted.succeeded()) {
+      return SubmitBatchReply.Result.of(accepted.result());
+    }
+    ReplyException failure = asReply(accepted.cause());
+    return SubmitBatchReply.Result.failure(failure.failureCode(), failure.getMessage());
   }
 
   /** A refusal as {@link #accept} made it, or anything unforeseen as a 503 its sender may retry. */
