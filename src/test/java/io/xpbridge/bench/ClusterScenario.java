@@ -55,11 +55,12 @@ final class ClusterScenario {
     DatabaseUrl db = databases.create("cluster");
     Sql sql = new Sql(db);
     List<NodeProcess> started = new ArrayList<>();
-    if (databaseOwnCore && !(Machine.pin(postmaster, "0", true) && Machine.pin(ProcessHandle.current().pid(), otherCores, false))) {
-      return new JsonObject().put("skipped", "taskset could not pin the processes");
-    }
     List<String> launcher = databaseOwnCore ? List.of("taskset", "-c", otherCores) : List.of();
     try {
+      if (databaseOwnCore && !(Machine.pin(postmaster, "0", true)
+          && Machine.pin(ProcessHandle.current().pid(), otherCores, false))) {
+        return new JsonObject().put("skipped", "taskset could not pin the processes");
+      }
       Seed.players(sql, players, "0", 1);
       Seed.analyze(sql);
       JsonObject config = BenchEngine.config(db, adjust);
@@ -94,7 +95,7 @@ final class ClusterScenario {
             break;
           }
         }
-        CpuSplit cpu = new CpuSplit(started, databases.postmasterPid());
+        CpuSplit cpu = new CpuSplit(started, postmaster);
         long transactionsBefore = transactions(sql);
         JsonObject result = HttpIngressScenario.measure(client, ports, ThroughputScenario.KEY_PREFIX, events, players,
             clients, PER_REQUEST, playerAffinity, sql);
@@ -159,9 +160,8 @@ final class ClusterScenario {
       JsonArray threads = new JsonArray();
       for (int i = 0; i < nodes.size(); i++) {
         JsonObject byName = new JsonObject();
-        java.util.Map<String, Long> before = threadsBefore.get(i);
-        Machine.threadCpuNanos(nodes.get(i).pid()).forEach((name, nanos) -> {
-          double micros = (nanos - before.getOrDefault(name, 0L)) / 1e3 / events;
+        threadNanosSince(i).forEach((name, nanos) -> {
+          double micros = nanos / 1e3 / events;
           if (micros >= 0.5) {
             byName.put(name, Stats.round(micros));
           }
@@ -180,16 +180,19 @@ final class ClusterScenario {
     double maxCompilerMicrosPerEvent(int events) {
       double max = 0;
       for (int i = 0; i < nodes.size(); i++) {
-        java.util.Map<String, Long> before = threadsBefore.get(i);
-        long nanos = 0;
-        for (var e : Machine.threadCpuNanos(nodes.get(i).pid()).entrySet()) {
-          if (e.getKey().contains("CompilerThre")) {
-            nanos += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-          }
-        }
+        long nanos = threadNanosSince(i).entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+            .mapToLong(java.util.Map.Entry::getValue).sum();
         max = Math.max(max, nanos / 1e3 / events);
       }
       return Stats.round(max);
+    }
+
+    /** CPU of node {@code i}'s threads since this split began, by thread name as {@link Machine#threadCpuNanos} groups it. */
+    private java.util.Map<String, Long> threadNanosSince(int i) {
+      java.util.Map<String, Long> before = threadsBefore.get(i);
+      java.util.Map<String, Long> since = new java.util.TreeMap<>();
+      Machine.threadCpuNanos(nodes.get(i).pid()).forEach((name, nanos) -> since.put(name, nanos - before.getOrDefault(name, 0L)));
+      return since;
     }
 
     double machineBusyPercent() {

@@ -53,41 +53,26 @@ final class Machine {
     if (postmasterPid <= 0) {
       return 0;
     }
-    long ticks = 0;
-    try (var dirs = Files.list(Path.of("/proc"))) {
-      for (Path dir : (Iterable<Path>) dirs::iterator) {
-        String name = dir.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        String[] f;
+    try {
+      String[] postmaster = statFields(Path.of("/proc/" + postmasterPid + "/stat"));
+      long ticks = cpuTicks(postmaster) + Long.parseLong(postmaster[13]) + Long.parseLong(postmaster[14]);
+      for (long child : childrenOf(postmasterPid)) {
         try {
-          String stat = Files.readString(dir.resolve("stat"));
-          f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += cpuTicks(statFields(Path.of("/proc/" + child + "/stat")));
         } catch (IOException | RuntimeException e) {
-          continue;
-        }
-        long pid = Long.parseLong(name);
-        long ppid = Long.parseLong(f[1]);
-        // fields after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-        if (pid == postmasterPid) {
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-        } else if (ppid == postmasterPid) {
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          // ended meanwhile: its time is in the postmaster's reaped children now
         }
       }
-    } catch (IOException e) {
+      return ticks * NANOS_PER_TICK;
+    } catch (IOException | RuntimeException e) {
       return 0;
     }
-    return ticks * 10_000_000L;
   }
 
   /** CPU time (user + system, all threads) process {@code pid} has used so far, or 0. */
   static long processCpuNanos(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+      return cpuTicks(statFields(Path.of("/proc/" + pid + "/stat"))) * NANOS_PER_TICK;
     } catch (IOException | RuntimeException e) {
       return 0;
     }
@@ -104,9 +89,7 @@ final class Machine {
         try {
           String stat = Files.readString(task.resolve("stat"));
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
-          byName.merge(name, nanos, Long::sum);
+          byName.merge(name, cpuTicks(statFields(stat)) * NANOS_PER_TICK, Long::sum);
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }
@@ -125,20 +108,8 @@ final class Machine {
   static boolean pin(long pid, String cpus, boolean withChildren) {
     List<Long> pids = new java.util.ArrayList<>(List.of(pid));
     if (withChildren) {
-      try (var dirs = Files.list(Path.of("/proc"))) {
-        for (Path dir : (Iterable<Path>) dirs::iterator) {
-          String name = dir.getFileName().toString();
-          if (name.chars().allMatch(Character::isDigit)) {
-            try {
-              String stat = Files.readString(dir.resolve("stat"));
-              if (Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]) == pid) {
-                pids.add(Long.parseLong(name));
-              }
-            } catch (IOException | RuntimeException e) {
-              // gone meanwhile
-            }
-          }
-        }
+      try {
+        pids.addAll(childrenOf(pid));
       } catch (IOException e) {
         return false;
       }
@@ -172,6 +143,44 @@ final class Machine {
     } catch (IOException | RuntimeException e) {
       return new long[] {0, 0};
     }
+  }
+
+  /** /proc reports CPU time in clock ticks: the usual 100 per second. */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  /** The live processes whose parent is {@code pid}. */
+  private static List<Long> childrenOf(long pid) throws IOException {
+    List<Long> children = new java.util.ArrayList<>();
+    try (var dirs = Files.list(Path.of("/proc"))) {
+      for (Path dir : (Iterable<Path>) dirs::iterator) {
+        String name = dir.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          if (Long.parseLong(statFields(dir.resolve("stat"))[1]) == pid) {
+            children.add(Long.parseLong(name));
+          }
+        } catch (IOException | RuntimeException e) {
+          // gone meanwhile
+        }
+      }
+    }
+    return children;
+  }
+
+  private static String[] statFields(Path statFile) throws IOException {
+    return statFields(Files.readString(statFile));
+  }
+
+  /** A /proc stat line's fields after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14). */
+  private static String[] statFields(String stat) {
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
+  /** User + system time of the process or thread, in ticks. */
+  private static long cpuTicks(String[] fields) {
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   static double heapUsedMb() {
