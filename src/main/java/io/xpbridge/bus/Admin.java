@@ -25,6 +25,12 @@ public final class Admin {
   public record Stats(long pending, long processing, long completed, long failed, long total,
       Map<String, Map<String, Long>> byType, double oldestPendingAgeSeconds, long intakeWaiting, long intakeCapacity) {}
 
+  /**
+   * The queue's depth as the metrics sample it every few seconds: exact counts of the unfinished and
+   * failed events, {@code completed} estimated from PostgreSQL's statistics (exact counts: {@link Stats}).
+   */
+  public record QueueDepth(long pending, long processing, long completed, long failed, double oldestPendingAgeSeconds) {}
+
   /** Puts a failed event back; fails 404 (unknown event) or 409 (it did not fail). */
   public record Requeue(long eventId) {}
 

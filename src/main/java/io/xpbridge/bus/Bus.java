@@ -131,6 +131,12 @@ public final class Bus {
   public static final String STATS = "xpbridge.stats";
 
   /**
+   * Request {@link Admin.Empty}. Reply {@link Admin.QueueDepth}: cheap enough to sample every few
+   * seconds on every node, which the exact counts of {@link #STATS} (a scan of the whole queue) are not.
+   */
+  public static final String QUEUE_DEPTH = "xpbridge.queue.depth";
+
+  /**
    * Publish, once per applied batch, for metrics and benchmarks: {@link Reports.Applied}
    * {appliedAt (epoch ms), events: [{eventId, key, type, source, playerId, createdAt (epoch ms)}], failed: n}.
    */

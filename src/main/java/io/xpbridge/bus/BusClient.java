@@ -141,6 +141,10 @@ public final class BusClient {
     return request(Bus.STATS, Admin.Empty.INSTANCE, Admin.Stats.class);
   }
 
+  public Future<Admin.QueueDepth> queueDepth() {
+    return request(Bus.QUEUE_DEPTH, Admin.Empty.INSTANCE, Admin.QueueDepth.class);
+  }
+
   public Future<Admin.Requeued> requeue(Admin.Requeue requeue) {
     return request(Bus.EVENTS_REQUEUE, requeue, Admin.Requeued.class);
   }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Turns what the engine publishes on the bus into Prometheus meters: applied and failed events by
  * type, apply latency, effect outcomes, reconcile divergences, bot API errors, and the queue depth
- * (sampled from the stats address). Holds no state of its own beyond the meters.
+ * (sampled from {@link Bus#QUEUE_DEPTH}; completed is an estimate). Holds no state of its own beyond the meters.
  */
 public class MetricsVerticle extends VerticleBase {
   private static final long QUEUE_SAMPLE_MS = 5_000;
@@ -74,7 +74,7 @@ public class MetricsVerticle extends VerticleBase {
       String status = each.wireName();
       AtomicLong value = queue.computeIfAbsent(status, s -> new AtomicLong());
       Gauge.builder("xpbridge_queue_events", value, AtomicLong::get).tag("status", status)
-          .description("Events in the queue table by status").register(registry);
+          .description("Events in the queue table by status (completed: estimated from PostgreSQL's statistics)").register(registry);
     }
     // Read live, not from the stats query: it must show even while the database is stalled.
     Gauge.builder("xpbridge_intake_waiting", IntakeLoad.of(vertx), IntakeLoad::waiting)
@@ -93,12 +93,12 @@ public class MetricsVerticle extends VerticleBase {
   }
 
   private void sampleQueue() {
-    statsClient.stats().onSuccess(stats -> {
-      queue.get("pending").set(stats.pending());
-      queue.get("processing").set(stats.processing());
-      queue.get("completed").set(stats.completed());
-      queue.get("failed").set(stats.failed());
-      queue.get("oldest").set(Math.round(stats.oldestPendingAgeSeconds()));
+    statsClient.queueDepth().onSuccess(depth -> {
+      queue.get("pending").set(depth.pending());
+      queue.get("processing").set(depth.processing());
+      queue.get("completed").set(depth.completed());
+      queue.get("failed").set(depth.failed());
+      queue.get("oldest").set(Math.round(depth.oldestPendingAgeSeconds()));
     });
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.xpbridge.bus.Admin;
 import io.xpbridge.domain.EventStatus;
 
 /** Queue statistics, requeue of failed events and the database health probe. */
@@ -13,6 +14,23 @@ public final class QueueAdminStore {
   static final String OLDEST_PENDING = """
       SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::double precision
         FROM sync_events WHERE status IN ('pending', 'processing')""";
+  /**
+   * The queue's depth for the metrics, without reading the completed rows: unfinished and failed rows
+   * are counted through their partial indexes, the total is the live-row count PostgreSQL's statistics
+   * keep (every commit's inserts and deletes, reported within a second), and completed is the rest.
+   */
+  static final String DEPTH = """
+      WITH unfinished AS (
+        SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+               count(*) FILTER (WHERE status = 'processing') AS processing,
+               coalesce(extract(epoch FROM now() - min(created_at)), 0)::double precision AS oldest
+          FROM sync_events WHERE status IN ('pending', 'processing')),
+      failed AS (SELECT count(*) AS failed FROM sync_events WHERE status = 'failed')
+      SELECT u.pending, u.processing, f.failed,
+             greatest(pg_stat_get_live_tuples('sync_events'::regclass) - u.pending - u.processing - f.failed, 0)
+               AS completed,
+             u.oldest
+        FROM unfinished u, failed f""";
   static final String REQUEUE = """
       UPDATE sync_events
          SET status = 'pending', retries = 0, next_attempt_at = now(), error_message = NULL,
@@ -52,6 +70,15 @@ public final class QueueAdminStore {
       stats.put("total", total).put("byType", byType);
       return pool.query(OLDEST_PENDING).execute()
           .map(age -> stats.put("oldestPendingAgeSeconds", age.iterator().next().getDouble(0)));
+    });
+  }
+
+  /** Events by status and the oldest unfinished one's age; completed is an estimate (see {@link #DEPTH}). */
+  public Future<Admin.QueueDepth> depth() {
+    return pool.query(DEPTH).execute().map(rows -> {
+      Row row = rows.iterator().next();
+      return new Admin.QueueDepth(row.getLong("pending"), row.getLong("processing"), row.getLong("completed"),
+          row.getLong("failed"), row.getDouble("oldest"));
     });
   }
 

@@ -142,6 +142,8 @@ public class SyncVerticle extends VerticleBase {
         .map(stats -> BusJson.decode(stats.put("intakeWaiting", intakeLoad.waiting())
             .put("intakeCapacity", intakeLoad.capacity()), Admin.Stats.class))
         .recover(e -> Future.failedFuture(unavailable("stats unavailable: " + e.getMessage()))));
+    BusServer.serve(bus, Bus.QUEUE_DEPTH, Admin.Empty.class, request -> admin.depth()
+        .recover(e -> Future.failedFuture(unavailable("queue depth unavailable: " + e.getMessage()))));
     BusServer.serve(bus, Bus.HEALTH_DATABASE, Admin.Empty.class, request -> admin.ping()
         .map(v -> new Admin.DatabaseHealth("up"))
         .recover(e -> Future.failedFuture(unavailable("database unreachable: " + e.getMessage()))));
