@@ -91,6 +91,7 @@ public final class LedgerStore {
   static final String BEGIN = "BEGIN";
   static final String COMMIT = "COMMIT";
   static final String ROLLBACK = "ROLLBACK";
+  /** Unfinished written as in {@link QueueClaims#CLAIM_ONE}, so the row is found by its id whatever the statistics say. */
   static final String RECORD_FAILURE = """
       UPDATE sync_events
          SET retries = retries + 1,
@@ -98,7 +99,7 @@ public final class LedgerStore {
              status = CASE WHEN retries + 1 > $3 THEN 'failed' ELSE 'pending' END,
              processed_at = CASE WHEN retries + 1 > $3 THEN now() END,
              next_attempt_at = now() + make_interval(secs => least($4::double precision * power(2, retries), $5::double precision) / 1000)
-       WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
+       WHERE id = $1 AND status NOT IN ('completed', 'failed') AND applied_at IS NULL
       RETURNING status""";
 
   static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF";

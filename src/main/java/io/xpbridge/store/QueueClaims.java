@@ -29,10 +29,15 @@ public final class QueueClaims {
        ORDER BY next_attempt_at, id
        LIMIT $1
          FOR UPDATE SKIP LOCKED""";
+  /**
+   * "Not finished" written as {@code NOT IN ('completed', 'failed')}, not as the partial indexes'
+   * {@code IN ('pending', 'processing')}: the latter lets the planner prefer a full scan of such an
+   * index, when its statistics are stale, to the primary key ({@link DeliveryStore#FINISH}).
+   */
   static final String CLAIM_ONE = """
       SELECT id, idempotency_key, source, event_type, player_id, xp_delta, balance_delta, payload, created_at
         FROM sync_events
-       WHERE id = $1 AND status IN ('pending', 'processing') AND applied_at IS NULL
+       WHERE id = $1 AND status NOT IN ('completed', 'failed') AND applied_at IS NULL
          FOR UPDATE SKIP LOCKED""";
   static final String FAIL_UNREADABLE = """
       UPDATE sync_events e
