@@ -11,9 +11,6 @@ import io.xpbridge.domain.EventStatus;
 /** Queue statistics, requeue of failed events and the database health probe. */
 public final class QueueAdminStore {
   static final String COUNTS = "SELECT event_type, status, count(*) FROM sync_events GROUP BY event_type, status";
-  static final String OLDEST_PENDING = """
-      SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::double precision
-        FROM sync_events WHERE status IN ('pending', 'processing')""";
   /**
    * The queue's depth for the metrics, without reading the completed rows: unfinished and failed rows
    * are counted through their partial indexes, the total is the live-row count PostgreSQL's statistics
@@ -68,8 +65,7 @@ public final class QueueAdminStore {
         typeCounts.put(status, count);
       }
       stats.put("total", total).put("byType", byType);
-      return pool.query(OLDEST_PENDING).execute()
-          .map(age -> stats.put("oldestPendingAgeSeconds", age.iterator().next().getDouble(0)));
+      return depth().map(depth -> stats.put("oldestPendingAgeSeconds", depth.oldestPendingAgeSeconds()));
     });
   }
 

@@ -11,7 +11,6 @@ import io.xpbridge.config.DatabaseUrl;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.Sql;
 import io.xpbridge.support.TestDatabases;
-import java.time.Duration;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,9 +51,10 @@ class QueueDepthTest {
   }
 
   @Test
-  void unfinishedAndFailedAreExactAndCompletedFollowsTheStatistics() throws Exception {
+  void unfinishedAndFailedAreExactAndCompletedFollowsTheStatistics() {
     // PostgreSQL publishes a session's counts within a second of its commit.
-    Admin.QueueDepth depth = depthOnce(d -> d.completed() == COMPLETED);
+    Admin.QueueDepth depth = Await.value("the estimate to count " + COMPLETED + " completed events", QueueDepthTest::depth,
+        d -> d.completed() == COMPLETED);
     assertEquals(11, depth.pending());
     assertEquals(3, depth.processing());
     assertEquals(2, depth.failed());
@@ -63,20 +63,14 @@ class QueueDepthTest {
     assertEquals(COMPLETED, depth.completed(), "the statistics count every committed insert");
 
     sql.update("DELETE FROM sync_events WHERE idempotency_key LIKE 'done-%' AND split_part(idempotency_key, '-', 2)::int <= 5000");
-    Admin.QueueDepth after = depthOnce(d -> d.completed() == COMPLETED - 5_000);
+    Admin.QueueDepth after = Await.value("the estimate to drop by the 5,000 deleted", QueueDepthTest::depth,
+        d -> d.completed() == COMPLETED - 5_000);
     assertEquals(COMPLETED - 5_000, after.completed(), "a cleanup's deletes reach the estimate within seconds");
     assertEquals(11, after.pending());
   }
 
-  /** The depth once {@code settled} holds, or after 10 s (then the assertions say what differs). */
-  private static Admin.QueueDepth depthOnce(java.util.function.Predicate<Admin.QueueDepth> settled) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    Admin.QueueDepth depth = Await.result(new QueueAdminStore(pool).depth());
-    while (!settled.test(depth) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      depth = Await.result(new QueueAdminStore(pool).depth());
-    }
-    return depth;
+  private static Admin.QueueDepth depth() {
+    return Await.result(new QueueAdminStore(pool).depth());
   }
 
   @Test
