@@ -2,11 +2,9 @@ package io.xpbridge.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
-import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,14 +42,14 @@ public final class ClusterView {
   private synchronized Future<Void> publish() {
     // One write after the other, each with the singletons of its moment: the last one is current.
     lastWrite = lastWrite.transform(ignored -> map()
-        .compose(map -> map.put(selfId(), entry(node.name(), node.address(), node.held())))
+        .compose(map -> map.put(Membership.selfId(vertx), entry(node.name(), node.address(), node.held())))
         .onFailure(e -> LOG.warn("could not publish this node's singletons to the cluster view: {}", e.getMessage())));
     return lastWrite;
   }
 
   /** Every live node's entry, this node's first: {name, address, singletons}. */
   public Future<List<JsonObject>> nodes() {
-    List<String> live = liveNodeIds();
+    List<String> live = Membership.liveIds(vertx);
     return map().compose(map -> map.entries().map(entries -> {
       List<JsonObject> nodes = new ArrayList<>();
       for (Map.Entry<String, JsonObject> entry : entries.entrySet()) {
@@ -80,20 +78,6 @@ public final class ClusterView {
 
   private Future<AsyncMap<String, JsonObject>> map() {
     return vertx.sharedData().getAsyncMap(MAP);
-  }
-
-  private ClusterManager clusterManager() {
-    return vertx instanceof VertxInternal internal ? internal.clusterManager() : null;
-  }
-
-  private String selfId() {
-    ClusterManager manager = clusterManager();
-    return manager == null ? "local" : manager.getNodeId();
-  }
-
-  private List<String> liveNodeIds() {
-    ClusterManager manager = clusterManager();
-    return manager == null ? List.of("local") : manager.getNodes();
   }
 
   static JsonObject entry(String name, String address, List<String> singletons) {
