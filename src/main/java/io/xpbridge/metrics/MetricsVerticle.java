@@ -79,6 +79,8 @@ public class MetricsVerticle extends VerticleBase {
     // Read live, not from the stats query: it must show even while the database is stalled.
     Gauge.builder("xpbridge_intake_waiting", IntakeLoad.of(vertx), IntakeLoad::waiting)
         .description("Submits waiting in memory for a batch slot (bounded by sync.maxWaitingSubmits)").register(registry);
+    Gauge.builder("xpbridge_intake_batch_slots", IntakeLoad.of(vertx), IntakeLoad::slots)
+        .description("Intake batches this node writes at once: its share of the cluster's budget").register(registry);
     AtomicLong oldest = queue.computeIfAbsent("oldest", s -> new AtomicLong());
     Gauge.builder("xpbridge_queue_oldest_pending_seconds", oldest, AtomicLong::get).register(registry);
     // Which singleton jobs this node runs (1) or leaves to another node (0), tagged with the node's name.

@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
 public final class IntakeLoad implements Shareable {
   private static final String KEY = "xpbridge.intake-load";
 
-  private record Engine(IntSupplier waiting, IntSupplier capacity) {}
+  private record Engine(IntSupplier waiting, IntSupplier capacity, IntSupplier slots) {}
 
   private final Map<String, Engine> engines = new ConcurrentHashMap<>();
 
@@ -22,8 +22,8 @@ public final class IntakeLoad implements Shareable {
     return (IntakeLoad) vertx.sharedData().getLocalMap("xpbridge").computeIfAbsent(KEY, k -> new IntakeLoad());
   }
 
-  void register(String engineId, IntSupplier waiting, IntSupplier capacity) {
-    engines.put(engineId, new Engine(waiting, capacity));
+  void register(String engineId, IntSupplier waiting, IntSupplier capacity, IntSupplier slots) {
+    engines.put(engineId, new Engine(waiting, capacity, slots));
   }
 
   void unregister(String engineId) {
@@ -37,6 +37,11 @@ public final class IntakeLoad implements Shareable {
 
   public int capacity() {
     return engines.values().stream().mapToInt(e -> e.capacity().getAsInt()).sum();
+  }
+
+  /** Intake batches this process's engines may have in flight now: their share of the cluster's budget. */
+  public int slots() {
+    return engines.values().stream().mapToInt(e -> e.slots().getAsInt()).sum();
   }
 
   /** Saturated when the waiting submits fill nine tenths of the room: new ones are about to be turned away. */

@@ -84,7 +84,8 @@ final class SubmitBatcher {
   private final IntSupplier maxBatch;
   private final IntSupplier maxWaiting;
   private final long batchCeilingMs;
-  private final int maxInFlight;
+  /** Read at each flush: the share of the cluster's intake budget can change while it runs ({@link IntakeSlots}). */
+  private final IntSupplier maxInFlight;
   private final Consumer<ArrivalApplier.Intake> afterFlush;
   private final RememberedPlayers players = new RememberedPlayers();
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
@@ -103,12 +104,12 @@ final class SubmitBatcher {
   /** Longer than any lock wait a healthy engine sees (a stalled database is answered 503 long before). */
   static final long DEFAULT_BATCH_CEILING_MS = 60_000;
 
-  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, IntSupplier maxWaiting, int maxInFlight,
+  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, IntSupplier maxWaiting, IntSupplier maxInFlight,
       Consumer<ArrivalApplier.Intake> afterFlush) {
     this(context, sink, maxBatch, maxWaiting, maxInFlight, afterFlush, DEFAULT_BATCH_CEILING_MS);
   }
 
-  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, IntSupplier maxWaiting, int maxInFlight,
+  SubmitBatcher(Context context, Sink sink, IntSupplier maxBatch, IntSupplier maxWaiting, IntSupplier maxInFlight,
       Consumer<ArrivalApplier.Intake> afterFlush, long batchCeilingMs) {
     this.batchCeilingMs = batchCeilingMs;
     this.context = context;
@@ -171,7 +172,7 @@ final class SubmitBatcher {
     long now = System.nanoTime();
     long nowMs = System.currentTimeMillis();
     boolean heldBack = false;
-    while (inFlight < maxInFlight && !waiting.isEmpty()) {
+    while (inFlight < maxInFlight.getAsInt() && !waiting.isEmpty()) {
       List<Pending> batch = new ArrayList<>();
       PlayerNames keys = new PlayerNames();
       PlayerNames skipped = new PlayerNames();

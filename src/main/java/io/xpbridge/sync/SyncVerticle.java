@@ -17,6 +17,7 @@ import io.xpbridge.bus.Reports;
 import io.xpbridge.bus.SubmitBatchReply;
 import io.xpbridge.bus.SubmitMessage;
 import io.xpbridge.bus.SubmitReply;
+import io.xpbridge.cluster.Membership;
 import io.xpbridge.config.AppConfig;
 import io.xpbridge.domain.ClaimedEvent;
 import io.xpbridge.domain.EventType;
@@ -99,10 +100,11 @@ public class SyncVerticle extends VerticleBase {
     applyLoop = new DrainLoop("apply", this::applyStep);
     deliveryLoop = new DrainLoop("deliver", this::deliveryStep);
     ArrivalApplier arrivals = new ArrivalApplier(pool, new SubmitStore(), () -> rules);
+    IntakeSlots slots = new IntakeSlots(intakeBatchesInFlight(poolSize), () -> Membership.place(vertx));
     batcher = new SubmitBatcher(context, arrivals::submit, () -> rules.sync().submitFlushMaxEvents(),
-        () -> rules.sync().maxWaitingSubmits(), intakeBatchesInFlight(poolSize), this::afterIntake);
+        () -> rules.sync().maxWaitingSubmits(), slots, this::afterIntake);
     intakeLoad = IntakeLoad.of(vertx);
-    intakeLoad.register(instanceId, batcher::waitingCount, () -> rules.sync().maxWaitingSubmits());
+    intakeLoad.register(instanceId, batcher::waitingCount, () -> rules.sync().maxWaitingSubmits(), slots);
 
     var bus = vertx.eventBus();
     submitConsumer = bus.<JsonObject>localConsumer(Bus.EVENTS_SUBMIT, this::onSubmit);
@@ -165,9 +167,10 @@ public class SyncVerticle extends VerticleBase {
   }
 
   /**
-   * Intake batches written at the same time, each on its own connection: half the pool, at most 4,
-   * leaving connections for deliveries and the queue. On the 2-core benchmark machine 4 beat 2 (more
-   * overlap of PostgreSQL's work with the JVM's) and 6 (more contention): bench/README.md.
+   * Intake batches written at the same time against the database, each on its own connection: half
+   * the pool, at most 4, leaving connections for deliveries and the queue. On the 2-core benchmark
+   * machine 4 beat 2 (more overlap of PostgreSQL's work with the JVM's) and 6 (more contention):
+   * bench/README.md. A budget for the whole cluster: each node takes its share ({@link IntakeSlots}).
    */
   static int intakeBatchesInFlight(int poolSize) {
     return Math.max(1, Math.min(4, poolSize / 2));

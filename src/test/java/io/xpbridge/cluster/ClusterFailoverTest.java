@@ -85,6 +85,9 @@ class ClusterFailoverTest {
     Await.until("some /daily answered by node-a", () -> telegram.sentMessages().stream()
         .filter(m -> m.text() != null && m.text().contains("Daily reward")).count() >= 5, Duration.ofSeconds(30));
     long climber = discord.addMember("climber", cluster.rank1);
+    // The database's intake budget (half of the test's db.poolSize 4: 2 batches at once) is shared.
+    Await.until("each node writes 1 intake batch at once", () -> intakeSlots(a) == 1 && intakeSlots(b) == 1,
+        Duration.ofSeconds(10));
     a.kill();
     killed.set(true);
     long killedAt = System.nanoTime();
@@ -96,6 +99,7 @@ class ClusterFailoverTest {
         Duration.ofSeconds(20));
     double takeoverSeconds = (System.nanoTime() - killedAt) / 1e9;
     Await.until("node-b's Discord session is up", () -> discord.identifyCount() >= 2, Duration.ofSeconds(20));
+    Await.until("node-b alone takes the whole intake budget", () -> intakeSlots(b) == 2, Duration.ofSeconds(30));
     players.join(60_000);
     // Messages after the takeover, and a MESSAGE_CREATE that Discord delivers twice.
     for (long member : members) {
@@ -208,6 +212,12 @@ class ClusterFailoverTest {
     List<Object> row = cluster.sql.queryRow("SELECT idempotency_key FROM sync_events WHERE position(? in idempotency_key) > 0",
         "_" + messageId + "_");
     return row == null ? "none-" + messageId : (String) row.get(0);
+  }
+
+  /** {@code xpbridge_intake_batch_slots} as {@code node}'s /metrics reports it. */
+  private static int intakeSlots(NodeProcess node) {
+    return node.get("/metrics").body().lines().filter(l -> l.startsWith("xpbridge_intake_batch_slots "))
+        .mapToInt(l -> (int) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1);
   }
 
   private static void sleep(long ms) {

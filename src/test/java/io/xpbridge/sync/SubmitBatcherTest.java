@@ -36,6 +36,8 @@ class SubmitBatcherTest {
   SubmitBatcher batcher;
 
   static final int MAX_WAITING = 10;
+  /** Batches in flight at most; a test may change it while the batcher runs. */
+  volatile int slots = 2;
 
   @BeforeEach
   void start() {
@@ -45,7 +47,7 @@ class SubmitBatcherTest {
       Promise<ArrivalApplier.Intake> done = Promise.promise();
       sent.add(new Sent(requests, skipLocked, done));
       return done.future();
-    }, () -> 3, () -> MAX_WAITING, 2, intake -> { });
+    }, () -> 3, () -> MAX_WAITING, () -> slots, intake -> { });
   }
 
   @AfterEach
@@ -112,6 +114,29 @@ class SubmitBatcherTest {
     finish(0);
     Await.until("a3 sent once player 1 is free", () -> sent.size() == 3);
     assertEquals(List.of("a3"), keys(sent.get(2)));
+  }
+
+  @Test
+  void theBatchesInFlightFollowTheSlotsWhenTheyChange() {
+    submit(event(1, "a1"), event(2, "b1"), event(3, "c1"), event(4, "d1"), event(5, "e1"), event(6, "f1"),
+        event(7, "g1"));
+    Await.until("two batches sent", () -> sent.size() == 2);
+    Still.holdsFor(Duration.ofMillis(200), "g1 waits: both slots are taken", () -> sent.size() == 2);
+
+    slots = 1;
+    finish(0);
+    Still.holdsFor(Duration.ofMillis(200), "one slot now, and one batch still holds it", () -> sent.size() == 2);
+    finish(1);
+    Await.until("g1 sent once no batch is in flight", () -> sent.size() == 3);
+    assertEquals(List.of("g1"), keys(sent.get(2)));
+
+    slots = 3;
+    submit(event(8, "h1"), event(9, "i1"), event(10, "j1"), event(11, "k1"), event(12, "l1"), event(13, "m1"),
+        event(14, "n1"));
+    Await.until("two more batches beside g1's", () -> sent.size() == 5);
+    Still.holdsFor(Duration.ofMillis(200), "n1 waits: three batches in flight", () -> sent.size() == 5);
+    assertEquals(List.of("h1", "i1", "j1"), keys(sent.get(3)));
+    assertEquals(List.of("k1", "l1", "m1"), keys(sent.get(4)));
   }
 
   @Test
@@ -238,7 +263,7 @@ class SubmitBatcherTest {
       Promise<ArrivalApplier.Intake> never = Promise.promise();
       sent.add(new Sent(requests, skipLocked, never));
       return never.future();
-    }, () -> 3, () -> MAX_WAITING, 1, intake -> { }, 200)));
+    }, () -> 3, () -> MAX_WAITING, () -> 1, intake -> { }, 200)));
     SubmitBatcher stuckEngine = Await.result(made.future());
     Promise<Future<SubmitResult>> first = Promise.promise();
     context.runOnContext(v -> first.complete(stuckEngine.submit(event(1, "stuck"))));
