@@ -24,7 +24,8 @@ import java.util.function.IntSupplier;
  * <p>A player can also be held by another engine (or a /link merge). A batch passes over such players
  * and hands their events back ({@link ArrivalApplier.Intake#deferred()}); they go out again a moment
  * later, ahead of newer events, and after {@link #MAX_DEFERRALS} times in a batch that waits for the
- * lock, so they cannot starve.
+ * lock, so they cannot starve. While another batch of this engine is in flight they do not go out on
+ * their own: they ride with the next batch of newer events, or go when no batch is in flight.
  *
  * <p>Memory is bounded: beyond {@code maxWaiting} submits waiting, a new one is turned away at once
  * ({@link Full}), and a submit whose sender's deadline has passed is dropped before it costs a write
@@ -199,6 +200,14 @@ final class SubmitBatcher {
         mayPassOver &= pending.deferrals() < MAX_DEFERRALS;
       }
       if (batch.isEmpty()) {
+        break;
+      }
+      if (inFlight > 0 && batch.stream().allMatch(p -> p.deferrals() > 0)) {
+        // Only handed-back events: they wait to ride with the next batch (or go once none is in
+        // flight) instead of costing a transaction of their own, a few events each (issue 17).
+        for (int i = batch.size() - 1; i >= 0; i--) {
+          waiting.addFirst(batch.get(i));
+        }
         break;
       }
       send(batch, keys, mayPassOver);

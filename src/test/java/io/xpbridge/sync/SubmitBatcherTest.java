@@ -184,6 +184,24 @@ class SubmitBatcherTest {
     Await.result(later.get(0));
   }
 
+  @Test
+  void handedBackEventsRideWithTheNextBatchWhileAnotherIsInFlight() {
+    submit(event(8, "h1"), event(9, "i1"), event(10, "j1"));
+    submit(event(11, "k1"));
+    Await.until("two batches sent", () -> sent.size() == 2);
+    finish(0, positionsOf(sent.get(0), 8));
+    Still.holdsFor(Duration.ofMillis(200), "h1 does not go alone while k1's batch is in flight", () -> sent.size() == 2);
+    submit(event(12, "l1"));
+    Await.until("a third batch", () -> sent.size() == 3);
+    assertEquals(List.of("h1", "l1"), keys(sent.get(2)), "h1 rides with the next batch, ahead of it");
+
+    finish(2, positionsOf(sent.get(2), 8));
+    Still.holdsFor(Duration.ofMillis(200), "h1 waits again", () -> sent.size() == 3);
+    finish(1);
+    Await.until("h1 goes once no batch is in flight", () -> sent.size() == 4);
+    assertEquals(List.of("h1"), keys(sent.get(3)));
+  }
+
   /** Positions in a batch of the events of one player, as the applier hands them back together. */
   private static Set<Integer> positionsOf(Sent batch, long telegramId) {
     Set<Integer> positions = new java.util.HashSet<>();
