@@ -8,6 +8,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a batch step again and again while it finds full batches, never two runs at once. A request
  * that arrives during a run makes the loop go round once more instead of being lost.
+ *
+ * <p>With a pace, a round that only answers such a request (the step before it was not full) starts
+ * no sooner than {@code paceMs} (read each round) after the step before it started: under steady load the requests
+ * come with every intake batch, and without a pace the loop would run back to back, each step taking
+ * the few items that arrived during the one before, one set of transactions each. A request on an
+ * idle loop and a round after a full step go at once.
  */
 final class DrainLoop {
   private static final Logger LOG = LoggerFactory.getLogger(DrainLoop.class);
@@ -17,13 +23,23 @@ final class DrainLoop {
 
   private final String name;
   private final Supplier<Future<Step>> step;
+  private final io.vertx.core.Vertx vertx;
+  private final java.util.function.LongSupplier paceMs;
   private boolean running;
   private boolean requested;
   private boolean stopped;
+  private long stepStartedNanos;
 
   DrainLoop(String name, Supplier<Future<Step>> step) {
+    this(name, step, null, () -> 0);
+  }
+
+  /** {@code paceMs}: see the class comment; {@code vertx} sets the timer that keeps it. */
+  DrainLoop(String name, Supplier<Future<Step>> step, io.vertx.core.Vertx vertx, java.util.function.LongSupplier paceMs) {
     this.name = name;
     this.step = step;
+    this.vertx = vertx;
+    this.paceMs = paceMs;
   }
 
   /** Must be called on the owning verticle's context. */
@@ -41,6 +57,7 @@ final class DrainLoop {
   }
 
   private void runStep() {
+    stepStartedNanos = System.nanoTime();
     Future<Step> result;
     try {
       result = step.get();
@@ -59,8 +76,18 @@ final class DrainLoop {
       } else {
         again = ar.result().full() || requested;
       }
+      boolean full = ar.succeeded() && ar.result().full();
       requested = false;
-      if (again && !stopped) {
+      long waitMs = full ? 0 : paceMs.getAsLong() - (System.nanoTime() - stepStartedNanos) / 1_000_000;
+      if (again && !stopped && waitMs > 0) {
+        vertx.setTimer(waitMs, t -> {
+          if (stopped) {
+            running = false;
+          } else {
+            runStep();
+          }
+        });
+      } else if (again && !stopped) {
         runStep();
       } else {
         running = false;
