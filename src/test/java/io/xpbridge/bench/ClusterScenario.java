@@ -102,6 +102,10 @@ final class ClusterScenario {
         // PostgreSQL reports a session's counts within half a second of its transactions.
         Thread.sleep(1_000);
         result.put("databaseTransactionsPer1000Events", Stats.round((transactions(sql) - transactionsBefore) * 1000.0 / events));
+        // Every row of an intake transaction takes its start time as created_at: one value per transaction.
+        long intakeTransactions = sql.queryLong("SELECT count(DISTINCT created_at) FROM sync_events WHERE idempotency_key LIKE '"
+            + ThroughputScenario.KEY_PREFIX + "%'");
+        result.put("intakeTransactionsPer1000Events", Stats.round(intakeTransactions * 1000.0 / events));
         result.put("cpuMicrosPerEvent", cpu.perEvent(events)).put("machineBusyPercent", cpu.machineBusyPercent())
             .put("warmupEventsPerRound", warmup).put("warmupRounds", warmupRounds);
         JsonArray busyRss = new JsonArray();
