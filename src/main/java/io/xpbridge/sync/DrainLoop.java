@@ -1,6 +1,8 @@
 package io.xpbridge.sync;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * that arrives during a run makes the loop go round once more instead of being lost.
  *
  * <p>With a pace, a round that only answers such a request (the step before it was not full) starts
- * no sooner than {@code paceMs} (read each round) after the step before it started: under steady load the requests
- * come with every intake batch, and without a pace the loop would run back to back, each step taking
+ * no sooner than {@code paceMs} (read each round) after the step before it started: under steady
+ * load the requests come with every intake batch, and without a pace the loop would run back to back, each step taking
  * the few items that arrived during the one before, one set of transactions each. A request on an
  * idle loop and a round after a full step go at once.
  */
@@ -23,8 +25,8 @@ final class DrainLoop {
 
   private final String name;
   private final Supplier<Future<Step>> step;
-  private final io.vertx.core.Vertx vertx;
-  private final java.util.function.LongSupplier paceMs;
+  private final Vertx vertx;
+  private final LongSupplier paceMs;
   private boolean running;
   private boolean requested;
   private boolean stopped;
@@ -35,7 +37,7 @@ final class DrainLoop {
   }
 
   /** {@code paceMs}: see the class comment; {@code vertx} sets the timer that keeps it. */
-  DrainLoop(String name, Supplier<Future<Step>> step, io.vertx.core.Vertx vertx, java.util.function.LongSupplier paceMs) {
+  DrainLoop(String name, Supplier<Future<Step>> step, Vertx vertx, LongSupplier paceMs) {
     this.name = name;
     this.step = step;
     this.vertx = vertx;
@@ -78,7 +80,7 @@ final class DrainLoop {
       }
       boolean full = ar.succeeded() && ar.result().full();
       requested = false;
-      long waitMs = full ? 0 : paceMs.getAsLong() - (System.nanoTime() - stepStartedNanos) / 1_000_000;
+      long waitMs = !again || full ? 0 : paceMs.getAsLong() - (System.nanoTime() - stepStartedNanos) / 1_000_000;
       if (again && !stopped && waitMs > 0) {
         vertx.setTimer(waitMs, t -> {
           if (stopped) {

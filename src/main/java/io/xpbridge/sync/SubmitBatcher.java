@@ -126,6 +126,14 @@ final class SubmitBatcher {
     return waitingCount;
   }
 
+  /**
+   * Whether the intake is at its limit now: every slot has a batch in flight, or submits wait for one.
+   * On the engine's context.
+   */
+  boolean atCapacity() {
+    return inFlight >= maxInFlight.getAsInt() || !waiting.isEmpty();
+  }
+
   Future<SubmitResult> submit(SubmitRequest request) {
     return submit(request, 0);
   }
