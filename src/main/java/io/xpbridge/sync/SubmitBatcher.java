@@ -127,11 +127,12 @@ final class SubmitBatcher {
   }
 
   /**
-   * Whether the intake is at its limit now: every slot has a batch in flight, or submits wait for one.
-   * On the engine's context.
+   * Whether the intake is at its limit now: every slot has a batch in flight. (Not "submits wait":
+   * every submit waits until the end of its event-loop turn, light load or not.) On the engine's
+   * context.
    */
   boolean atCapacity() {
-    return inFlight >= maxInFlight.getAsInt() || !waiting.isEmpty();
+    return inFlight >= maxInFlight.getAsInt();
   }
 
   Future<SubmitResult> submit(SubmitRequest request) {

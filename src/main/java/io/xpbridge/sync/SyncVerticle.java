@@ -49,7 +49,7 @@ public class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
 
   /**
-   * While its intake is at its limit (every batch slot taken or submits waiting) an engine starts a
+   * While its intake is at its limit (every batch slot taken) an engine starts a
    * round of effect deliveries at most once per this many ms ({@link DrainLoop}; in a cluster of n
    * nodes, once per n times this on each node, so the database sees the same rounds a second): each
    * round claims, looks up and finishes in transactions of its own, and back-to-back rounds of a few
