@@ -126,15 +126,6 @@ final class SubmitBatcher {
     return waitingCount;
   }
 
-  /**
-   * Whether the intake is at its limit now: every slot has a batch in flight. (Not "submits wait":
-   * every submit waits until the end of its event-loop turn, light load or not.) On the engine's
-   * context.
-   */
-  boolean atCapacity() {
-    return inFlight >= maxInFlight.getAsInt();
-  }
-
   Future<SubmitResult> submit(SubmitRequest request) {
     return submit(request, 0);
   }

@@ -49,14 +49,16 @@ public class SyncVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SyncVerticle.class);
 
   /**
-   * While its intake is at its limit (every batch slot taken) an engine starts a
-   * round of effect deliveries at most once per this many ms ({@link DrainLoop}; in a cluster of n
-   * nodes, once per n times this on each node, so the database sees the same rounds a second): each
-   * round claims, looks up and finishes in transactions of its own, and back-to-back rounds of a few
-   * effects each cost the saturated database more than the effects do (in the cluster benchmark one
-   * node's loop ran ~38 rounds a second, two nodes' ~71 between them, for the same effects). Below
-   * the limit rounds run back to back as before: pacing them always added ~25 ms to every effect at
-   * 1,000 events/s (bench/README.md).
+   * While effects keep coming, an engine starts a round of effect deliveries at most once per this
+   * many ms ({@link DrainLoop}; in a cluster of n nodes, once per n times this on each node, so the
+   * database sees the same rounds a second); a round on an idle engine, and the one after a full
+   * round, start at once. Each round claims, looks up and finishes in transactions of its own, and
+   * back-to-back rounds of a few effects each cost the database more than the effects do (in the
+   * cluster benchmark one node's loop ran ~38 rounds a second, two nodes' ~71 between them, for the
+   * same effects). The price is effect latency under steady load, well inside the one second an
+   * effect has: at 1,000 events/s on the 2-core benchmark VM p50 ~31 ms / p99 ~58 ms instead of
+   * ~6 / ~23 ms. Pacing only while every intake slot was taken kept p99 (~56 ms) and gave up most of
+   * the saving (bench/README.md).
    */
   static final long DELIVERY_PACE_MS = 50;
 
@@ -110,10 +112,9 @@ public class SyncVerticle extends VerticleBase {
     applier = new LedgerApplier(pool, () -> rules);
     deliverer = new EffectDeliverer(vertx, deliveryStore, () -> rules, instanceId);
     applyLoop = new DrainLoop("apply", this::applyStep);
-    // Paced only while the intake is at its limit (the database is what limits then); like the intake
-    // budget, the rounds a second are the database's: each node of a cluster takes its share.
+    // Like the intake budget, the rounds a second are the database's: each node of a cluster takes its share.
     deliveryLoop = new DrainLoop("deliver", this::deliveryStep, vertx,
-        () -> batcher.atCapacity() ? DELIVERY_PACE_MS * Membership.place(vertx).count() : 0);
+        () -> DELIVERY_PACE_MS * Membership.place(vertx).count());
     ArrivalApplier arrivals = new ArrivalApplier(pool, new SubmitStore(), () -> rules);
     IntakeSlots slots = new IntakeSlots(intakeBatchesInFlight(poolSize), () -> Membership.place(vertx));
     batcher = new SubmitBatcher(context, arrivals::submit, () -> rules.sync().submitFlushMaxEvents(),

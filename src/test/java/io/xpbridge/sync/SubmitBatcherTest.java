@@ -140,30 +140,6 @@ class SubmitBatcherTest {
   }
 
   @Test
-  void theIntakeIsAtCapacityWhileEverySlotIsTaken() {
-    assertFalse(onContext(() -> batcher.atCapacity()), "idle");
-    submit(event(1, "a1"));
-    Await.until("sent", () -> sent.size() == 1);
-    assertFalse(onContext(() -> batcher.atCapacity()), "one of two slots taken");
-    submit(event(2, "b1"), event(1, "a2"));
-    Await.until("second batch", () -> sent.size() == 2);
-    assertTrue(onContext(() -> batcher.atCapacity()), "both slots taken, a2 waiting");
-    finish(1);
-    Still.holdsFor(Duration.ofMillis(100), "a2 still waits for player 1", () -> sent.size() == 2);
-    assertFalse(onContext(() -> batcher.atCapacity()), "a slot is free although a2 waits (for its player)");
-    finish(0);
-    Await.until("a2 sent", () -> sent.size() == 3);
-    finish(2);
-    Await.until("idle again", () -> !onContext(() -> batcher.atCapacity()));
-  }
-
-  private boolean onContext(java.util.function.BooleanSupplier read) {
-    Promise<Boolean> value = Promise.promise();
-    context.runOnContext(v -> value.complete(read.getAsBoolean()));
-    return Await.result(value.future());
-  }
-
-  @Test
   void aPlayerNamedByAnotherReferenceIsRecognisedOnceABatchHasResolvedIt() {
     submit(event(5, "e1"));
     Await.until("sent", () -> sent.size() == 1);
