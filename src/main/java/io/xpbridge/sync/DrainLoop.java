@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a pace, a round that only answers such a request (the step before it was not full) starts
  * no sooner than {@code paceMs} (read each round) after the step before it started: under steady
- * load the requests come with every intake batch, and without a pace the loop would run back to back, each step taking
- * the few items that arrived during the one before, one set of transactions each. A request on an
- * idle loop and a round after a full step go at once.
+ * load the requests come with every intake batch, and without a pace the loop would run back to
+ * back, each step taking the few items that arrived during the one before, one set of transactions
+ * each. A request on an idle loop and a round after a full step go at once.
  */
 final class DrainLoop {
   private static final Logger LOG = LoggerFactory.getLogger(DrainLoop.class);
