@@ -8,6 +8,7 @@ import io.xpbridge.fake.telegram.FakeTelegram;
 import io.xpbridge.fake.telegram.FakeTelegram.TgUser;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.DiscordService;
+import io.xpbridge.support.Metrics;
 import io.xpbridge.support.NodeProcess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,8 +217,7 @@ class ClusterFailoverTest {
 
   /** {@code xpbridge_intake_batch_slots} as {@code node}'s /metrics reports it. */
   private static int intakeSlots(NodeProcess node) {
-    return node.get("/metrics").body().lines().filter(l -> l.startsWith("xpbridge_intake_batch_slots "))
-        .mapToInt(l -> (int) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1);
+    return (int) Metrics.gauge(node.get("/metrics").body(), "xpbridge_intake_batch_slots");
   }
 
   private static void sleep(long ms) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.support.Await;
+import io.xpbridge.support.Metrics;
 import io.xpbridge.support.ServiceFixture;
 import io.xpbridge.support.TestConfig;
 import java.net.URI;
@@ -69,8 +70,7 @@ class OverloadTest {
   }
 
   static long waitingGauge() throws Exception {
-    return get("/metrics").body().lines().filter(l -> l.startsWith("xpbridge_intake_waiting"))
-        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    return (long) Metrics.gauge(get("/metrics").body(), "xpbridge_intake_waiting");
   }
 
   @Test
