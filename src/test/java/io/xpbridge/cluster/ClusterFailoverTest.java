@@ -111,7 +111,7 @@ class ClusterFailoverTest {
 
     Await.until("the rank-up's role is set by the new owner", () -> discord.memberRoles(climber).contains(cluster.rank2),
         Duration.ofSeconds(60));
-    assertEquals(1, DiscordService.roleCalls(discord, "PUT", climber, cluster.rank2).size(), "the role set once");
+    assertEquals(1, DiscordService.recordedRoleCalls(discord, "PUT", climber, cluster.rank2, 1).size(), "the role set once");
     for (int i = 0; i < TELEGRAM_PLAYERS; i++) {
       long chat = 8000 + i;
       Await.until("player " + chat + " answered for /daily and /play", () -> {

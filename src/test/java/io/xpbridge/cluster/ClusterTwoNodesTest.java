@@ -102,7 +102,7 @@ class ClusterTwoNodesTest {
 
     Await.until("the rank 2 role is set", () -> cluster.discord.memberRoles(member).contains(cluster.rank2),
         Duration.ofSeconds(30));
-    assertEquals(1, DiscordService.roleCalls(cluster.discord, "PUT", member, cluster.rank2).size());
+    assertEquals(1, DiscordService.recordedRoleCalls(cluster.discord, "PUT", member, cluster.rank2, 1).size());
     assertFalse(other.singletons().contains("discord"), "the applying node did not run the Discord bot");
   }
 

@@ -74,6 +74,17 @@ public final class DiscordService {
   }
 
   /** The fake's member-role calls (PUT/DELETE) for one member and one role. */
+  /**
+   * {@link #roleCalls} once at least {@code atLeast} are recorded (within 5 s). For a test that has
+   * just seen the role change: the fake changes a member's roles while it handles the call and records
+   * the call when its response ends, a moment later.
+   */
+  public static List<RestCall> recordedRoleCalls(FakeDiscord fake, String method, long memberId, long roleId, int atLeast) {
+    Await.until(atLeast + " " + method + " role call(s) recorded",
+        () -> roleCalls(fake, method, memberId, roleId).size() >= atLeast, java.time.Duration.ofSeconds(5));
+    return roleCalls(fake, method, memberId, roleId);
+  }
+
   public static List<RestCall> roleCalls(FakeDiscord fake, String method, long memberId, long roleId) {
     return fake.restCalls(c -> c.isMemberRoleCall() && c.method().equalsIgnoreCase(method)
         && c.path().endsWith("/members/" + memberId + "/roles/" + roleId));
