@@ -91,15 +91,21 @@ public final class SubmitStore {
   /**
    * Finds the players of the requests' references that exist already and locks their ledger rows, in
    * one statement. Platform ids seen for the first time are missing from the result: see
-   * {@link #resolveNew}. {@code skipLocked}: players another transaction holds are neither waited for
-   * nor returned as locked.
+   * {@link #resolveNew}. Players another transaction holds are neither waited for nor returned as
+   * locked, except those of {@code waitFor} (requests of the batch that must not be passed over again):
+   * they are locked first, waiting if need be, in a statement of their own in the same round trip.
+   * While it waits the transaction holds nothing but rows it waits for in id order, so two batches
+   * waiting this way cannot deadlock, and a batch never waits for the players it could pass over.
    */
-  public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests, boolean skipLocked) {
+  public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests,
+      List<SubmitRequest> waitFor) {
     Tuple ids = referenceIds(requests);
     Future<Void> season = SeasonLock.holdShared(conn);
-    Future<io.vertx.sqlclient.RowSet<Row>> lockedRows =
-        conn.preparedQuery(skipLocked ? LOCK_FREE_KNOWN_PLAYERS : LOCK_KNOWN_PLAYERS).execute(ids);
-    return Future.all(season, lockedRows).map(v -> lockedRows.result()).map(rows -> {
+    Future<?> waited = waitFor.isEmpty() ? Future.succeededFuture()
+        : conn.preparedQuery(LOCK_KNOWN_PLAYERS).execute(referenceIds(waitFor));
+    // A row this transaction locked already is not "held by another": the statement returns it.
+    Future<io.vertx.sqlclient.RowSet<Row>> lockedRows = conn.preparedQuery(LOCK_FREE_KNOWN_PLAYERS).execute(ids);
+    return Future.all(season, waited, lockedRows).map(v -> lockedRows.result()).map(rows -> {
       Map<PlayerRef, Long> refs = new HashMap<>();
       Map<Long, PlayerState> states = new HashMap<>();
       Map<Long, Long> redirects = new HashMap<>();

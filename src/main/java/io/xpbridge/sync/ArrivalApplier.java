@@ -69,12 +69,13 @@ final class ArrivalApplier {
   }
 
   /**
-   * {@code skipLocked}: leave out (defer) the requests whose player another transaction holds
-   * instead of waiting for it.
+   * Leaves out (defers) the requests whose player another transaction holds instead of waiting for
+   * it, except {@code waitFor} (some of {@code requests}, passed over often enough): their players are
+   * waited for.
    */
-  Future<Intake> submit(List<SubmitRequest> requests, boolean skipLocked) {
+  Future<Intake> submit(List<SubmitRequest> requests, List<SubmitRequest> waitFor) {
     long receivedAtMs = System.currentTimeMillis();
-    return attempt(requests, receivedAtMs, skipLocked, 1).recover(failure -> {
+    return attempt(requests, receivedAtMs, waitFor, 1).recover(failure -> {
       LOG.warn("could not apply {} submitted events on arrival ({}); storing them for the queue worker",
           requests.size(), failure.toString());
       return pending.storePending(requests)
@@ -82,16 +83,17 @@ final class ArrivalApplier {
     });
   }
 
-  private Future<Intake> attempt(List<SubmitRequest> requests, long receivedAtMs, boolean skipLocked, int attempt) {
+  private Future<Intake> attempt(List<SubmitRequest> requests, long receivedAtMs, List<SubmitRequest> waitFor,
+      int attempt) {
     // Only a retry looks for keys spent by audit rows alone: they are rare (events past retention
     // submitted again), and a batch that meets one fails on the audit table's unique key.
     boolean withAudit = attempt > 1;
-    return pool.withConnection(conn -> applyAndCommit(conn, requests, receivedAtMs, withAudit, skipLocked)
+    return pool.withConnection(conn -> applyAndCommit(conn, requests, receivedAtMs, withAudit, waitFor)
             .recover(failure -> LedgerStore.rollback(conn).transform(ignored -> Future.failedFuture(failure))))
         .recover(failure -> {
           if (failure instanceof LedgerStore.KeySpentMeanwhile && attempt < MAX_ATTEMPTS) {
             LOG.debug("batch of {}: {}; trying again", requests.size(), failure.getMessage());
-            return attempt(requests, receivedAtMs, skipLocked, attempt + 1);
+            return attempt(requests, receivedAtMs, waitFor, attempt + 1);
           }
           return Future.failedFuture(failure);
         });
@@ -102,11 +104,11 @@ final class ArrivalApplier {
    * together; then the write goes out together with COMMIT.
    */
   private Future<Intake> applyAndCommit(SqlConnection conn, List<SubmitRequest> requests, long receivedAtMs,
-      boolean withAudit, boolean skipLocked) {
+      boolean withAudit, List<SubmitRequest> waitFor) {
     EngineRules current = rules.get();
     List<String> keys = requests.stream().map(SubmitRequest::idempotencyKey).distinct().toList();
     Future<Void> begun = LedgerStore.begin(conn);
-    Future<SubmitStore.KnownPlayers> known = submits.lockKnownPlayers(conn, requests, skipLocked);
+    Future<SubmitStore.KnownPlayers> known = submits.lockKnownPlayers(conn, requests, waitFor);
     Future<SubmitStore.KeyCheck> checked = submits.checkKeys(conn, keys, keys.size(), withAudit);
     return Future.all(begun, known, checked)
         .compose(v -> lockNewPlayers(conn, requests, known.result()))

@@ -23,8 +23,10 @@ import java.util.function.IntSupplier;
  *
  * <p>A player can also be held by another engine (or a /link merge). A batch passes over such players
  * and hands their events back ({@link ArrivalApplier.Intake#deferred()}); they go out again a moment
- * later, ahead of newer events, and after {@link #MAX_DEFERRALS} times in a batch that waits for the
- * lock, so they cannot starve. While another batch of this engine is in flight they do not go out on
+ * later, ahead of newer events, and after {@link #MAX_DEFERRALS} times their batch waits for their
+ * players' locks, so they cannot starve. It waits for those players only: the rest of the batch still
+ * passes over players held elsewhere, so one unlucky event does not make a large batch (and every
+ * player it holds) wait for another engine's batch. While another batch of this engine is in flight they do not go out on
  * their own: they ride with the next batch of newer events, or go when no batch is in flight.
  *
  * <p>Memory is bounded: beyond {@code maxWaiting} submits waiting, a new one is turned away at once
@@ -37,9 +39,12 @@ final class SubmitBatcher {
   /** How long a deferred event waits before it is sent again: about one batch of another engine. */
   static final long DEFER_MS = 2;
 
-  /** Applies a batch; the flag says whether it may pass over players held elsewhere. */
+  /**
+   * Applies a batch, passing over players held elsewhere except those of {@code waitFor} (some of
+   * {@code requests}), whose locks it waits for.
+   */
   interface Sink {
-    Future<ArrivalApplier.Intake> apply(List<SubmitRequest> requests, boolean skipLocked);
+    Future<ArrivalApplier.Intake> apply(List<SubmitRequest> requests, List<SubmitRequest> waitFor);
   }
 
   /** Too many submits wait already: the sender should retry in a moment. */
@@ -177,7 +182,6 @@ final class SubmitBatcher {
       List<Pending> batch = new ArrayList<>();
       PlayerNames keys = new PlayerNames();
       PlayerNames skipped = new PlayerNames();
-      boolean mayPassOver = true;
       int max = maxBatch.getAsInt();
       for (Iterator<Pending> it = waiting.iterator(); it.hasNext() && batch.size() < max; ) {
         Pending pending = it.next();
@@ -197,7 +201,6 @@ final class SubmitBatcher {
         it.remove();
         batch.add(pending);
         keys.add(ref, id);
-        mayPassOver &= pending.deferrals() < MAX_DEFERRALS;
       }
       if (batch.isEmpty()) {
         break;
@@ -210,7 +213,7 @@ final class SubmitBatcher {
         }
         break;
       }
-      send(batch, keys, mayPassOver);
+      send(batch, keys);
     }
     waitingCount = waiting.size();
     if (heldBack && !retryTimerSet) {
@@ -222,12 +225,14 @@ final class SubmitBatcher {
     }
   }
 
-  private void send(List<Pending> batch, PlayerNames keys, boolean mayPassOver) {
+  private void send(List<Pending> batch, PlayerNames keys) {
     inFlight++;
     busy.addAll(keys);
     Promise<ArrivalApplier.Intake> settled = Promise.promise();
     long watchdog = context.owner().setTimer(batchCeilingMs, t -> settled.tryFail(new TimedOut(batchCeilingMs)));
-    sink.apply(batch.stream().map(Pending::request).toList(), mayPassOver).onComplete(ar -> {
+    List<SubmitRequest> waitFor = batch.stream().filter(p -> p.deferrals() >= MAX_DEFERRALS).map(Pending::request)
+        .toList();
+    sink.apply(batch.stream().map(Pending::request).toList(), waitFor).onComplete(ar -> {
       context.owner().cancelTimer(watchdog);
       if (ar.succeeded()) {
         settled.tryComplete(ar.result());

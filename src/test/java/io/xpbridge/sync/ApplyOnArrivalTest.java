@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.store.SubmitResult;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.ServiceFixture;
 import java.util.List;
@@ -107,6 +108,55 @@ class ApplyOnArrivalTest {
     }
     assertEquals(11, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", held));
     assertEquals(1, service.sql.queryLong("SELECT count(*) FROM transactions WHERE idempotency_key = 'arrive_held_1'"));
+  }
+
+  @Test
+  void aBatchWaitsForThePlayersItMustNotPassOverAgainAndPassesOverTheOthers() throws Exception {
+    for (long telegramId : new long[] {8101, 8102, 8103}) {
+      service.submit(ServiceFixture.xp("wait_some_0_" + telegramId, telegramId, 1));
+    }
+    long waited = playerOf(8101);
+    long passedOver = playerOf(8103);
+    io.vertx.sqlclient.Pool pool = io.xpbridge.store.Database.enginePool(service.vertx, service.db, 2);
+    ArrivalApplier arrivals = new ArrivalApplier(pool, new io.xpbridge.store.SubmitStore(),
+        () -> EngineRules.from(io.xpbridge.config.AppConfig.parse(service.app.config())));
+    List<io.xpbridge.domain.SubmitRequest> batch = List.of(request("wait_some_1", 8101), request("wait_some_2", 8102),
+        request("wait_some_3", 8103));
+    try (java.sql.Connection holdsWaited = holding(waited); java.sql.Connection holdsPassedOver = holding(passedOver)) {
+      Future<ArrivalApplier.Intake> intake = arrivals.submit(batch, List.of(batch.get(0)));
+      io.xpbridge.support.Still.holdsFor(java.time.Duration.ofMillis(300), "the batch waits for 8101's player",
+          () -> !intake.isComplete());
+      holdsWaited.commit();
+      // 8103's player is still held: a batch that waited for every player would not finish.
+      ArrivalApplier.Intake done = Await.result(intake);
+
+      assertEquals(java.util.Set.of(2), done.deferred(), "8103's event is handed back, not waited for");
+      assertEquals(List.of(io.xpbridge.domain.EventStatus.COMPLETED, io.xpbridge.domain.EventStatus.COMPLETED), done.results().subList(0, 2).stream().map(SubmitResult::outcome).toList(),
+          done.results().toString());
+    } finally {
+      Await.result(pool.close());
+    }
+    assertEquals(2, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", waited));
+    assertEquals(1, service.sql.queryLong("SELECT xp FROM players WHERE id = ?", passedOver));
+  }
+
+  /** A connection of its own holding {@code playerId}'s row lock until it commits or closes. */
+  private static java.sql.Connection holding(long playerId) throws java.sql.SQLException {
+    java.sql.Connection conn = java.sql.DriverManager.getConnection(service.db.jdbcUrl(), service.db.user(),
+        service.db.password());
+    conn.setAutoCommit(false);
+    conn.createStatement().execute("SELECT 1 FROM players WHERE id = " + playerId + " FOR UPDATE");
+    return conn;
+  }
+
+  private static long playerOf(long telegramId) {
+    return service.sql.queryLong("SELECT player_id FROM telegram_identities WHERE telegram_id = ?", telegramId);
+  }
+
+  private static io.xpbridge.domain.SubmitRequest request(String key, long telegramId) {
+    return new io.xpbridge.domain.SubmitRequest(io.xpbridge.domain.Platform.TELEGRAM, io.xpbridge.domain.EventType.XP_CHANGE,
+        new io.xpbridge.domain.PlayerRef(io.xpbridge.domain.PlayerRef.Kind.TELEGRAM, telegramId), 1, 0, null, key, null,
+        "{}");
   }
 
   private static Future<JsonObject> request(JsonObject event) {

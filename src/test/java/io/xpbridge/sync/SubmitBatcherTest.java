@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Which submits travel together, and which wait: the batcher's scheduling, with batches the test completes. */
 class SubmitBatcherTest {
-  record Sent(List<SubmitRequest> requests, boolean skipLocked, Promise<ArrivalApplier.Intake> done) {}
+  record Sent(List<SubmitRequest> requests, List<SubmitRequest> waitFor, Promise<ArrivalApplier.Intake> done) {}
 
   Vertx vertx;
   Context context;
@@ -43,9 +43,9 @@ class SubmitBatcherTest {
   void start() {
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
-    batcher = new SubmitBatcher(context, (requests, skipLocked) -> {
+    batcher = new SubmitBatcher(context, (requests, waitFor) -> {
       Promise<ArrivalApplier.Intake> done = Promise.promise();
-      sent.add(new Sent(requests, skipLocked, done));
+      sent.add(new Sent(requests, waitFor, done));
       return done.future();
     }, () -> 3, () -> MAX_WAITING, () -> slots, intake -> { });
   }
@@ -161,7 +161,7 @@ class SubmitBatcherTest {
   void eventsHandedBackGoOutAgainBeforeNewerOnesAndFinallyWaitForTheLock() {
     List<Future<SubmitResult>> first = submit(event(8, "h1"), event(9, "i1"));
     Await.until("sent", () -> sent.size() == 1);
-    assertTrue(sent.get(0).skipLocked(), "a first try passes over players held elsewhere");
+    assertEquals(List.of(), sent.get(0).waitFor(), "a first try passes over players held elsewhere");
     finish(0, positionsOf(sent.get(0), 8));
     assertEquals(1, Await.result(first.get(1)).eventId(), "the event whose player was free is answered");
     List<Future<SubmitResult>> later = submit(event(8, "h2"));
@@ -172,11 +172,11 @@ class SubmitBatcherTest {
       assertEquals("h1", keys.get(0), "the handed-back event goes first");
       assertFalse(later.get(0).isComplete(), "h2 is not answered before h1");
       if (round < SubmitBatcher.MAX_DEFERRALS) {
-        assertTrue(sent.get(index).skipLocked());
+        assertEquals(List.of(), sent.get(index).waitFor());
         finish(index, positionsOf(sent.get(index), 8));
       } else {
-        assertFalse(sent.get(index).skipLocked(),
-            "after " + SubmitBatcher.MAX_DEFERRALS + " hand-backs the batch waits for the lock");
+        assertEquals(List.of("h1"), keysOf(sent.get(index).waitFor()),
+            "after " + SubmitBatcher.MAX_DEFERRALS + " hand-backs the batch waits for h1's lock");
         finish(index);
       }
     }
@@ -200,6 +200,38 @@ class SubmitBatcherTest {
     finish(1);
     Await.until("h1 goes once no batch is in flight", () -> sent.size() == 4);
     assertEquals(List.of("h1"), keys(sent.get(3)));
+  }
+
+  @Test
+  void aBatchWaitsOnlyForThePlayersOfEventsHandedBackTooOften() {
+    submit(event(8, "h1"), event(9, "i1"));
+    submit(event(11, "k1"));
+    Await.until("two batches sent", () -> sent.size() == 2);
+    finish(0, positionsOf(sent.get(0), 8));
+    // k1's batch stays in flight, so h1 rides with each next batch (see the test above).
+    for (int round = 1; round <= SubmitBatcher.MAX_DEFERRALS; round++) {
+      int batches = sent.size();
+      String newer = "n" + round;
+      Still.holdsFor(Duration.ofMillis(50), "h1 does not go alone while k1's batch is in flight",
+          () -> sent.size() == batches);
+      submit(event(20 + round, newer));
+      Await.until("the next batch", () -> sent.size() == batches + 1);
+      Sent batch = sent.get(batches);
+      assertEquals(List.of("h1", newer), keys(batch));
+      if (round < SubmitBatcher.MAX_DEFERRALS) {
+        assertEquals(List.of(), batch.waitFor(), "h1 handed back " + round + " time(s) may still be passed over");
+        finish(batches, positionsOf(batch, 8));
+      } else {
+        assertEquals(List.of("h1"), keysOf(batch.waitFor()),
+            "the batch waits for h1's player only; " + newer + "'s may still be passed over");
+        finish(batches);
+      }
+    }
+    finish(1);
+  }
+
+  private static List<String> keysOf(List<SubmitRequest> requests) {
+    return requests.stream().map(SubmitRequest::idempotencyKey).toList();
   }
 
   /** Positions in a batch of the events of one player, as the applier hands them back together. */
@@ -277,9 +309,9 @@ class SubmitBatcherTest {
   @Test
   void aBatchTheDatabaseNeverFinishesIsFailedAfterTheCeilingAndItsSlotServesAgain() {
     Promise<SubmitBatcher> made = Promise.promise();
-    context.runOnContext(v -> made.complete(new SubmitBatcher(context, (requests, skipLocked) -> {
+    context.runOnContext(v -> made.complete(new SubmitBatcher(context, (requests, waitFor) -> {
       Promise<ArrivalApplier.Intake> never = Promise.promise();
-      sent.add(new Sent(requests, skipLocked, never));
+      sent.add(new Sent(requests, waitFor, never));
       return never.future();
     }, () -> 3, () -> MAX_WAITING, () -> 1, intake -> { }, 200)));
     SubmitBatcher stuckEngine = Await.result(made.future());
