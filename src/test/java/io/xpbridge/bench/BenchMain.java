@@ -40,7 +40,7 @@ import java.util.function.Function;
  * {@code --cluster-warmup N} (events per warm-up round), {@code --cluster-warmup-rounds N} (at most; rounds stop once
  * the nodes' JIT has settled) and {@code --cluster-cpus shared|own|both} (PostgreSQL on core 0 alone, the nodes and
  * the load on the others; the embedded server only), {@code --cluster-player-affinity 1} (each node gets the events
- * of its own share of the players only), {@code --cluster-clients N} (keep-alive clients of the load, 8).
+ * of its own share of the players only), {@code --cluster-clients N} (keep-alive clients of the load, 32).
  */
 public final class BenchMain {
   private static final Set<String> SCENARIOS = Set.of("footprint", "ceiling", "throughput", "throughput2", "latency",

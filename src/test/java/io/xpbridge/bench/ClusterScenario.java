@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * Scenario (issue 17): the same HTTP batch load ({@code POST /api/v1/events/batch}, 100 events per
- * request, 8 keep-alive clients) against one clustered node and against two, each node the real
+ * request, {@link #CLIENTS} keep-alive clients) against one clustered node and against two, each node the real
  * {@code Main} in a JVM of its own ({@link NodeProcess}) with the Docker image's JVM options, on one
  * database, the clients spread evenly over the nodes. The nodes are warmed up first by the same load
  * under other keys, in rounds of {@code warmup} events, until the JIT has settled: a round in which
@@ -25,8 +25,15 @@ import java.util.function.Consumer;
  * load generator, and the whole machine's busy share.
  */
 final class ClusterScenario {
-  /** Keep-alive clients of the load by default ({@code --cluster-clients}). */
-  static final int CLIENTS = 8;
+  /**
+   * Keep-alive clients of the load by default ({@code --cluster-clients}). The issue's premise is that
+   * the database is the limit: more work is offered than it takes at once, so every node's batches
+   * are as large as the load allows whatever the node count. 32 clients keep 3,200 events in flight
+   * against an intake budget of 4 batches of up to 1,000; with 8 (800 in flight) the load's depth, not
+   * the database, set the batch sizes, and split over two nodes each node's batches were smaller
+   * (bench/README.md, issue 17).
+   */
+  static final int CLIENTS = 32;
   static final int PER_REQUEST = 100;
   static final long IDLE_MS = 10_000;
   /** What docker/Dockerfile runs the service with. */
@@ -106,6 +113,7 @@ final class ClusterScenario {
         long intakeTransactions = sql.queryLong("SELECT count(DISTINCT created_at) FROM sync_events WHERE idempotency_key LIKE '"
             + ThroughputScenario.KEY_PREFIX + "%'");
         result.put("intakeTransactionsPer1000Events", Stats.round(intakeTransactions * 1000.0 / events));
+        result.put("intakeTransactionSizes", intakeTransactionSizes(sql));
         result.put("cpuMicrosPerEvent", cpu.perEvent(events)).put("machineBusyPercent", cpu.machineBusyPercent())
             .put("warmupEventsPerRound", warmup).put("warmupRounds", warmupRounds);
         JsonArray busyRss = new JsonArray();
@@ -126,6 +134,23 @@ final class ClusterScenario {
       }
       databases.drop(db);
     }
+  }
+
+  /**
+   * How the measured events were batched: transactions and events by the transaction's size (events
+   * it stored), in bands; small transactions are the ones that cost the database most per event.
+   */
+  private static JsonObject intakeTransactionSizes(Sql sql) {
+    JsonObject bands = new JsonObject();
+    for (List<Object> row : sql.query("SELECT band, count(*), sum(n) FROM (SELECT n, CASE"
+        + " WHEN n < 10 THEN '1-9' WHEN n < 50 THEN '10-49' WHEN n < 100 THEN '50-99' WHEN n < 200 THEN '100-199'"
+        + " WHEN n < 400 THEN '200-399' ELSE '400+' END AS band FROM (SELECT count(*) AS n FROM sync_events"
+        + " WHERE idempotency_key LIKE '" + ThroughputScenario.KEY_PREFIX + "%' GROUP BY created_at) t) b"
+        + " GROUP BY band ORDER BY min(n)")) {
+      bands.put(row.get(0).toString(), new JsonObject().put("transactions", ((Number) row.get(1)).longValue())
+          .put("events", ((Number) row.get(2)).longValue()));
+    }
+    return bands;
   }
 
   /** Transactions committed and rolled back in the current database so far. */
