@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * database, the clients spread evenly over the nodes. The nodes are warmed up first by the same load
  * under other keys, in rounds of {@code warmup} events, until the JIT has settled: a round in which
  * no node's compiler threads used more than {@link #SETTLED_COMPILER_MICROS} per event, or
- * {@code maxWarmupRounds}. Without it the measured part was a quarter compilation, paid once per JVM,
+ * {@code maxWarmupRounds} per node (each of two nodes sees half of a round's events, so it gets twice
+ * the rounds to see as many as one node does). Without it the measured part was a quarter compilation, paid once per JVM,
  * which says how fast a node starts and not how much two nodes carry. Also each node's idle RSS, 10 s after it started, and
  * where the CPU went during the measured part: each node, PostgreSQL (embedded server only), the
  * load generator, and the whole machine's busy share.
@@ -88,7 +89,7 @@ final class ClusterScenario {
       try {
         List<Integer> ports = started.stream().map(NodeProcess::httpPort).toList();
         JsonArray warmupRounds = new JsonArray();
-        for (int round = 1; warmup > 0 && round <= maxWarmupRounds; round++) {
+        for (int round = 1; warmup > 0 && round <= maxWarmupRounds * nodes; round++) {
           CpuSplit warmCpu = new CpuSplit(started, 0);
           JsonObject warm = HttpIngressScenario.measure(client, ports, "cw" + round + "-", warmup, players, clients,
               PER_REQUEST, playerAffinity, sql);
