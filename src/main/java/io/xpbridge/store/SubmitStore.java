@@ -94,8 +94,9 @@ public final class SubmitStore {
    * {@link #resolveNew}. Players another transaction holds are neither waited for nor returned as
    * locked, except those of {@code waitFor} (requests of the batch that must not be passed over again):
    * they are locked first, waiting if need be, in a statement of their own in the same round trip.
-   * While it waits the transaction holds nothing but rows it waits for in id order, so two batches
-   * waiting this way cannot deadlock, and a batch never waits for the players it could pass over.
+   * While it waits the transaction holds only the season lock (shared) and the rows of {@code waitFor}
+   * taken so far, in id order, so two batches waiting this way cannot deadlock; and a batch never
+   * waits for the players it could pass over.
    */
   public Future<KnownPlayers> lockKnownPlayers(SqlConnection conn, List<SubmitRequest> requests,
       List<SubmitRequest> waitFor) {

@@ -26,8 +26,9 @@ import java.util.function.IntSupplier;
  * later, ahead of newer events, and after {@link #MAX_DEFERRALS} times their batch waits for their
  * players' locks, so they cannot starve. It waits for those players only: the rest of the batch still
  * passes over players held elsewhere, so one unlucky event does not make a large batch (and every
- * player it holds) wait for another engine's batch. While another batch of this engine is in flight they do not go out on
- * their own: they ride with the next batch of newer events, or go when no batch is in flight.
+ * player it holds) wait for another engine's batch. While another batch of this engine is in flight
+ * they do not go out on their own: they ride with the next batch of newer events, or go when no
+ * batch is in flight.
  *
  * <p>Memory is bounded: beyond {@code maxWaiting} submits waiting, a new one is turned away at once
  * ({@link Full}), and a submit whose sender's deadline has passed is dropped before it costs a write

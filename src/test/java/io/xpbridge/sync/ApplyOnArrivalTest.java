@@ -6,11 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.xpbridge.bus.Bus;
+import io.xpbridge.config.AppConfig;
+import io.xpbridge.domain.EventStatus;
+import io.xpbridge.domain.EventType;
+import io.xpbridge.domain.Platform;
+import io.xpbridge.domain.PlayerRef;
+import io.xpbridge.domain.SubmitRequest;
+import io.xpbridge.store.Database;
 import io.xpbridge.store.SubmitResult;
+import io.xpbridge.store.SubmitStore;
 import io.xpbridge.support.Await;
 import io.xpbridge.support.ServiceFixture;
+import io.xpbridge.support.Still;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +115,7 @@ class ApplyOnArrivalTest {
       assertFalse(freeReply.getBoolean("duplicate"));
       assertEquals("completed", service.sql.queryString(
           "SELECT status FROM sync_events WHERE idempotency_key = 'arrive_free_1'"));
-      io.xpbridge.support.Still.holdsFor(java.time.Duration.ofMillis(300), "the held player's event waits",
+      Still.holdsFor(Duration.ofMillis(300), "the held player's event waits",
           () -> !heldReply.isComplete() && service.sql.queryLong(
               "SELECT count(*) FROM sync_events WHERE idempotency_key = 'arrive_held_1'") == 0);
       other.commit();
@@ -117,22 +132,22 @@ class ApplyOnArrivalTest {
     }
     long waited = playerOf(8101);
     long passedOver = playerOf(8103);
-    io.vertx.sqlclient.Pool pool = io.xpbridge.store.Database.enginePool(service.vertx, service.db, 2);
-    ArrivalApplier arrivals = new ArrivalApplier(pool, new io.xpbridge.store.SubmitStore(),
-        () -> EngineRules.from(io.xpbridge.config.AppConfig.parse(service.app.config())));
-    List<io.xpbridge.domain.SubmitRequest> batch = List.of(request("wait_some_1", 8101), request("wait_some_2", 8102),
+    Pool pool = Database.enginePool(service.vertx, service.db, 2);
+    ArrivalApplier arrivals = new ArrivalApplier(pool, new SubmitStore(),
+        () -> EngineRules.from(AppConfig.parse(service.app.config())));
+    List<SubmitRequest> batch = List.of(request("wait_some_1", 8101), request("wait_some_2", 8102),
         request("wait_some_3", 8103));
-    try (java.sql.Connection holdsWaited = holding(waited); java.sql.Connection holdsPassedOver = holding(passedOver)) {
+    try (Connection holdsWaited = holding(waited); Connection holdsPassedOver = holding(passedOver)) {
       Future<ArrivalApplier.Intake> intake = arrivals.submit(batch, List.of(batch.get(0)));
-      io.xpbridge.support.Still.holdsFor(java.time.Duration.ofMillis(300), "the batch waits for 8101's player",
+      Still.holdsFor(Duration.ofMillis(300), "the batch waits for 8101's player",
           () -> !intake.isComplete());
       holdsWaited.commit();
       // 8103's player is still held: a batch that waited for every player would not finish.
       ArrivalApplier.Intake done = Await.result(intake);
 
-      assertEquals(java.util.Set.of(2), done.deferred(), "8103's event is handed back, not waited for");
-      assertEquals(List.of(io.xpbridge.domain.EventStatus.COMPLETED, io.xpbridge.domain.EventStatus.COMPLETED), done.results().subList(0, 2).stream().map(SubmitResult::outcome).toList(),
-          done.results().toString());
+      assertEquals(Set.of(2), done.deferred(), "8103's event is handed back, not waited for");
+      assertEquals(List.of(EventStatus.COMPLETED, EventStatus.COMPLETED),
+          done.results().subList(0, 2).stream().map(SubmitResult::outcome).toList(), done.results().toString());
     } finally {
       Await.result(pool.close());
     }
@@ -141,8 +156,8 @@ class ApplyOnArrivalTest {
   }
 
   /** A connection of its own holding {@code playerId}'s row lock until it commits or closes. */
-  private static java.sql.Connection holding(long playerId) throws java.sql.SQLException {
-    java.sql.Connection conn = java.sql.DriverManager.getConnection(service.db.jdbcUrl(), service.db.user(),
+  private static Connection holding(long playerId) throws SQLException {
+    Connection conn = DriverManager.getConnection(service.db.jdbcUrl(), service.db.user(),
         service.db.password());
     conn.setAutoCommit(false);
     conn.createStatement().execute("SELECT 1 FROM players WHERE id = " + playerId + " FOR UPDATE");
@@ -153,9 +168,9 @@ class ApplyOnArrivalTest {
     return service.sql.queryLong("SELECT player_id FROM telegram_identities WHERE telegram_id = ?", telegramId);
   }
 
-  private static io.xpbridge.domain.SubmitRequest request(String key, long telegramId) {
-    return new io.xpbridge.domain.SubmitRequest(io.xpbridge.domain.Platform.TELEGRAM, io.xpbridge.domain.EventType.XP_CHANGE,
-        new io.xpbridge.domain.PlayerRef(io.xpbridge.domain.PlayerRef.Kind.TELEGRAM, telegramId), 1, 0, null, key, null,
+  private static SubmitRequest request(String key, long telegramId) {
+    return new SubmitRequest(Platform.TELEGRAM, EventType.XP_CHANGE,
+        new PlayerRef(PlayerRef.Kind.TELEGRAM, telegramId), 1, 0, null, key, null,
         "{}");
   }
 
