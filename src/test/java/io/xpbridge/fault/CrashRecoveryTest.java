@@ -57,10 +57,12 @@ class CrashRecoveryTest {
       drain.start();
       // Kill in the middle of the load: some events accepted, some applied, some half way. The submits
       // are counted apart from the queue's drain, which starts with the engine, before READY: on a slow
-      // start the drain alone passed 3,000 applied events before the first submit was stored.
+      // start the drain alone passed 3,000 applied events before the first submit was stored. And some
+      // replies logged by the child: its first 256 submits are stored in one commit, and a kill right
+      // after it could land before the child had written any reply down.
       Await.until("load under way", () -> sql.queryLong("SELECT count(*) FROM transactions") > 3_000
-          && sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'crash_%'") >= 200,
-          Duration.ofSeconds(60));
+          && sql.queryLong("SELECT count(*) FROM sync_events WHERE idempotency_key LIKE 'crash_%'") >= 200
+          && acceptedFile.toFile().length() > 0, Duration.ofSeconds(60));
       child.destroyForcibly();
       child.waitFor();
     } finally {
