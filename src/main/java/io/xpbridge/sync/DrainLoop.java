@@ -1,6 +1,7 @@
 package io.xpbridge.sync;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -67,45 +68,44 @@ final class DrainLoop {
       result = Future.failedFuture(e);
     }
     result.onComplete(ar -> {
-      boolean again;
       if (ar.failed()) {
         if (ar.cause() instanceof io.vertx.pgclient.PgException || ar.cause() instanceof io.vertx.core.VertxException) {
           LOG.warn("{} step failed, will retry on the next request or timer: {}", name, ar.cause().toString());
         } else {
           LOG.error("{} step failed unexpectedly, will retry on the next request or timer", name, ar.cause());
         }
-        again = false;
-      } else {
-        again = ar.result().full() || requested;
       }
       boolean full = ar.succeeded() && ar.result().full();
+      boolean again = full || (ar.succeeded() && requested);
       requested = false;
-      long waitMs = !again || full ? 0 : paceMs.getAsLong() - (System.nanoTime() - stepStartedNanos) / 1_000_000;
-      if (again && !stopped && waitMs > 0) {
-        vertx.setTimer(waitMs, t -> {
-          if (stopped) {
-            running = false;
-          } else {
-            runStep();
-          }
-        });
-      } else if (again && !stopped) {
-        runStep();
-      } else {
+      if (!again || stopped) {
         running = false;
+        return;
       }
+      long waitMs = full ? 0 : paceMs.getAsLong() - (System.nanoTime() - stepStartedNanos) / 1_000_000;
+      if (waitMs <= 0) {
+        runStep();
+        return;
+      }
+      vertx.setTimer(waitMs, t -> {
+        if (stopped) {
+          running = false;
+        } else {
+          runStep();
+        }
+      });
     });
   }
 
   /** No new steps start; the returned future completes when the step in flight (if any) has finished. */
-  Future<Void> stop(io.vertx.core.Vertx vertx) {
+  Future<Void> stop(Vertx vertx) {
     stopped = true;
-    io.vertx.core.Promise<Void> idle = io.vertx.core.Promise.promise();
+    Promise<Void> idle = Promise.promise();
     awaitIdle(vertx, idle, 0);
     return idle.future();
   }
 
-  private void awaitIdle(io.vertx.core.Vertx vertx, io.vertx.core.Promise<Void> idle, int waitedMs) {
+  private void awaitIdle(Vertx vertx, Promise<Void> idle, int waitedMs) {
     if (!running || waitedMs >= 15_000) {
       idle.complete();
     } else {
