@@ -73,7 +73,6 @@ public final class DiscordService {
     return row == null ? -1 : ((Number) row.get(0)).longValue();
   }
 
-  /** The fake's member-role calls (PUT/DELETE) for one member and one role. */
   /**
    * {@link #roleCalls} once at least {@code atLeast} are recorded (within 5 s). For a test that has
    * just seen the role change: the fake changes a member's roles while it handles the call and records
@@ -85,6 +84,7 @@ public final class DiscordService {
     return roleCalls(fake, method, memberId, roleId);
   }
 
+  /** The fake's member-role calls (PUT/DELETE) for one member and one role. */
   public static List<RestCall> roleCalls(FakeDiscord fake, String method, long memberId, long roleId) {
     return fake.restCalls(c -> c.isMemberRoleCall() && c.method().equalsIgnoreCase(method)
         && c.path().endsWith("/members/" + memberId + "/roles/" + roleId));

@@ -103,12 +103,8 @@ class ApplyOnArrivalTest {
   void anEventWhosePlayerAnotherTransactionHoldsWaitsForItWithoutHoldingUpTheOthers() throws Exception {
     service.submit(ServiceFixture.xp("arrive_held_0", 8006, 1));
     service.submit(ServiceFixture.xp("arrive_free_0", 8007, 1));
-    long held = service.sql.queryLong("SELECT player_id FROM telegram_identities WHERE telegram_id = 8006");
-    try (java.sql.Connection other = java.sql.DriverManager.getConnection(service.db.jdbcUrl(), service.db.user(),
-        service.db.password())) {
-      other.setAutoCommit(false);
-      other.createStatement().execute("SELECT 1 FROM players WHERE id = " + held + " FOR UPDATE");
-
+    long held = playerOf(8006);
+    try (Connection other = holding(held)) {
       Future<JsonObject> heldReply = request(ServiceFixture.xp("arrive_held_1", 8006, 10));
       JsonObject freeReply = Await.result(request(ServiceFixture.xp("arrive_free_1", 8007, 20)));
 
