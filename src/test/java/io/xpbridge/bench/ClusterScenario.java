@@ -110,11 +110,10 @@ final class ClusterScenario {
         // PostgreSQL reports a session's counts within half a second of its transactions.
         Thread.sleep(1_000);
         result.put("databaseTransactionsPer1000Events", Stats.round((transactions(sql) - transactionsBefore) * 1000.0 / events));
-        // Every row of an intake transaction takes its start time as created_at: one value per transaction.
-        long intakeTransactions = sql.queryLong("SELECT count(DISTINCT created_at) FROM sync_events WHERE idempotency_key LIKE '"
-            + ThroughputScenario.KEY_PREFIX + "%'");
+        JsonObject sizes = intakeTransactionSizes(sql);
+        long intakeTransactions = sizes.stream().mapToLong(band -> ((JsonObject) band.getValue()).getLong("transactions")).sum();
         result.put("intakeTransactionsPer1000Events", Stats.round(intakeTransactions * 1000.0 / events));
-        result.put("intakeTransactionSizes", intakeTransactionSizes(sql));
+        result.put("intakeTransactionSizes", sizes);
         result.put("cpuMicrosPerEvent", cpu.perEvent(events)).put("machineBusyPercent", cpu.machineBusyPercent())
             .put("warmupEventsPerRound", warmup).put("warmupRounds", warmupRounds);
         JsonArray busyRss = new JsonArray();
@@ -140,6 +139,8 @@ final class ClusterScenario {
   /**
    * How the measured events were batched: transactions and events by the transaction's size (events
    * it stored), in bands; small transactions are the ones that cost the database most per event.
+   * Every row of an intake transaction takes its start time as {@code created_at}: one value per
+   * transaction.
    */
   private static JsonObject intakeTransactionSizes(Sql sql) {
     JsonObject bands = new JsonObject();
