@@ -92,6 +92,20 @@ final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Brings a scenario's database to a known state before a measured part: every table vacuumed and
+   * analyzed, every dirty page written out. Otherwise an autovacuum or checkpoint that the warm-up
+   * made due falls into one compared run and not the other.
+   */
+  void settle(DatabaseUrl url) {
+    execute(url, "VACUUM ANALYZE");
+    try {
+      execute(server, "CHECKPOINT");
+    } catch (IllegalStateException refused) {
+      System.err.println("no CHECKPOINT before the measured part: " + refused.getMessage());
+    }
+  }
+
   static void execute(DatabaseUrl url, String sql) {
     try (Connection conn = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
         Statement statement = conn.createStatement()) {

@@ -37,8 +37,8 @@ import java.util.function.Function;
  * (issue 16): {@code --import-rows N} (members in the MEE6 file, 100,000 by default), {@code --import-mapped-roles 0|1}
  * (also run with every rank mapped to a Discord role; 1 by default, 0 with --quick), {@code --import-warmup-rows N}
  * (an import of N rows first, kept apart, to warm the JIT); the cluster scenario (issue 17): {@code --cluster-events N},
- * {@code --cluster-warmup N} (events per warm-up round), {@code --cluster-warmup-rounds N} (at most, per node; rounds stop once
- * the nodes' JIT has settled) and {@code --cluster-cpus shared|own|both} (PostgreSQL on core 0 alone, the nodes and
+ * {@code --cluster-warmup N} (events per warm-up round), {@code --cluster-warmup-rounds N} (24; the same for one node and
+ * two) and {@code --cluster-cpus shared|own|both} (PostgreSQL on core 0 alone, the nodes and
  * the load on the others; the embedded server only), {@code --cluster-player-affinity 1} (each node gets the events
  * of its own share of the players only), {@code --cluster-clients N} (keep-alive clients of the load, 32).
  */
@@ -210,7 +210,7 @@ public final class BenchMain {
         // Issue 17: one node vs two (separate JVMs) on one database, the same load; idle RSS of a node.
         int clusterEvents = intOption("cluster-events", 200_000, 50_000);
         int clusterWarmup = intOption("cluster-warmup", 50_000, 20_000);
-        int clusterWarmupRounds = intOption("cluster-warmup-rounds", 12, 4);
+        int clusterWarmupRounds = intOption("cluster-warmup-rounds", 24, 4);
         JsonObject run = new JsonObject();
         String clusterCpus = options.getOrDefault("cluster-cpus", "both");
         List<Boolean> cpuLayouts = switch (clusterCpus) {
