@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * players whatever the node count, so the measured part starts from the same database (rows, players'
  * XP, effects). The warm-up once stopped as soon as the JIT had settled, which took two nodes twice
  * the rounds (each sees half a round's events) and left them a database twice the size with players
- * further up the ladder. The default is enough for two nodes' compilers to settle; the compilation
- * per event of every round is reported. Then the warm-up's effects are marked delivered and the database
+ * further up the ladder. The default, 24 rounds, gives each of two nodes 12 rounds' worth of events,
+ * the most that rule allowed; the compilation per event of every round is reported. Then the warm-up's effects are marked delivered and the database
  * vacuumed and checkpointed ({@link BenchDatabase#settle}). Also each node's idle RSS, 10 s after it started, and
  * where the CPU went during the measured part: each node, PostgreSQL (embedded server only), the
  * load generator, and the whole machine's busy share.
@@ -90,7 +90,7 @@ final class ClusterScenario {
       try {
         List<Integer> ports = started.stream().map(NodeProcess::httpPort).toList();
         JsonArray warmupLog = new JsonArray();
-        for (int round = 1; round <= warmupRounds; round++) {
+        for (int round = 1; warmup > 0 && round <= warmupRounds; round++) {
           CpuSplit warmCpu = new CpuSplit(started, 0);
           JsonObject warm = HttpIngressScenario.measure(client, ports, WARMUP_PREFIX + round + "-", warmup, players, clients,
               PER_REQUEST, playerAffinity, sql);
