@@ -81,15 +81,10 @@ final class BenchDatabase implements AutoCloseable {
    * Drops a scenario's database, then makes the server write out what that scenario left (CHECKPOINT)
    * so the next scenario does not pay for it: in a full run the pgbench ceilings write ~1 GB of WAL,
    * and the checkpoints that followed during the next throughput run cost it ~10 % of its events/s.
-   * A server of one's own may refuse CHECKPOINT to a non-superuser; the run goes on without it.
    */
   void drop(DatabaseUrl url) {
     execute(server, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
-    try {
-      execute(server, "CHECKPOINT");
-    } catch (IllegalStateException refused) {
-      System.err.println("no CHECKPOINT between scenarios: " + refused.getMessage());
-    }
+    checkpoint("between scenarios");
   }
 
   /**
@@ -99,10 +94,15 @@ final class BenchDatabase implements AutoCloseable {
    */
   void settle(DatabaseUrl url) {
     execute(url, "VACUUM ANALYZE");
+    checkpoint("before the measured part");
+  }
+
+  /** A server of one's own may refuse CHECKPOINT to a non-superuser; the run goes on without it. */
+  private void checkpoint(String when) {
     try {
       execute(server, "CHECKPOINT");
     } catch (IllegalStateException refused) {
-      System.err.println("no CHECKPOINT before the measured part: " + refused.getMessage());
+      System.err.println("no CHECKPOINT " + when + ": " + refused.getMessage());
     }
   }
 
