@@ -224,7 +224,7 @@ public final class BenchMain {
         for (boolean ownCore : cpuLayouts) {
           String cpus = ownCore ? ", database on its own core" : "";
           // One node first in odd repetitions, two in even ones: a drift of this VM's speed over a run
-          // (it moves by 10-15 %) then does not always favour the same side.
+          // (it moves by 10-30 %) then does not always favour the same side.
           for (int nodes : rep % 2 == 1 ? List.of(1, 2) : List.of(2, 1)) {
             run.put((nodes == 1 ? "oneNode" : "twoNodes") + (ownCore ? "DatabaseOwnCore" : ""),
                 log("cluster " + nodes + " node" + (nodes == 1 ? "" : "s") + cpus + (affinity ? ", players by node" : ""),

@@ -22,9 +22,10 @@ import java.util.function.Consumer;
  * XP, effects). The warm-up once stopped as soon as the JIT had settled, which took two nodes twice
  * the rounds (each sees half a round's events) and left them a database twice the size with players
  * further up the ladder. The default, 24 rounds, gives each of two nodes 12 rounds' worth of events,
- * the most that rule allowed; the compilation per event of every round is reported. Then the warm-up's effects are marked delivered and the database
- * vacuumed and checkpointed ({@link BenchDatabase#settle}). Also each node's idle RSS, 10 s after it started, and
- * where the CPU went during the measured part: each node, PostgreSQL (embedded server only), the
+ * the most that rule allowed; the compilation per event of every round is reported. Then the
+ * warm-up's effects are marked delivered and the database vacuumed and checkpointed
+ * ({@link BenchDatabase#settle}). Also each node's idle RSS, 10 s after it started, and where the CPU
+ * went during the measured part: each node, PostgreSQL (embedded server only), the
  * load generator, and the whole machine's busy share.
  */
 final class ClusterScenario {
